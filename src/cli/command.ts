@@ -1,0 +1,17 @@
+/** One CLI command: `npm run desk -- <name> [flags]`. Output is for scripts: stdout data, stderr messages. */
+export interface Command {
+  name: string
+  summary: string
+  /** Returns the process exit code. */
+  run(argv: string[]): Promise<number>
+}
+
+/** The passphrase for scripted use comes from the environment, never from a flag (flags show in `ps`). */
+export function envPassphrase(name = 'DESK_PASSPHRASE'): string {
+  const value = process.env[name]
+  if (!value) {
+    process.stderr.write(`${name} is not set.\n`)
+    process.exit(2)
+  }
+  return value
+}

@@ -1,0 +1,30 @@
+import type { Command } from './command'
+import { initCommand } from './commands/init'
+import { demoCommand } from './commands/demo'
+import { verifyCommand } from './commands/verify'
+import { casesCommand } from './commands/cases'
+import { formsCommand } from './commands/forms'
+import { backupCommand } from './commands/backup'
+
+/** `npm run desk -- <command> …`: the same services as the app, for scripts and headless use. */
+const COMMANDS: Command[] = [initCommand, demoCommand, verifyCommand, casesCommand, formsCommand, backupCommand]
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  const cmd = COMMANDS.find((c) => c.name === name)
+  if (!cmd) {
+    process.stderr.write('Usage: npm run desk -- <command> [options]\n\n')
+    for (const c of COMMANDS) process.stderr.write(`  ${c.name.padEnd(8)} ${c.summary}\n`)
+    return name ? 2 : 0
+  }
+  return cmd.run(rest)
+}
+
+process.env.DESK_LOG ??= 'silent'
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`)
+    process.exit(1)
+  }
+)

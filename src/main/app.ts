@@ -1,0 +1,38 @@
+import { Desk, type DeskOptions } from './desk/desk'
+import { createRouter, type Router } from './ipc/router'
+import { sessionHandlers } from './session/handlers'
+import { casesHandlers } from './cases/handlers'
+import { interviewHandlers } from './interview/handlers'
+import { formsHandlers } from './forms/handlers'
+import { supervisorHandlers } from './supervisor/handlers'
+import { startIdleWatch } from './session/idle'
+
+export interface DeskApp {
+  desk: Desk
+  router: Router
+  stop(): void
+}
+
+/**
+ * The main process's capabilities without any transport: Electron's ipcMain, the loopback server,
+ * the CLI and the tests all start here.
+ */
+export function createDeskApp(opts: DeskOptions & { idleWatch?: boolean }): DeskApp {
+  const desk = new Desk(opts)
+  const router = createRouter(desk, [
+    sessionHandlers(desk),
+    casesHandlers(desk),
+    interviewHandlers(desk),
+    formsHandlers(desk),
+    supervisorHandlers(desk)
+  ])
+  const stopIdle = opts.idleWatch === false ? () => {} : startIdleWatch(desk)
+  return {
+    desk,
+    router,
+    stop() {
+      stopIdle()
+      desk.close()
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { DeskFailure } from '@shared/ipc/result'
+import * as schema from './schema'
+import { migrate } from './migrate'
+
+export const DB_FILE = 'desk.db'
+export type Orm = BetterSQLite3Database<typeof schema>
+
+export interface Connection {
+  sqlite: Database.Database
+  orm: Orm
+}
+
+export function dbPath(dataDir: string): string {
+  return join(dataDir, DB_FILE)
+}
+
+export function dbExists(dataDir: string): boolean {
+  return existsSync(dbPath(dataDir))
+}
+
+/** Where Electron keeps its own build of the native module (its ABI differs from Node's). */
+let nativeBinding: string | undefined
+export function useNativeBinding(path: string | undefined): void {
+  nativeBinding = path
+}
+
+/**
+ * Apply the SQLCipher v4 settings and a raw 256-bit key to a fresh handle. Order matters: cipher
+ * and legacy before the key, and a read right after it, since SQLCipher checks the key lazily.
+ */
+export function keyHandle(sqlite: Database.Database, key: Buffer): void {
+  sqlite.pragma(`cipher='sqlcipher'`)
+  sqlite.pragma('legacy=4')
+  sqlite.pragma(`key="x'${key.toString('hex')}'"`)
+}
+
+export function openRaw(file: string, key: Buffer, opts: { readonly?: boolean; create?: boolean } = {}): Database.Database {
+  if (!opts.create && !existsSync(file)) throw new DeskFailure('NOT_FOUND', 'errors:db.missing')
+  const sqlite = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create, nativeBinding })
+  try {
+    keyHandle(sqlite, key)
+    sqlite.prepare('SELECT count(*) AS n FROM sqlite_master').get()
+  } catch {
+    sqlite.close()
+    // The key was unwrapped with an authenticated slot, so it is right: the file itself is damaged.
+    throw new DeskFailure('DB_DAMAGED', 'errors:db.damaged')
+  }
+  return sqlite
+}
+
+/**
+ * Open (or create) the desk's database with its key, tune it for durability and privacy, and bring
+ * the schema up to date in one transaction.
+ */
+export function openDatabase(dataDir: string, key: Buffer, opts: { create?: boolean } = {}): Connection {
+  const sqlite = openRaw(dbPath(dataDir), key, { create: opts.create })
+  try {
+    // WAL keeps readers off the writer's back; synchronous=FULL so a power cut loses no committed row.
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = FULL')
+    sqlite.pragma('foreign_keys = ON')
+    // Sorts and temporary tables stay in memory: SQLite's temp files are not encrypted.
+    sqlite.pragma('temp_store = MEMORY')
+    // Wipe freed memory and pages so plaintext does not linger.
+    sqlite.pragma('secure_delete = ON')
+    trySetMemorySecurity(sqlite)
+    migrate(sqlite)
+  } catch (err) {
+    sqlite.close()
+    throw err
+  }
+  return { sqlite, orm: drizzle(sqlite, { schema }) }
+}
+
+function trySetMemorySecurity(sqlite: Database.Database): void {
+  // SQLite3 Multiple Ciphers: memory_security wipes memory before it is freed. Older builds lack it.
+  try {
+    sqlite.pragma('memory_security = ON')
+  } catch {
+    /* not available in this build */
+  }
+}
+
+/** A full integrity check on a fresh connection: every page is read, so every page is authenticated. */
+export function integrityCheck(dataDir: string, key: Buffer): string[] {
+  const sqlite = openRaw(dbPath(dataDir), key, { readonly: true })
+  try {
+    sqlite.pragma('temp_store = MEMORY')
+    const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[]
+    return rows.map((r) => r.integrity_check)
+  } catch {
+    return ['damaged']
+  } finally {
+    sqlite.close()
+  }
+}

@@ -1,0 +1,4 @@
+export * from './foundation'
+export * from './cases'
+export * from './interview'
+export * from './supervisor'

@@ -1,0 +1,96 @@
+import { app, BrowserWindow, net, powerMonitor, protocol } from 'electron'
+import { existsSync } from 'node:fs'
+import { join, normalize, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createDeskApp, type DeskApp } from './app'
+import { registerElectronTransport } from './ipc/electron-transport'
+import { installGlobalGuards } from './security/guards'
+import { contentSecurityPolicy } from './security/csp'
+import { APP_ORIGIN, APP_SCHEME, secureWebPreferences } from './security/web-preferences'
+import { useNativeBinding } from './db/open'
+import { lock } from './session/service'
+import { createElectronPlatform } from './platform/electron'
+import { log } from './log'
+
+/**
+ * The Electron shell: lifecycle and the window only. Everything the app can do lives in the
+ * services behind the router (createDeskApp); this file wires them to Electron.
+ */
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } }
+])
+
+// Crash dumps could hold decrypted records: never write them.
+app.commandLine.appendSwitch('disable-crash-reporter')
+app.commandLine.appendSwitch('disable-features', 'Translate,AutofillServerCommunication')
+
+let win: BrowserWindow | null = null
+let desk: DeskApp | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  app.whenReady().then(start).catch((err) => {
+    log.error('electron.start', { error: err instanceof Error ? err.name : 'unknown' })
+    app.exit(1)
+  })
+}
+
+function nativeModulePath(): string | undefined {
+  // Packaged: electron-builder rebuilt node_modules for Electron, the default path is right.
+  if (app.isPackaged) return undefined
+  // Development: scripts/start.mjs builds an Electron-ABI copy here, leaving node_modules for Node/tests.
+  const dev = join(app.getAppPath(), 'build', 'electron-native', 'better_sqlite3.node')
+  return existsSync(dev) ? dev : undefined
+}
+
+async function start(): Promise<void> {
+  installGlobalGuards()
+  useNativeBinding(nativeModulePath())
+  const rendererDir = join(__dirname, '../renderer')
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url)
+    let rel = decodeURIComponent(url.pathname)
+    if (rel === '/' || rel === '') rel = '/index.html'
+    const file = normalize(join(rendererDir, rel))
+    if (url.host !== 'desk' || !file.startsWith(normalize(rendererDir) + sep)) return new Response('', { status: 404 })
+    const res = await net.fetch(pathToFileURL(file).toString())
+    const headers = new Headers(res.headers)
+    headers.set('Content-Security-Policy', contentSecurityPolicy({ connectSelf: false }))
+    headers.set('X-Content-Type-Options', 'nosniff')
+    return new Response(res.body, { status: res.status, headers })
+  })
+
+  desk = createDeskApp({ dataDir: join(app.getPath('userData'), 'data'), appVersion: app.getVersion() })
+  desk.desk.platform = createElectronPlatform(() => win)
+  registerElectronTransport(desk.router, () => win)
+
+  // Lock at once when the OS locks the screen or the machine sleeps.
+  powerMonitor.on('lock-screen', () => desk && lock(desk.desk, 'os'))
+  powerMonitor.on('suspend', () => desk && lock(desk.desk, 'suspend'))
+
+  win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Petition Desk',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'))
+  })
+  win.once('ready-to-show', () => win?.show())
+  win.on('closed', () => (win = null))
+  await win.loadURL(`${APP_ORIGIN}/index.html`)
+}
+
+app.on('window-all-closed', () => {
+  desk?.stop()
+  app.quit()
+})

@@ -1,0 +1,173 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import { extname, join, normalize, sep } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import type { Router } from './router'
+import { contentSecurityPolicy } from '../security/csp'
+import { log } from '../log'
+
+/**
+ * The loopback transport: the same router as Electron's IPC, over HTTP on 127.0.0.1 only, so the
+ * real renderer can run in a plain browser where Electron cannot. It refuses
+ * - any request whose Host is not our 127.0.0.1:port (DNS rebinding),
+ * - any cross-origin request (Origin must be ours),
+ * - any call without the random per-run token (sent as a header, never in a URL after first load).
+ * Static files come only from the built renderer folder.
+ */
+export interface LoopbackServer {
+  url: string
+  /** The address to open: the token rides in the fragment, which never reaches a server or a log. */
+  openUrl: string
+  token: string
+  port: number
+  close(): Promise<void>
+}
+
+const MAX_BODY = 8 * 1024 * 1024
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.otf': 'font/otf',
+  '.ttf': 'font/ttf',
+  '.ico': 'image/x-icon'
+}
+
+export async function startLoopback(
+  router: Router,
+  opts: { rendererDir: string; port?: number; token?: string }
+): Promise<LoopbackServer> {
+  const token = opts.token ?? randomBytes(32).toString('base64url')
+  const tokenBuf = Buffer.from(token)
+  const streams = new Set<ServerResponse>()
+  let origin = ''
+  let host = ''
+
+  const offEvents = router.desk.onAny((event, payload) => {
+    const frame = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`
+    for (const res of streams) res.write(frame)
+  })
+
+  const tokenOk = (given: string | undefined | null) => {
+    if (!given) return false
+    const buf = Buffer.from(given)
+    return buf.length === tokenBuf.length && timingSafeEqual(buf, tokenBuf)
+  }
+
+  const server: Server = createServer(async (req, res) => {
+    try {
+      res.setHeader('X-Content-Type-Options', 'nosniff')
+      res.setHeader('Referrer-Policy', 'no-referrer')
+      res.setHeader('Cache-Control', 'no-store')
+      res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+      res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+      if (req.headers.host !== host) return deny(res, 421)
+      const reqOrigin = req.headers.origin
+      if (reqOrigin !== undefined && reqOrigin !== origin) return deny(res, 403)
+      const url = new URL(req.url ?? '/', origin)
+
+      if (url.pathname === '/rpc' && req.method === 'POST') {
+        if (reqOrigin !== origin || !tokenOk(req.headers['x-desk-token'] as string)) return deny(res, 403)
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(res, 415)
+        const body = await readBody(req)
+        if (body === null) return send(res, 413, { ok: false, code: 'BAD_ARGS', messageKey: 'errors:arg.tooLong' })
+        let msg: { method?: unknown; args?: unknown }
+        try {
+          msg = JSON.parse(body)
+        } catch {
+          return send(res, 400, { ok: false, code: 'BAD_ARGS', messageKey: 'errors:arg.invalid' })
+        }
+        const result = await router.invoke(msg.method as string, msg.args)
+        return send(res, 200, result)
+      }
+
+      if (url.pathname === '/events' && req.method === 'GET') {
+        // EventSource cannot send headers: the token comes as a query parameter on this one route.
+        if (!tokenOk(url.searchParams.get('token'))) return deny(res, 403)
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' })
+        res.write(': connected\n\n')
+        streams.add(res)
+        req.on('close', () => streams.delete(res))
+        return
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405)
+      return serveStatic(opts.rendererDir, url.pathname, res)
+    } catch (err) {
+      log.error('loopback.error', { error: err instanceof Error ? err.name : 'unknown' })
+      if (!res.headersSent) deny(res, 500)
+      else res.end()
+    }
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  host = `127.0.0.1:${port}`
+  origin = `http://${host}`
+
+  return {
+    url: origin,
+    openUrl: `${origin}/#token=${token}`,
+    token,
+    port,
+    async close() {
+      offEvents()
+      for (const res of streams) res.end()
+      streams.clear()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  }
+}
+
+function deny(res: ServerResponse, status: number): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain' })
+  res.end(String(status))
+}
+
+function send(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })
+  res.end(JSON.stringify(value))
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let tooBig = false
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) tooBig = true
+      else chunks.push(c)
+    })
+    req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
+  let rel = decodeURIComponent(pathname)
+  if (rel === '/' || rel === '') rel = '/index.html'
+  const file = normalize(join(root, rel))
+  if (!file.startsWith(normalize(root) + sep)) return deny(res, 404)
+  try {
+    const st = await stat(file)
+    if (!st.isFile()) return deny(res, 404)
+  } catch {
+    return deny(res, 404)
+  }
+  const type = TYPES[extname(file)] ?? 'application/octet-stream'
+  const headers: Record<string, string> = { 'Content-Type': type }
+  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = contentSecurityPolicy({ connectSelf: true })
+  res.writeHead(200, headers)
+  res.end(await readFile(file))
+}

@@ -1,0 +1,76 @@
+import { contract, type Contract, type Method } from '@shared/ipc/contract'
+import type { ParsedArgsOf, ResultOf } from '@shared/ipc/define'
+import { DeskFailure, type DeskResult } from '@shared/ipc/result'
+import type { Desk, Session } from '../desk/desk'
+import { log } from '../log'
+
+export interface CallContext {
+  desk: Desk
+  /** The unlocked session; null only for public calls. */
+  session: Session | null
+}
+
+export type Handler<M extends Method> = (
+  args: ParsedArgsOf<Contract[M]>,
+  ctx: CallContext
+) => ResultOf<Contract[M]> | Promise<ResultOf<Contract[M]>>
+
+export type HandlerMap = { [M in Method]?: Handler<M> }
+
+export interface Router {
+  invoke(method: string, rawArgs: unknown): Promise<DeskResult<unknown>>
+  readonly desk: Desk
+}
+
+/**
+ * The single door into the main process. Both transports (Electron IPC, loopback HTTP) hand it a
+ * method name and untrusted arguments; it checks the name, the session and role, parses the
+ * arguments with the contract's schema, and turns every failure into `{ ok: false, code, messageKey }`.
+ */
+export function createRouter(desk: Desk, maps: HandlerMap[]): Router {
+  const handlers = new Map<string, Handler<Method>>()
+  for (const map of maps) {
+    for (const [name, fn] of Object.entries(map)) {
+      if (handlers.has(name)) throw new Error(`IPC handler registered twice: ${name}`)
+      handlers.set(name, fn as Handler<Method>)
+    }
+  }
+
+  async function invoke(method: string, rawArgs: unknown): Promise<DeskResult<unknown>> {
+    if (typeof method !== 'string' || !Object.hasOwn(contract, method) || !handlers.has(method)) {
+      return { ok: false, code: 'UNKNOWN_CALL', messageKey: 'errors:ipc.unknownCall' }
+    }
+    const def = contract[method as Method]
+    const session = desk.session && desk.isOpen ? desk.session : null
+    if (def.access !== 'public') {
+      if (!session) return { ok: false, code: 'LOCKED', messageKey: 'errors:session.locked' }
+      if (def.access === 'supervisor' && session.role !== 'supervisor') {
+        return { ok: false, code: 'FORBIDDEN', messageKey: 'errors:session.supervisorOnly' }
+      }
+    }
+    const parsed = def.args.safeParse(rawArgs ?? {})
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const key = issue?.message?.startsWith('errors:') ? issue.message : 'errors:arg.invalid'
+      return { ok: false, code: 'BAD_ARGS', messageKey: key, field: issue?.path.join('.') || undefined }
+    }
+    try {
+      const value = await handlers.get(method)!(parsed.data as never, { desk, session })
+      return { ok: true, value: value ?? null }
+    } catch (err) {
+      if (err instanceof DeskFailure) {
+        return { ok: false, code: err.code, messageKey: err.messageKey, params: err.params, field: err.field }
+      }
+      // Only the call's name and the error's class: an error message may quote personal data.
+      log.error('ipc.internal', { method, error: err instanceof Error ? err.name : typeof err })
+      return { ok: false, code: 'INTERNAL', messageKey: 'errors:internal' }
+    }
+  }
+
+  return { invoke, desk }
+}
+
+/** Type a feature's handler map against the contract. */
+export function handlers<M extends HandlerMap>(map: M): M {
+  return map
+}

@@ -1,0 +1,31 @@
+import { BrowserWindow, dialog } from 'electron'
+import type { Platform } from './platform'
+import { writeFileAtomic } from '../fs/atomic'
+
+export function createElectronPlatform(getWindow: () => BrowserWindow | null): Platform {
+  return {
+    async saveFile(suggestedName, bytes, filters) {
+      const win = getWindow()
+      const opts = { defaultPath: suggestedName, filters: filters ?? [{ name: 'PDF', extensions: ['pdf'] }] }
+      const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts)
+      if (res.canceled || !res.filePath) return null
+      writeFileAtomic(res.filePath, bytes)
+      return res.filePath
+    },
+    async printPdf(bytes) {
+      // Chromium's PDF viewer prints from memory: a data URL, so no temp file holds the form.
+      const viewer = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true }
+      })
+      try {
+        await viewer.loadURL(`data:application/pdf;base64,${Buffer.from(bytes).toString('base64')}`)
+        return await new Promise<boolean>((resolve) =>
+          viewer.webContents.print({ silent: false, printBackground: true }, (ok) => resolve(ok))
+        )
+      } finally {
+        viewer.destroy()
+      }
+    }
+  }
+}

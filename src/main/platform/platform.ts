@@ -1,0 +1,12 @@
+/**
+ * What only the desktop shell can do. In browser mode there is no platform: the renderer receives
+ * the bytes and the browser saves or prints them.
+ */
+export interface Platform {
+  /** Native save dialog; returns the chosen path, or null when cancelled. Written atomically. */
+  saveFile(suggestedName: string, bytes: Uint8Array, filters?: { name: string; extensions: string[] }[]): Promise<string | null>
+  /** Print a PDF through the OS print dialog. Nothing is left in temp folders afterwards. */
+  printPdf(bytes: Uint8Array): Promise<boolean>
+  /** Open a second window (read-back for the petitioner), optionally full screen on another display. */
+  openSecondWindow?(route: string): Promise<void>
+}

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DeskStatus, SessionInfo } from '@shared/domain/session/types'
+import { desk } from './desk-client'
+import { setUiLocale } from './i18n'
+import { Shell } from './Shell'
+import { SetupScreen } from '../features/session/SetupScreen'
+import { LoginScreen } from '../features/session/LoginScreen'
+import { DamagedScreen } from '../features/session/DamagedScreen'
+
+/**
+ * The gate: first run, login, or the desk. When the desk locks, the Shell stays mounted under the
+ * lock screen (hidden and inert), so unsaved text is still there after unlock.
+ */
+export function App() {
+  const { t } = useTranslation()
+  const [status, setStatus] = useState<DeskStatus | null>(null)
+  const [session, setSession] = useState<SessionInfo | null>(null)
+  const [locked, setLocked] = useState(false)
+
+  const refresh = useCallback(async () => {
+    const st = await desk.invoke('desk.status', {})
+    if (st.ok) setStatus(st.value)
+    const cur = await desk.invoke('session.current', {})
+    if (cur.ok && cur.value) {
+      setSession(cur.value)
+      setUiLocale(cur.value.locale)
+      setLocked(false)
+    }
+  }, [])
+
+  useEffect(() => {
+    void refresh()
+    return desk.on('session.locked', () => {
+      setLocked(true)
+      void desk.invoke('desk.status', {}).then((st) => st.ok && setStatus(st.value))
+    })
+  }, [refresh])
+
+  const onUnlocked = (s: SessionInfo) => {
+    // Another person unlocking must not see the previous person's screen.
+    if (session && s.userId !== session.userId) setSession(null)
+    setSession(s)
+    setUiLocale(s.locale)
+    setLocked(false)
+    void refresh()
+  }
+
+  if (!status) return <div className="boot" aria-busy="true">{t('common:loading')}</div>
+  if (status.state === 'damaged' || status.state === 'tooNew') return <DamagedScreen status={status} />
+  if (status.state === 'new' && !session) return <SetupScreen onDone={onUnlocked} onRestored={refresh} />
+
+  const showLogin = !session || locked
+  return (
+    <>
+      {session ? (
+        <div className={showLogin ? 'hidden-under-lock' : undefined} inert={showLogin || undefined} aria-hidden={showLogin || undefined}>
+          <Shell session={session} onSessionChange={setSession} onLock={() => setLocked(true)} />
+        </div>
+      ) : null}
+      {showLogin ? <LoginScreen status={status} lockedSession={locked ? session : null} onUnlocked={onUnlocked} /> : null}
+    </>
+  )
+}

@@ -1,0 +1,25 @@
+import type { ComponentType } from 'react'
+import type { Role } from '@shared/domain/session/types'
+import { TodayScreen } from '../features/today/TodayScreen'
+import { AccountsScreen } from '../features/session/AccountsScreen'
+import { caseScreens } from '../features/cases/screens'
+import { interviewScreens } from '../features/interview/screens'
+import { supervisorScreens } from '../features/supervisor/screens'
+
+export interface ScreenDef {
+  component: ComponentType
+  /** i18n key of the navigation label; screens without one are reached from elsewhere. */
+  navKey?: string
+  /** Keyboard shortcut shown in the navigation and the cheat sheet. */
+  hotkey?: string
+  access?: Role
+}
+
+/** Every screen by name. Features own their entries (their screens.ts files). */
+export const SCREENS: Record<string, ScreenDef> = {
+  today: { component: TodayScreen, navKey: 'common:nav.today', hotkey: 'Alt+1' },
+  ...caseScreens,
+  ...interviewScreens,
+  ...supervisorScreens,
+  accounts: { component: AccountsScreen, navKey: 'common:nav.accounts', access: 'supervisor' }
+}

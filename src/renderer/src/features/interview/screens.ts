@@ -1,0 +1,4 @@
+import type { ScreenDef } from '../../app/routes'
+
+/** The interview feature's screens, by route name. */
+export const interviewScreens: Record<string, ScreenDef> = {}

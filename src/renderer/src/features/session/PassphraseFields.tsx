@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PassphraseCheck } from '@shared/domain/session/types'
+import { desk } from '../../app/desk-client'
+
+/** A new passphrase typed twice, with the strength meter and the policy's verdict as you type. */
+export function PassphraseFields({
+  value,
+  confirm,
+  onChange,
+  context
+}: {
+  value: string
+  confirm: string
+  onChange(v: { value: string; confirm: string; acceptable: boolean }): void
+  context: string[]
+}) {
+  const { t } = useTranslation()
+  const [check, setCheck] = useState<PassphraseCheck | null>(null)
+  useEffect(() => {
+    let alive = true
+    if (!value) {
+      setCheck(null)
+      return
+    }
+    const timer = setTimeout(async () => {
+      const res = await desk.invoke('passphrase.check', { passphrase: value, context })
+      if (alive && res.ok) setCheck(res.value)
+    }, 150)
+    return () => {
+      alive = false
+      clearTimeout(timer)
+    }
+  }, [value, context.join('\u0000')])
+  const mismatch = confirm.length > 0 && confirm !== value
+  const acceptable = !!check?.ok && value === confirm
+  useEffect(() => onChange({ value, confirm, acceptable }), [acceptable])
+
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="new-pass">{t('session:passphrase.new')}</label>
+        <input
+          id="new-pass"
+          type="password"
+          autoComplete="new-password"
+          value={value}
+          onChange={(e) => onChange({ value: e.target.value, confirm, acceptable: false })}
+        />
+        <div className="hint">{t('session:passphrase.policy')}</div>
+        {check ? (
+          <div className="strength" aria-live="polite">
+            <meter min={0} max={4} value={check.score} aria-label={t('session:passphrase.strength')} />
+            <span>{t(`session:passphrase.score.${check.score}`)}</span>
+            {check.problems.map((p) => (
+              <div key={p} className="field-error">{t(`errors:passphrase.${p}`)}</div>
+            ))}
+          </div>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor="confirm-pass">{t('session:passphrase.confirm')}</label>
+        <input
+          id="confirm-pass"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => onChange({ value, confirm: e.target.value, acceptable: false })}
+        />
+        {mismatch ? <div className="field-error" role="alert">{t('errors:passphrase.mismatch')}</div> : null}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,37 @@
+import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core'
+import * as common from '@zxcvbn-ts/language-common'
+import type { PassphraseCheck } from './types'
+
+/**
+ * NIST SP 800-63B: at least 8 characters (15 suggested), any characters and length, paste allowed,
+ * no composition rules, refuse what is on a blocklist of common/breached-style passwords (zxcvbn's
+ * common-password and frequency lists, plus the login and display name).
+ */
+export const MIN_LENGTH = 8
+export const SUGGESTED_LENGTH = 15
+
+let ready = false
+function init(): void {
+  if (ready) return
+  zxcvbnOptions.setOptions({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs })
+  ready = true
+}
+
+export function checkPassphrase(pass: string, context: string[] = []): PassphraseCheck {
+  init()
+  const length = [...pass].length
+  const problems: string[] = []
+  const suggestions: string[] = []
+  if (length < MIN_LENGTH) problems.push('tooShort')
+  const result = zxcvbn(pass, context.filter(Boolean))
+  const lowered = pass.toLowerCase()
+  const onBlocklist =
+    result.sequence.length === 1 &&
+    result.sequence[0].pattern === 'dictionary' &&
+    (result.sequence[0] as { dictionaryName?: string }).dictionaryName !== 'userInputs'
+  const isContext = context.some((c) => c && lowered.includes(c.toLowerCase()) && c.length >= Math.max(4, length - 4))
+  if (length >= MIN_LENGTH && (onBlocklist || result.score <= 1)) problems.push('common')
+  if (length >= MIN_LENGTH && isContext) problems.push('personal')
+  if (length < SUGGESTED_LENGTH) suggestions.push('longer')
+  return { ok: problems.length === 0, score: result.score as PassphraseCheck['score'], problems, suggestions }
+}

@@ -1,0 +1,55 @@
+export type Role = 'worker' | 'supervisor'
+export type Locale = 'zh-CN' | 'yue-HK'
+
+export interface SessionInfo {
+  userId: number
+  displayName: string
+  loginName: string
+  role: Role
+  locale: Locale
+  /** ISO time at which the desk locks itself if nothing happens. */
+  lockAt: string
+  idleMinutes: number
+}
+
+export type DeskState =
+  | 'new' // no database yet: first-run setup (or restore from a backup)
+  | 'locked' // set up, nobody logged in
+  | 'unlocked'
+  | 'damaged' // the file fails authentication or is malformed: offer restore, never delete
+  | 'tooNew' // written by a newer app: refuse, no delete
+
+export interface DeskStatus {
+  state: DeskState
+  /** The login name of the user whose session was locked, so unlock asks only for the passphrase. */
+  lockedUser: { loginName: string; displayName: string } | null
+  /** Seconds to wait before the next attempt is accepted (throttling), 0 when free. */
+  retryAfterSeconds: number
+  appVersion: string
+  schemaVersion: number
+}
+
+export interface SetupResult {
+  session: SessionInfo
+  /** Shown once, never stored in plaintext. Groups of 4 for reading aloud or writing down. */
+  recoveryKey: string
+}
+
+export interface UserSummary {
+  id: number
+  displayName: string
+  loginName: string
+  role: Role
+  disabled: boolean
+  createdAt: string
+  locale: Locale
+}
+
+export interface PassphraseCheck {
+  ok: boolean
+  /** 0..4 as the strength meter shows it. */
+  score: 0 | 1 | 2 | 3 | 4
+  /** i18n keys in the auth namespace: why it is refused, or suggestions. */
+  problems: string[]
+  suggestions: string[]
+}

@@ -1,0 +1,57 @@
+import zhCommon from './locales/zh-CN/common.json'
+import zhSession from './locales/zh-CN/session.json'
+import zhErrors from './locales/zh-CN/errors.json'
+import zhCases from './locales/zh-CN/cases.json'
+import zhInterview from './locales/zh-CN/interview.json'
+import zhForms from './locales/zh-CN/forms.json'
+import zhSupervisor from './locales/zh-CN/supervisor.json'
+import zhScript from './locales/zh-CN/script.json'
+import yueCommon from './locales/yue-HK/common.json'
+import yueSession from './locales/yue-HK/session.json'
+import yueErrors from './locales/yue-HK/errors.json'
+import yueCases from './locales/yue-HK/cases.json'
+import yueInterview from './locales/yue-HK/interview.json'
+import yueForms from './locales/yue-HK/forms.json'
+import yueSupervisor from './locales/yue-HK/supervisor.json'
+import yueScript from './locales/yue-HK/script.json'
+
+/**
+ * Two languages, the same keys. Namespaces follow features; `script` holds what is said or handed
+ * to the petitioner (spoken register), apart from labels (written register).
+ */
+export const LOCALES = ['zh-CN', 'yue-HK'] as const
+export const NAMESPACES = ['common', 'session', 'errors', 'cases', 'interview', 'forms', 'supervisor', 'script'] as const
+export type Namespace = (typeof NAMESPACES)[number]
+
+export const resources = {
+  'zh-CN': {
+    common: zhCommon,
+    session: zhSession,
+    errors: zhErrors,
+    cases: zhCases,
+    interview: zhInterview,
+    forms: zhForms,
+    supervisor: zhSupervisor,
+    script: zhScript
+  },
+  'yue-HK': {
+    common: yueCommon,
+    session: yueSession,
+    errors: yueErrors,
+    cases: yueCases,
+    interview: yueInterview,
+    forms: yueForms,
+    supervisor: yueSupervisor,
+    script: yueScript
+  }
+} as const
+
+/** A plain translator for the main process (PDFs, CLI) — no React, no global i18next instance. */
+export function translator(locale: (typeof LOCALES)[number], ns: Namespace) {
+  const table = resources[locale][ns] as Record<string, unknown>
+  return (key: string, params?: Record<string, string | number>): string => {
+    const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], table)
+    if (typeof value !== 'string') return key
+    return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => String(params?.[name] ?? ''))
+  }
+}

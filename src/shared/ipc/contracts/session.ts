@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { call } from '../define'
+import { empty, id, locale, passphrase, requiredText, shortText } from '../schemas'
+import type { Role, SessionInfo, DeskStatus, UserSummary, SetupResult, PassphraseCheck } from '../../domain/session/types'
+
+/** First run, login, lock and the people who use this desk. */
+export const sessionCalls = {
+  /** What the desk looks like before anyone logs in: set up or not, locked or not, damaged or too new. */
+  'desk.status': call(empty(), 'public').returns<DeskStatus>(),
+  /** First run: the first supervisor. Returns the recovery key, shown once. */
+  'desk.setup': call(
+    z.object({
+      displayName: requiredText(),
+      loginName: requiredText(64),
+      passphrase: passphrase(),
+      locale: locale()
+    }),
+    'public'
+  ).returns<SetupResult>(),
+  /** Strength and blocklist verdict, for the meter beside a new passphrase. Nothing is stored. */
+  'passphrase.check': call(
+    z.object({ passphrase: passphrase(), context: z.array(shortText()).max(10).optional() }),
+    'public'
+  ).returns<PassphraseCheck>(),
+  'session.login': call(z.object({ loginName: requiredText(64), passphrase: passphrase() }), 'public').returns<SessionInfo>(),
+  /** The recovery key alone opens the desk and sets a new passphrase for a supervisor. */
+  'session.recover': call(
+    z.object({ recoveryKey: requiredText(200), userId: id().optional(), newPassphrase: passphrase().optional() }),
+    'public'
+  ).returns<{ supervisors: { id: number; displayName: string; loginName: string }[]; session: SessionInfo | null }>(),
+  'session.current': call(empty(), 'public').returns<SessionInfo | null>(),
+  'session.lock': call(z.object({ reason: z.enum(['user', 'idle']).default('user') }), 'worker').returns<null>(),
+  'session.logout': call(empty(), 'worker').returns<null>(),
+  /** The renderer reports the user is active; idle lock is measured by wall clock in the main process. */
+  'session.activity': call(empty(), 'worker').returns<{ lockAt: string }>(),
+  'session.setLocale': call(z.object({ locale: locale() }), 'worker').returns<null>(),
+  'session.changePassphrase': call(
+    z.object({ current: passphrase(), next: passphrase() }),
+    'worker'
+  ).returns<null>(),
+
+  'users.list': call(empty(), 'supervisor').returns<UserSummary[]>(),
+  'users.add': call(
+    z.object({
+      displayName: requiredText(),
+      loginName: requiredText(64),
+      role: z.enum(['worker', 'supervisor']) satisfies z.ZodType<Role>,
+      passphrase: passphrase()
+    }),
+    'supervisor'
+  ).returns<UserSummary>(),
+  'users.setDisabled': call(z.object({ userId: id(), disabled: z.boolean() }), 'supervisor').returns<null>(),
+  'users.setRole': call(z.object({ userId: id(), role: z.enum(['worker', 'supervisor']) }), 'supervisor').returns<null>(),
+  'users.resetPassphrase': call(z.object({ userId: id(), passphrase: passphrase() }), 'supervisor').returns<null>()
+} as const
