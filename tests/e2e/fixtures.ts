@@ -23,7 +23,7 @@ export interface DeskServer {
 export async function startDesk(dataDir?: string): Promise<DeskServer> {
   const root = dataDir ? null : mkdtempSync(join(tmpdir(), 'desk-e2e-'))
   const dir = dataDir ?? join(root!, 'data')
-  const proc = spawn(process.execPath, [join(ROOT, 'out/main/browser.js'), '--data-dir', dir, '--json'], {
+  const proc = spawn(process.execPath, [join(ROOT, process.env.DESK_OUT ?? 'out', 'main/browser.js'), '--data-dir', dir, '--json'], {
     env: { ...process.env, DESK_LOG: 'silent' },
     stdio: ['ignore', 'pipe', 'inherit']
   })
