@@ -6,7 +6,7 @@ import { createDeskApp, type DeskApp } from './app'
 import { registerElectronTransport } from './ipc/electron-transport'
 import { installGlobalGuards } from './security/guards'
 import { contentSecurityPolicy } from './security/csp'
-import { APP_ORIGIN, APP_SCHEME, secureWebPreferences } from './security/web-preferences'
+import { APP_ORIGIN, APP_SCHEME, devToolsAllowed, secureWebPreferences } from './security/web-preferences'
 import { useNativeBinding } from './db/open'
 import { lock } from './session/service'
 import { createElectronPlatform } from './platform/electron'
@@ -22,11 +22,13 @@ protocol.registerSchemesAsPrivileged([
 
 // Crash dumps could hold decrypted records: never write them.
 app.commandLine.appendSwitch('disable-crash-reporter')
+// Chromium's translate and autofill services would send page text to the network.
 app.commandLine.appendSwitch('disable-features', 'Translate,AutofillServerCommunication')
 
 let win: BrowserWindow | null = null
 let desk: DeskApp | null = null
 
+// One instance per user: two processes writing the same database and keyring would race.
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
@@ -50,22 +52,31 @@ function nativeModulePath(): string | undefined {
   return existsSync(dev) ? dev : undefined
 }
 
-async function start(): Promise<void> {
-  installGlobalGuards()
-  useNativeBinding(nativeModulePath())
-  const rendererDir = join(__dirname, '../renderer')
-  protocol.handle(APP_SCHEME, async (request) => {
+/** Serve the built renderer under app://desk/ with the CSP header; nothing outside its folder. */
+export function rendererProtocolHandler(rendererDir: string, fetchFile: (url: string) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
     const url = new URL(request.url)
-    let rel = decodeURIComponent(url.pathname)
+    let rel: string
+    try {
+      rel = decodeURIComponent(url.pathname)
+    } catch {
+      return new Response('', { status: 400 })
+    }
     if (rel === '/' || rel === '') rel = '/index.html'
     const file = normalize(join(rendererDir, rel))
     if (url.host !== 'desk' || !file.startsWith(normalize(rendererDir) + sep)) return new Response('', { status: 404 })
-    const res = await net.fetch(pathToFileURL(file).toString())
+    const res = await fetchFile(pathToFileURL(file).toString())
     const headers = new Headers(res.headers)
     headers.set('Content-Security-Policy', contentSecurityPolicy({ connectSelf: false }))
     headers.set('X-Content-Type-Options', 'nosniff')
     return new Response(res.body, { status: res.status, headers })
-  })
+  }
+}
+
+async function start(): Promise<void> {
+  installGlobalGuards()
+  useNativeBinding(nativeModulePath())
+  protocol.handle(APP_SCHEME, rendererProtocolHandler(join(__dirname, '../renderer'), (u) => net.fetch(u)))
 
   desk = createDeskApp({ dataDir: join(app.getPath('userData'), 'data'), appVersion: app.getVersion() })
   desk.desk.platform = createElectronPlatform(() => win)
@@ -75,6 +86,7 @@ async function start(): Promise<void> {
   powerMonitor.on('lock-screen', () => desk && lock(desk.desk, 'os'))
   powerMonitor.on('suspend', () => desk && lock(desk.desk, 'suspend'))
 
+  const devTools = devToolsAllowed(app.isPackaged)
   win = new BrowserWindow({
     width: 1366,
     height: 768,
@@ -83,8 +95,9 @@ async function start(): Promise<void> {
     show: false,
     title: 'Petition Desk',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'))
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'), { devTools })
   })
+  if (!devTools) win.webContents.on('devtools-opened', () => win?.webContents.closeDevTools())
   win.once('ready-to-show', () => win?.show())
   win.on('closed', () => (win = null))
   await win.loadURL(`${APP_ORIGIN}/index.html`)

@@ -1,21 +1,17 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import type { Router } from './router'
-import { isAppUrl } from '../security/web-preferences'
+import { isTrustedSender } from './sender'
 
 export const INVOKE_CHANNEL = 'desk:invoke'
 export const EVENT_CHANNEL = 'desk:event'
 
 /**
  * Electron's transport: a thin layer over the router. Every message's sender must be our window's
- * top frame, loaded from our own origin (borrowed from VS Code's ipcMain validation).
+ * top frame, loaded from our own origin (see sender.ts).
  */
 export function registerElectronTransport(router: Router, getWindow: () => BrowserWindow | null): () => void {
   const handler = async (event: IpcMainInvokeEvent, method: unknown, args: unknown) => {
-    const win = getWindow()
-    const frame = event.senderFrame
-    const trusted =
-      !!win && !!frame && event.sender === win.webContents && frame === win.webContents.mainFrame && isAppUrl(frame.url)
-    if (!trusted) return { ok: false, code: 'FORBIDDEN', messageKey: 'errors:ipc.untrustedSender' }
+    if (!isTrustedSender(event, getWindow())) return { ok: false, code: 'FORBIDDEN', messageKey: 'errors:ipc.untrustedSender' }
     return router.invoke(method as string, args)
   }
   ipcMain.handle(INVOKE_CHANNEL, handler)

@@ -16,7 +16,15 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
       // Chromium's PDF viewer prints from memory: a data URL, so no temp file holds the form.
       const viewer = new BrowserWindow({
         show: false,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true }
+        // Chromium's PDF viewer is a plugin; everything else is as locked down as the main window.
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          plugins: true,
+          devTools: false,
+          disableBlinkFeatures: 'Auxclick'
+        }
       })
       try {
         await viewer.loadURL(`data:application/pdf;base64,${Buffer.from(bytes).toString('base64')}`)

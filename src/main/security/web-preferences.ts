@@ -2,7 +2,7 @@
  * The renderer's webPreferences, in one place so a test can read the real values.
  * No electron import here: this module is plain data.
  */
-export function secureWebPreferences(preload: string) {
+export function secureWebPreferences(preload: string, opts: { devTools?: boolean } = {}) {
   return {
     preload,
     contextIsolation: true,
@@ -14,12 +14,21 @@ export function secureWebPreferences(preload: string) {
     webSecurity: true,
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
+    enableBlinkFeatures: '',
+    // A middle click on a link would otherwise ask for a new window.
+    disableBlinkFeatures: 'Auxclick',
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
-    // DevTools only in development builds.
-    devTools: process.env.NODE_ENV === 'development'
+    plugins: false,
+    // DevTools only when a developer asks for them in an unpackaged build (see devToolsAllowed).
+    devTools: opts.devTools ?? false
   } as const
+}
+
+/** DevTools: never in a packaged app; in development only on explicit request. */
+export function devToolsAllowed(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !isPackaged && env.NODE_ENV === 'development' && env.DESK_DEVTOOLS === '1'
 }
 
 /** The only origin the app's own pages have; IPC from anything else is refused. */
