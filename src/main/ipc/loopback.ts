@@ -78,13 +78,18 @@ export async function startLoopback(
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(res, 415)
         const body = await readBody(req)
         if (body === null) return send(res, 413, { ok: false, code: 'BAD_ARGS', messageKey: 'errors:arg.tooLong' })
-        let msg: { method?: unknown; args?: unknown }
+        let msg: unknown
         try {
           msg = JSON.parse(body)
         } catch {
           return send(res, 400, { ok: false, code: 'BAD_ARGS', messageKey: 'errors:arg.invalid' })
         }
-        const result = await router.invoke(msg.method as string, msg.args)
+        // The envelope must be { method: string, args?: … }; anything else never reaches the router.
+        if (typeof msg !== 'object' || msg === null || Array.isArray(msg) || typeof (msg as { method?: unknown }).method !== 'string') {
+          return send(res, 400, { ok: false, code: 'BAD_ARGS', messageKey: 'errors:arg.invalid' })
+        }
+        const { method, args } = msg as { method: string; args?: unknown }
+        const result = await router.invoke(method, args)
         return send(res, 200, result)
       }
 
