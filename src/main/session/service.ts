@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { statSync } from 'node:fs'
 import type { DeskStatus, Locale, Role, SessionInfo, SetupResult, UserSummary } from '@shared/domain/session/types'
-import { fail } from '@shared/ipc/result'
+import { DeskFailure, fail } from '@shared/ipc/result'
 import { checkPassphrase } from '@shared/domain/session/passphrase'
 import type { Desk, Session } from '../desk/desk'
 import {
@@ -8,15 +9,17 @@ import {
   lookupFor,
   newKeyring,
   newRecoveryKey,
+  normaliseRecoveryKey,
   readKeyring,
   unwrapKey,
   wrapKey,
   writeKeyring,
   type Keyring
 } from '../db/keyring'
-import { dbExists, openDatabase } from '../db/open'
+import { dbExists, dbPath, openDatabase, type Connection } from '../db/open'
 import { LATEST_SCHEMA } from '../db/migrate'
 import { getSetting } from '../settings/settings'
+import { checkThrottle, flushPendingFailures, recordFailure, recordSuccess, RECOVERY_KEY, throttleWait } from './throttle'
 
 interface UserRow {
   id: number
@@ -46,22 +49,78 @@ export function sessionInfo(desk: Desk, s: Session): SessionInfo {
   return { ...s, idleMinutes, lockAt }
 }
 
+/**
+ * What an open attempt found wrong with the database file, remembered with the file's size and
+ * time so that a restored file is tried afresh. Kept in memory: the next start tries again.
+ */
+const health = new WeakMap<Desk, { state: 'damaged' | 'tooNew'; fingerprint: string }>()
+
+function fingerprint(desk: Desk): string {
+  try {
+    const st = statSync(dbPath(desk.dataDir))
+    return `${st.size}:${st.mtimeMs}`
+  } catch {
+    return 'missing'
+  }
+}
+
+function fileState(desk: Desk): DeskStatus['state'] {
+  const found = health.get(desk)
+  if (found && found.fingerprint === fingerprint(desk)) return found.state
+  let hasRing: boolean
+  try {
+    hasRing = readKeyring(desk.dataDir) !== null
+  } catch {
+    return 'damaged'
+  }
+  const hasDb = dbExists(desk.dataDir)
+  if (hasRing && hasDb) return 'locked'
+  // One without the other is never "new": a keyring without its database (or the reverse) means
+  // something was lost, and starting an empty desk over it would hide that.
+  if (hasRing || hasDb) return 'damaged'
+  return 'new'
+}
+
 export function status(desk: Desk): DeskStatus {
-  const ring = readKeyring(desk.dataDir)
-  const state = desk.isOpen && desk.session ? 'unlocked' : ring && dbExists(desk.dataDir) ? 'locked' : 'new'
+  const state = desk.isOpen && desk.session ? 'unlocked' : fileState(desk)
   const locked = desk.lockedSession
+  let wait = 0
+  try {
+    const keyring = state === 'locked' ? readKeyring(desk.dataDir) : null
+    wait = throttleWait(desk, keyring && locked ? lookupFor(keyring, locked.loginName) : undefined)
+  } catch {
+    wait = 0
+  }
   return {
     state,
     lockedUser: locked ? { loginName: locked.loginName, displayName: locked.displayName } : null,
-    retryAfterSeconds: 0,
+    retryAfterSeconds: wait,
     appVersion: desk.appVersion,
     schemaVersion: LATEST_SCHEMA
   }
 }
 
-function requirePolicy(pass: string, context: string[]): void {
+/** Open the database with a key known to be right; a failure says the file is damaged or too new. */
+function openChecked(desk: Desk, key: Buffer): Connection {
+  try {
+    const conn = openDatabase(desk.dataDir, key)
+    health.delete(desk)
+    return conn
+  } catch (err) {
+    if (err instanceof DeskFailure && (err.code === 'DB_DAMAGED' || err.code === 'DB_TOO_NEW' || err.code === 'NOT_FOUND')) {
+      health.set(desk, { state: err.code === 'DB_TOO_NEW' ? 'tooNew' : 'damaged', fingerprint: fingerprint(desk) })
+      if (err.code === 'NOT_FOUND') fail('DB_DAMAGED', 'errors:db.missing')
+      throw err
+    }
+    // Anything else from SQLite on open (malformed schema, I/O error) is also a damaged file.
+    health.set(desk, { state: 'damaged', fingerprint: fingerprint(desk) })
+    return fail('DB_DAMAGED', 'errors:db.damaged')
+  }
+}
+
+function requirePolicy(pass: string, context: string[], field = 'passphrase'): void {
   const verdict = checkPassphrase(pass, context)
-  if (!verdict.ok) fail('WEAK_PASSPHRASE', `errors:passphrase.${verdict.problems[0] ?? 'weak'}`, undefined, 'passphrase')
+  if (!verdict.ok) fail('WEAK_PASSPHRASE', `errors:passphrase.${verdict.problems[0] ?? 'weak'}`, undefined, field)
 }
 
 /** First run: a new key, the database, the first supervisor and a recovery slot. */
@@ -120,21 +179,42 @@ export function ring(desk: Desk): Keyring {
 
 export function login(desk: Desk, a: { loginName: string; passphrase: string }): SessionInfo {
   const keyring = ring(desk)
+  const throttleKey = lookupFor(keyring, a.loginName)
+  checkThrottle(desk, throttleKey)
   const slot = findUserSlot(keyring, a.loginName)
-  const key = slot ? unwrapKey(slot, a.passphrase) : null
-  if (!slot || !key) return fail('WRONG_PASSPHRASE', 'errors:login.failed')
+  // An unknown name costs the same KDF work as a known one, so timing does not tell names apart.
+  const key = slot ? unwrapKey(slot, a.passphrase) : dummyUnwrap(keyring, a.passphrase)
+  if (!slot || !key) {
+    recordFailure(desk, throttleKey, 'login')
+    return fail('WRONG_PASSPHRASE', 'errors:login.failed')
+  }
+  const afterLock = desk.lockedSession?.userId === slot.userId
   if (desk.isOpen) desk.close()
   desk.session = null
-  const conn = openDatabase(desk.dataDir, key)
+  let conn: Connection
+  try {
+    conn = openChecked(desk, key)
+  } catch (err) {
+    key.fill(0)
+    throw err
+  }
   desk.attach(conn, key)
   const row = conn.sqlite.prepare('SELECT disabled FROM users WHERE id = ?').get(slot.userId) as { disabled: number } | undefined
   if (!row || row.disabled) {
     desk.close()
     return fail('ACCOUNT_DISABLED', 'errors:login.disabled')
   }
+  recordSuccess(desk, throttleKey)
   const info = startSession(desk, slot.userId!)
-  desk.audit({ action: 'session.login' })
+  desk.audit({ action: afterLock ? 'session.unlock' : 'session.login' })
+  flushPendingFailures(desk)
   return info
+}
+
+function dummyUnwrap(keyring: Keyring, secret: string): null {
+  const any = keyring.slots[0]
+  if (any) unwrapKey({ ...any, kdf: { ...any.kdf, salt: randomBytes(16).toString('hex') } }, secret)?.fill(0)
+  return null
 }
 
 export function lock(desk: Desk, reason: 'user' | 'idle' | 'os' | 'suspend'): void {
@@ -194,4 +274,157 @@ export function setLocale(desk: Desk, locale: Locale): void {
 export function touch(desk: Desk): { lockAt: string } {
   desk.lastActivity = desk.now().getTime()
   return { lockAt: sessionInfo(desk, desk.requireSession()).lockAt }
+}
+
+/**
+ * Give one person a new passphrase: a new slot wrapping the same database key replaces their old
+ * one. The database itself is never re-encrypted. The keyring is written inside the transaction,
+ * so if writing it fails the slot table and audit trail roll back with it.
+ */
+function rewrapUserSlot(
+  desk: Desk,
+  db: Connection['sqlite'],
+  keyring: Keyring,
+  dbKey: Buffer,
+  user: UserRow,
+  pass: string,
+  audit: { action: string; actorId: number | null }
+): void {
+  const slot = wrapKey(dbKey, pass, { kind: 'user', lookup: lookupFor(keyring, user.login_name), userId: user.id }, desk.kdf)
+  const now = desk.now().toISOString()
+  db.transaction(() => {
+    db.prepare(`DELETE FROM key_slots WHERE kind = 'user' AND user_id = ?`).run(user.id)
+    db.prepare('INSERT INTO key_slots (id, kind, user_id, created_at) VALUES (?, ?, ?, ?)').run(slot.id, 'user', user.id, now)
+    db.prepare('UPDATE users SET updated_at = ? WHERE id = ?').run(now, user.id)
+    desk.audit({ action: audit.action, actorId: audit.actorId, subjectType: 'user', subjectId: user.id })
+    writeKeyring(desk.dataDir, {
+      ...keyring,
+      slots: [...keyring.slots.filter((s) => !(s.kind === 'user' && s.userId === user.id)), slot]
+    })
+  })()
+}
+
+function userRow(db: Connection['sqlite'], id: number): UserRow {
+  return (db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined) ?? fail('NOT_FOUND', 'errors:users.notFound')
+}
+
+export interface RecoverResult {
+  supervisors: { id: number; displayName: string; loginName: string }[]
+  session: SessionInfo | null
+}
+
+/**
+ * The recovery key alone opens the desk. Without a user and passphrase it only lists the active
+ * supervisors (to choose whose passphrase to set); with them it re-wraps that supervisor's slot
+ * and logs them in. A wrong key is throttled like a wrong passphrase.
+ */
+export function recover(desk: Desk, a: { recoveryKey: string; userId?: number; newPassphrase?: string }): RecoverResult {
+  const keyring = ring(desk)
+  checkThrottle(desk, RECOVERY_KEY)
+  const slot = keyring.slots.find((s) => s.kind === 'recovery')
+  const key = slot ? unwrapKey(slot, normaliseRecoveryKey(a.recoveryKey)) : null
+  if (!key) {
+    recordFailure(desk, RECOVERY_KEY, 'recovery')
+    return fail('WRONG_PASSPHRASE', 'errors:login.recoveryFailed', undefined, 'recoveryKey')
+  }
+  recordSuccess(desk, RECOVERY_KEY)
+  // Whoever was logged in is logged out: the desk now belongs to the holder of the recovery key.
+  if (desk.isOpen) logout(desk)
+  let conn: Connection
+  try {
+    conn = openChecked(desk, key)
+  } catch (err) {
+    key.fill(0)
+    throw err
+  }
+  const rows = conn.sqlite
+    .prepare(`SELECT * FROM users WHERE role = 'supervisor' AND disabled = 0 ORDER BY id`)
+    .all() as UserRow[]
+  const supervisors = rows.map((r) => ({ id: r.id, displayName: r.display_name, loginName: r.login_name }))
+  if (a.userId === undefined || a.newPassphrase === undefined) {
+    conn.sqlite.close()
+    key.fill(0)
+    return { supervisors, session: null }
+  }
+  const target = rows.find((r) => r.id === a.userId)
+  try {
+    if (!target) fail('NOT_FOUND', 'errors:users.notFound', undefined, 'userId')
+    requirePolicy(a.newPassphrase, [target!.login_name, target!.display_name], 'newPassphrase')
+  } catch (err) {
+    conn.sqlite.close()
+    key.fill(0)
+    throw err
+  }
+  desk.attach(conn, key)
+  rewrapUserSlot(desk, conn.sqlite, keyring, key, target!, a.newPassphrase, { action: 'session.recovered', actorId: target!.id })
+  const session = startSession(desk, target!.id)
+  flushPendingFailures(desk)
+  return { supervisors, session }
+}
+
+/** Your own passphrase: the current one proves it is you (and is throttled like a login). */
+export function changePassphrase(desk: Desk, a: { current: string; next: string }): null {
+  const s = desk.requireSession()
+  const keyring = ring(desk)
+  const throttleKey = lookupFor(keyring, s.loginName)
+  checkThrottle(desk, throttleKey)
+  const slot = keyring.slots.find((k) => k.kind === 'user' && k.userId === s.userId)
+  const check = slot ? unwrapKey(slot, a.current) : null
+  if (!check) {
+    recordFailure(desk, throttleKey, 'passphrase')
+    flushPendingFailures(desk)
+    return fail('WRONG_PASSPHRASE', 'errors:passphrase.wrongCurrent', undefined, 'current')
+  }
+  check.fill(0)
+  recordSuccess(desk, throttleKey)
+  requirePolicy(a.next, [s.loginName, s.displayName], 'next')
+  const db = desk.db().sqlite
+  rewrapUserSlot(desk, db, keyring, desk.dbKey(), userRow(db, s.userId), a.next, { action: 'session.changePassphrase', actorId: s.userId })
+  return null
+}
+
+/** A supervisor sets a new passphrase for someone else (who forgot theirs). */
+export function resetPassphrase(desk: Desk, a: { userId: number; passphrase: string }): null {
+  const s = desk.requireSession()
+  if (a.userId === s.userId) fail('FORBIDDEN', 'errors:users.resetSelf', undefined, 'userId')
+  const db = desk.db().sqlite
+  const user = userRow(db, a.userId)
+  requirePolicy(a.passphrase, [user.login_name, user.display_name])
+  rewrapUserSlot(desk, db, ring(desk), desk.dbKey(), user, a.passphrase, { action: 'users.resetPassphrase', actorId: s.userId })
+  return null
+}
+
+function activeSupervisors(db: Connection['sqlite']): number {
+  return (db.prepare(`SELECT count(*) AS n FROM users WHERE role = 'supervisor' AND disabled = 0`).get() as { n: number }).n
+}
+
+/** Disabled people cannot log in; their slot stays, so re-enabling needs no new passphrase. */
+export function setDisabled(desk: Desk, a: { userId: number; disabled: boolean }): null {
+  const s = desk.requireSession()
+  const db = desk.db().sqlite
+  const user = userRow(db, a.userId)
+  if (!!user.disabled === a.disabled) return null
+  if (a.disabled && a.userId === s.userId) fail('FORBIDDEN', 'errors:users.disableSelf')
+  db.transaction(() => {
+    if (a.disabled && user.role === 'supervisor' && activeSupervisors(db) <= 1) fail('CONFLICT', 'errors:users.lastSupervisor')
+    db.prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?').run(a.disabled ? 1 : 0, desk.now().toISOString(), a.userId)
+    desk.audit({ action: a.disabled ? 'users.disable' : 'users.enable', subjectType: 'user', subjectId: a.userId })
+  })()
+  return null
+}
+
+/** Worker ↔ supervisor. The last active supervisor cannot be demoted (nobody could manage the desk). */
+export function setRole(desk: Desk, a: { userId: number; role: Role }): null {
+  const s = desk.requireSession()
+  const db = desk.db().sqlite
+  const user = userRow(db, a.userId)
+  if (user.role === a.role) return null
+  db.transaction(() => {
+    if (user.role === 'supervisor' && !user.disabled && activeSupervisors(db) <= 1) fail('CONFLICT', 'errors:users.lastSupervisor')
+    db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(a.role, desk.now().toISOString(), a.userId)
+    desk.audit({ action: 'users.setRole', subjectType: 'user', subjectId: a.userId, details: { from: user.role, to: a.role } })
+  })()
+  // Demoting yourself takes effect at once: the router checks the role on every call.
+  if (a.userId === s.userId) s.role = a.role
+  return null
 }

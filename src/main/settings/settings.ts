@@ -1,3 +1,4 @@
+import type { DeskSettings } from '@shared/domain/session/types'
 import type { Desk } from '../desk/desk'
 
 /**
@@ -28,4 +29,26 @@ export function setSetting(desk: Desk, key: SettingKey, value: unknown): void {
        ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`
     )
     .run(key, JSON.stringify(value), desk.now().toISOString(), desk.session?.userId ?? null)
+}
+
+const DESK_KEYS = ['idleMinutes', 'orgName', 'orgPhone', 'siteContacts'] as const satisfies readonly (keyof DeskSettings)[]
+
+export function getDeskSettings(desk: Desk): DeskSettings {
+  return Object.fromEntries(DESK_KEYS.map((k) => [k, getSetting(desk, k)])) as unknown as DeskSettings
+}
+
+/**
+ * Save the settings a supervisor changed, in one transaction, with one audit event naming the
+ * keys that changed (not their values: contacts' numbers stay out of the trail).
+ */
+export function setDeskSettings(desk: Desk, patch: Partial<DeskSettings>): DeskSettings {
+  const before = getDeskSettings(desk)
+  const changed = DESK_KEYS.filter((k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(before[k]))
+  if (changed.length > 0) {
+    desk.db().sqlite.transaction(() => {
+      for (const k of changed) setSetting(desk, k, patch[k])
+      desk.audit({ action: 'settings.change', subjectType: 'settings', details: { keys: changed } })
+    })()
+  }
+  return getDeskSettings(desk)
 }

@@ -53,3 +53,21 @@ export interface PassphraseCheck {
   problems: string[]
   suggestions: string[]
 }
+
+/** A phone number to call on site (security office, duty supervisor, medical room). */
+export interface SiteContact {
+  label: string
+  phone: string
+}
+
+/** Desk-wide settings a supervisor sets; every worker may read them (the crisis protocol needs the contacts). */
+export interface DeskSettings {
+  /** Lock after this many minutes without activity (wall clock). */
+  idleMinutes: number
+  orgName: string
+  /** The organisation's phone given to petitioners — never a worker's own number. */
+  orgPhone: string
+  siteContacts: SiteContact[]
+}
+
+export const IDLE_MINUTES = { min: 1, max: 60, default: 5 } as const

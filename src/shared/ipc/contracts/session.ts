@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { call } from '../define'
 import { empty, id, locale, passphrase, requiredText, shortText } from '../schemas'
-import type { Role, SessionInfo, DeskStatus, UserSummary, SetupResult, PassphraseCheck } from '../../domain/session/types'
+import { IDLE_MINUTES } from '../../domain/session/types'
+import type { Role, SessionInfo, DeskStatus, UserSummary, SetupResult, PassphraseCheck, DeskSettings } from '../../domain/session/types'
+
+const phone = () => shortText(40)
 
 /** First run, login, lock and the people who use this desk. */
 export const sessionCalls = {
@@ -51,5 +54,21 @@ export const sessionCalls = {
   ).returns<UserSummary>(),
   'users.setDisabled': call(z.object({ userId: id(), disabled: z.boolean() }), 'supervisor').returns<null>(),
   'users.setRole': call(z.object({ userId: id(), role: z.enum(['worker', 'supervisor']) }), 'supervisor').returns<null>(),
-  'users.resetPassphrase': call(z.object({ userId: id(), passphrase: passphrase() }), 'supervisor').returns<null>()
+  'users.resetPassphrase': call(z.object({ userId: id(), passphrase: passphrase() }), 'supervisor').returns<null>(),
+
+  /** Desk-wide settings: every worker reads them (crisis contacts, organisation phone). */
+  'settings.get': call(empty(), 'worker').returns<DeskSettings>(),
+  /** Only what is given changes; one audit event names the changed keys. */
+  'settings.set': call(
+    z
+      .object({
+        idleMinutes: z.number({ error: 'errors:arg.notNumber' }).int().min(IDLE_MINUTES.min, { error: 'errors:settings.idleRange' }).max(IDLE_MINUTES.max, { error: 'errors:settings.idleRange' }),
+        orgName: shortText(),
+        orgPhone: phone(),
+        siteContacts: z.array(z.object({ label: requiredText(80), phone: requiredText(40) }), { error: 'errors:arg.invalid' }).max(20, { error: 'errors:settings.tooManyContacts' })
+      })
+      .partial()
+      .strict(),
+    'supervisor'
+  ).returns<DeskSettings>()
 } as const
