@@ -59,30 +59,53 @@ export function openRaw(file: string, key: Buffer, opts: { readonly?: boolean; c
 export function openDatabase(dataDir: string, key: Buffer, opts: { create?: boolean } = {}): Connection {
   const sqlite = openRaw(dbPath(dataDir), key, { create: opts.create })
   try {
-    // WAL keeps readers off the writer's back; synchronous=FULL so a power cut loses no committed row.
-    sqlite.pragma('journal_mode = WAL')
-    sqlite.pragma('synchronous = FULL')
-    sqlite.pragma('foreign_keys = ON')
-    // Sorts and temporary tables stay in memory: SQLite's temp files are not encrypted.
-    sqlite.pragma('temp_store = MEMORY')
-    // Wipe freed memory and pages so plaintext does not linger.
-    sqlite.pragma('secure_delete = ON')
-    trySetMemorySecurity(sqlite)
+    applyPragmas(sqlite)
     migrate(sqlite)
   } catch (err) {
     sqlite.close()
-    throw err
+    throw asDamaged(err)
   }
   return { sqlite, orm: drizzle(sqlite, { schema }) }
 }
 
-function trySetMemorySecurity(sqlite: Database.Database): void {
-  // SQLite3 Multiple Ciphers: memory_security wipes memory before it is freed. Older builds lack it.
+/** The connection settings every handle on the database gets (the app's and the CLI's). */
+export function applyPragmas(sqlite: Database.Database): void {
+  // WAL keeps readers off the writer's back; synchronous=FULL so a power cut loses no committed row.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  // Sorts and temporary tables stay in memory: SQLite's temp files are not encrypted.
+  sqlite.pragma('temp_store = MEMORY')
+  // Freed pages are overwritten with zeros, so deleted records do not linger in the file.
+  sqlite.pragma('secure_delete = ON')
+  setMemorySecurity(sqlite)
+}
+
+/**
+ * SQLite3 Multiple Ciphers' `PRAGMA memory_security` (none | fill | lock) wipes memory before it is
+ * freed. It exists only when the library is compiled with SQLITE3MC_SECURE_MEMORY, which the npm
+ * build of better-sqlite3-multiple-ciphers 12.11 is not: there the pragma is unknown and returns
+ * nothing. Returns the level now in force ('fill'), or null when the build lacks the feature.
+ * (A value like 'ON' is NOT accepted: it parses as 0 = none.)
+ */
+export function setMemorySecurity(sqlite: Database.Database): 'fill' | null {
   try {
-    sqlite.pragma('memory_security = ON')
+    const set = sqlite.pragma('memory_security = fill', { simple: true })
+    if (set === undefined) return null
+    return String(sqlite.pragma('memory_security', { simple: true })) === '1' ? 'fill' : null
   } catch {
-    /* not available in this build */
+    return null
   }
+}
+
+/** SQLite's "this page is not what was written" errors mean a damaged file, not a bug. */
+export function isDamageError(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'))
+}
+
+function asDamaged(err: unknown): unknown {
+  return isDamageError(err) ? new DeskFailure('DB_DAMAGED', 'errors:db.damaged') : err
 }
 
 /** A full integrity check on a fresh connection: every page is read, so every page is authenticated. */

@@ -3,6 +3,7 @@ import type { ParsedArgsOf, ResultOf } from '@shared/ipc/define'
 import { DeskFailure, type DeskResult } from '@shared/ipc/result'
 import type { Desk, Session } from '../desk/desk'
 import { log } from '../log'
+import { isDamageError } from '../db/open'
 
 export interface CallContext {
   desk: Desk
@@ -60,6 +61,11 @@ export function createRouter(desk: Desk, maps: HandlerMap[]): Router {
     } catch (err) {
       if (err instanceof DeskFailure) {
         return { ok: false, code: err.code, messageKey: err.messageKey, params: err.params, field: err.field }
+      }
+      // A page that fails authentication or a malformed file: the screen offers restoring a backup.
+      if (isDamageError(err)) {
+        log.error('ipc.damaged', { method })
+        return { ok: false, code: 'DB_DAMAGED', messageKey: 'errors:db.damaged' }
       }
       // Only the call's name and the error's class: an error message may quote personal data.
       log.error('ipc.internal', { method, error: err instanceof Error ? err.name : typeof err })
