@@ -1,0 +1,7 @@
+export * from './options'
+export * from './types'
+export * from './phone'
+export * from './case-no'
+export * from './caseload'
+export * from './forms'
+export { ageAt } from '../dates/age'

@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import { isoDate, longText, requiredText, shortText, yearMonth } from '../../ipc/schemas'
+import {
+  CASE_SOURCES,
+  CLOSING_CATEGORIES,
+  CLOSING_TYPES,
+  EDUCATION,
+  GENDERS,
+  LANGUAGES,
+  LIVING,
+  MARITAL,
+  NEEDS,
+  PARTY_KINDS,
+  TRANSFER_REASONS
+} from './options'
+import { checkPhone } from './phone'
+
+/**
+ * Argument schemas for case data, shared by the IPC contract and the main-process API (which
+ * re-parses, so the CLI, demo and other features get the same checks). Messages are translation keys.
+ */
+const MEDIUM = 2_000
+const optDate = () => z.union([z.literal(''), isoDate()])
+
+/** A phone that is empty or valid; the message names what is wrong with it. */
+export const phoneText = () =>
+  shortText(60).superRefine((s, ctx) => {
+    if (s.trim() === '') return
+    const r = checkPhone(s)
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.messageKey })
+  })
+
+export const caseFieldsShape = {
+  partyKind: z.enum(PARTY_KINDS),
+  name: requiredText(),
+  contactPerson: shortText(),
+  address: shortText(500),
+  locality: shortText(500),
+  summary: longText(MEDIUM),
+  headcount: z.number({ error: 'cases:errors.headcount' }).int().min(1, { error: 'cases:errors.headcount' }).max(100_000, { error: 'cases:errors.headcount' }).nullable(),
+  contactDate: isoDate(),
+  source: z.enum(CASE_SOURCES).nullable(),
+  sourceText: shortText(),
+  demands: longText(),
+  petitionHistory: longText(),
+  personality: longText(),
+  referralOrg: shortText(),
+  referralContact: shortText(),
+  gender: z.enum(GENDERS).nullable(),
+  phone: phoneText(),
+  birth: z.union([z.literal(''), yearMonth()]),
+  occupation: shortText(),
+  economicStatus: shortText(500),
+  language: z.enum(LANGUAGES).nullable(),
+  languageOther: shortText(),
+  marital: z.enum(MARITAL).nullable(),
+  maritalOther: shortText(),
+  education: z.enum(EDUCATION).nullable(),
+  living: z.enum(LIVING).nullable(),
+  livingOther: shortText(),
+  needs: z.array(z.enum(NEEDS)).max(NEEDS.length),
+  needsOther: shortText(),
+  background: longText(),
+  assessment: longText(),
+  needsAnalysis: longText(),
+  serviceGoals: longText(),
+  serviceStrategy: longText(),
+  evaluationMethods: longText(),
+  workerSignedDate: optDate(),
+  irrational: z.boolean(),
+  inPetitionProcedure: z.boolean(),
+  acceptedDate: optDate(),
+  extended: z.boolean(),
+  opinionReceivedDate: optDate(),
+  reviewReceivedDate: optDate()
+}
+
+/** A new case: name, kind and contact date required; everything else optional. */
+export const createCaseInput = z
+  .object(caseFieldsShape)
+  .partial()
+  .required({ partyKind: true, name: true })
+  .extend({
+    assignedWorkerId: z.number().int().positive().optional(),
+    representatives: z
+      .array(z.object({ name: requiredText(), phone: phoneText().optional(), note: shortText(500).optional() }))
+      .optional()
+  })
+  .strict()
+
+export const updateCaseInput = z.object(caseFieldsShape).partial().strict()
+
+export const goalRow = z.object({
+  seq: z.number().int().min(1).max(999),
+  goal: longText(MEDIUM),
+  achievement: longText(MEDIUM),
+  note: longText(MEDIUM)
+})
+
+export const closingInput = z
+  .object({
+    category: z.enum(CLOSING_CATEGORIES),
+    openedDate: optDate(),
+    closedDate: isoDate(),
+    transferReason: z.enum(TRANSFER_REASONS).nullable(),
+    transferReasonOther: shortText(),
+    closingType: z.enum(CLOSING_TYPES).nullable(),
+    closingTypeOther: shortText(),
+    linkedResources: longText(MEDIUM),
+    contactedDepartments: longText(MEDIUM),
+    goals: z.array(goalRow).max(100),
+    reflection: longText(),
+    workerSignedDate: optDate(),
+    transferTo: shortText()
+  })
+  .strict()
+
+export type CreateCaseInput = z.input<typeof createCaseInput>
+export type UpdateCaseInput = z.input<typeof updateCaseInput>
+export type ClosingInput = z.input<typeof closingInput>
