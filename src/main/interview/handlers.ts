@@ -1,5 +1,24 @@
+import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
 import { handlers } from '../ipc/router'
+import * as svc from './service'
 
 /** The interview feature's IPC handlers (one per call in src/shared/ipc/contracts/interview.ts). */
-export const interviewHandlers = (_desk: Desk) => handlers({})
+export const interviewHandlers = (desk: Desk) =>
+  handlers({
+    'interview.start': (a) => svc.startInterview(desk, a),
+    'interview.get': (a) => svc.getInterview(desk, a.interviewId),
+    'interview.list': (a) => svc.listInterviews(desk, a.caseId),
+    'interview.save': (a) => svc.saveFields(desk, a),
+    'interview.setStage': (a) => svc.setStage(desk, a),
+    'interview.emotion': (a) => svc.recordEmotion(desk, a),
+    'interview.check': (a) => svc.setCheck(desk, a),
+    'interview.setMeta': (a) => svc.setMeta(desk, a),
+    'interview.event': (a) => svc.logEvent(desk, a),
+    'interview.crisis': (a) => svc.crisis(desk, a),
+    'interview.followUp': (a) => svc.scheduleFollowUps(desk, a),
+    'interview.finish': (a) => svc.finishInterview(desk, a),
+    'interview.formB': (a) => svc.getFormB(desk, a.interviewId),
+    'interview.contacts': () => svc.contacts(desk),
+    'interview.handout': () => fail('INTERNAL', 'interview:errors.handoutUnavailable')
+  })

@@ -1,2 +1,99 @@
+import { z } from 'zod'
+import { call } from '../define'
+import { id, isoDate, longText, shortText } from '../schemas'
+import {
+  CRISIS_KINDS,
+  EMOTIONS,
+  LOCATIONS,
+  OUTPUT_LANGS,
+  STAGES,
+  TEXT_FIELDS,
+  WORK_FORMS,
+  type FormBData,
+  type InterviewListItem,
+  type InterviewState,
+  type RiskLevel,
+  type TextField
+} from '../../domain/interview/types'
+import { MATTER_TYPES } from '../../domain/interview/catalogue'
+
+const outputLang = () => z.enum(OUTPUT_LANGS)
+const interviewId = () => id()
+const RISK = ['none', 'low', 'medium', 'high', 'critical'] as const
+const ROUTES = ['petition', 'litigation', 'arbitration', 'partyDiscipline', 'administrative', 'disciplineReport', 'unknown'] as const
+
 /** Calls of the interview feature. Owned by that feature; merged into the one contract in ../contract.ts. */
-export const interviewCalls = {} as const
+export const interviewCalls = {
+  /** Start for an existing case, or (no caseId) for a new walk-in: the case is created from it. */
+  'interview.start': call(
+    z.object({
+      caseId: id().optional(),
+      outputLang: outputLang().optional(),
+      petitionerName: shortText().optional(),
+      workForm: z.enum(WORK_FORMS).optional()
+    }),
+    'worker'
+  ).returns<InterviewState>(),
+  'interview.get': call(z.object({ interviewId: interviewId() }), 'worker').returns<InterviewState>(),
+  'interview.list': call(z.object({ caseId: id() }), 'worker').returns<InterviewListItem[]>(),
+  /** Autosave: changed fields with the client's per-field revision (older revisions are ignored). */
+  'interview.save': call(
+    z.object({
+      interviewId: interviewId(),
+      changes: z
+        .array(z.object({ field: z.enum(TEXT_FIELDS), value: longText(), revision: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }))
+        .min(1)
+        .max(TEXT_FIELDS.length)
+    }),
+    'worker'
+  ).returns<{ revisions: Partial<Record<TextField, number>>; savedAt: string }>(),
+  'interview.setStage': call(z.object({ interviewId: interviewId(), stage: z.enum(STAGES) }), 'worker').returns<{ at: string }>(),
+  'interview.emotion': call(z.object({ interviewId: interviewId(), level: z.enum(EMOTIONS) }), 'worker').returns<{ at: string }>(),
+  'interview.check': call(
+    z.object({ interviewId: interviewId(), checkId: shortText(64), checked: z.boolean() }),
+    'worker'
+  ).returns<{ at: string }>(),
+  'interview.setMeta': call(
+    z.object({
+      interviewId: interviewId(),
+      patch: z
+        .object({
+          outputLang: outputLang().optional(),
+          workForm: z.enum(WORK_FORMS).optional(),
+          location: z.enum(LOCATIONS).optional(),
+          matterType: z.union([z.enum(MATTER_TYPES), z.literal('')]).optional(),
+          route: z.enum(ROUTES).optional(),
+          acceptedNeeds: z.array(shortText(64)).max(30).optional(),
+          ruleDates: z.record(shortText(32), isoDate()).optional()
+        })
+        .strict()
+    }),
+    'worker'
+  ).returns<{ at: string }>(),
+  'interview.event': call(
+    z.object({ interviewId: interviewId(), kind: z.enum(['pause', 'readBack', 'handout', 'readAloud']), detail: shortText().optional() }),
+    'worker'
+  ).returns<{ at: string }>(),
+  /** Open the crisis protocol (no step) or time-stamp one of its steps. */
+  'interview.crisis': call(
+    z.object({ interviewId: interviewId(), kind: z.enum(CRISIS_KINDS), step: shortText(64).optional(), riskLevel: z.enum(RISK).optional() }),
+    'worker'
+  ).returns<{ at: string; riskLevel: RiskLevel | null }>(),
+  'interview.followUp': call(
+    z.object({ interviewId: interviewId(), shortDate: isoDate(), midDate: isoDate().nullable().optional() }),
+    'worker'
+  ).returns<{ followUpDate: string; followUpMidDate: string | null }>(),
+  'interview.finish': call(z.object({ interviewId: interviewId() }), 'worker').returns<InterviewState>(),
+  'interview.formB': call(z.object({ interviewId: interviewId() }), 'worker').returns<FormBData>(),
+  /** The organisation's phone and the site's crisis contacts (settings), for closing and crisis. */
+  'interview.contacts': call(z.object({}).strict(), 'worker').returns<{
+    orgName: string
+    orgPhone: string
+    siteContacts: { label: string; phone: string }[]
+  }>(),
+  /** The petitioner handout as a PDF (A5 or A4, output language). */
+  'interview.handout': call(
+    z.object({ interviewId: interviewId(), paper: z.enum(['A5', 'A4']).default('A5'), today: isoDate() }),
+    'worker'
+  ).returns<{ pdfBase64: string; fileName: string }>()
+} as const

@@ -1,0 +1,441 @@
+import { fail } from '@shared/ipc/result'
+import { isoDateAtOffset, isValidIsoDate, midFollowUpRange, shortFollowUpRange, isWithin } from '@shared/domain/dates'
+import {
+  ALL_CHECKS,
+  CRISIS_DEFAULT_RISK,
+  CRISIS_FLOW,
+  CRISIS_STEPS,
+  FIELD_MAX,
+  TEXT_FIELDS,
+  toColumn,
+  type CrisisKind,
+  type Emotion,
+  type FormBData,
+  type InterviewListItem,
+  type InterviewState,
+  type OutputLang,
+  type RiskLevel,
+  type StageId,
+  type TextField,
+  type WorkForm,
+  type InterviewLocation
+} from '@shared/domain/interview'
+import { translator } from '@shared/i18n/resources'
+import type { Desk } from '../desk/desk'
+import { getSetting } from '../settings/settings'
+import { caseLink } from './case-link'
+
+const TEXT_COLUMNS = TEXT_FIELDS.map((f) => `${toColumn(f)} AS ${f}`).join(', ')
+
+interface Row {
+  id: number
+  caseId: number
+  workerId: number | null
+  outputLang: OutputLang
+  workForm: WorkForm
+  location: InterviewLocation
+  stage: StageId
+  matterType: string
+  route: string
+  startedAt: string
+  endedAt: string | null
+  followUpDate: string | null
+  followUpMidDate: string | null
+  acceptedNeeds: string
+  ruleDates: string
+  revisions: string
+  [k: string]: unknown
+}
+
+const SELECT_ROW = `SELECT id, case_id AS caseId, worker_id AS workerId, output_lang AS outputLang, work_form AS workForm,
+  location, stage, matter_type AS matterType, route, started_at AS startedAt, ended_at AS endedAt,
+  follow_up_date AS followUpDate, follow_up_mid_date AS followUpMidDate, accepted_needs AS acceptedNeeds,
+  rule_dates AS ruleDates, revisions, ${TEXT_COLUMNS} FROM interviews`
+
+const nowIso = (desk: Desk) => desk.now().toISOString()
+
+function row(desk: Desk, id: number): Row {
+  const r = desk.db().sqlite.prepare(`${SELECT_ROW} WHERE id = ?`).get(id) as Row | undefined
+  if (!r) return fail('NOT_FOUND', 'interview:errors.notFound')
+  return r
+}
+
+/** 工作次数: this interview's place among its case's contacts, in start order. */
+export function workCount(desk: Desk, interviewId: number): number {
+  const r = desk
+    .db()
+    .sqlite.prepare(
+      `SELECT COUNT(*) AS n FROM interviews a JOIN interviews b ON b.case_id = a.case_id
+       WHERE a.id = ? AND (b.started_at < a.started_at OR (b.started_at = a.started_at AND b.id <= a.id))`
+    )
+    .get(interviewId) as { n: number }
+  return r.n
+}
+
+function workerName(desk: Desk, id: number | null): string {
+  if (id == null) return ''
+  const r = desk.db().sqlite.prepare('SELECT display_name AS n FROM users WHERE id = ?').get(id) as { n: string } | undefined
+  return r?.n ?? ''
+}
+
+function event(desk: Desk, interviewId: number, kind: string, detail = ''): string {
+  const at = nowIso(desk)
+  desk.db().sqlite.prepare('INSERT INTO interview_events (interview_id, kind, detail, at) VALUES (?, ?, ?, ?)').run(interviewId, kind, detail, at)
+  return at
+}
+
+function touch(desk: Desk, id: number): void {
+  desk.db().sqlite.prepare('UPDATE interviews SET updated_at = ? WHERE id = ?').run(nowIso(desk), id)
+}
+
+/** Start an interview for an existing case, or for a new walk-in (the case is created from it). */
+export function startInterview(
+  desk: Desk,
+  input: { caseId?: number; outputLang?: OutputLang; petitionerName?: string; workForm?: WorkForm }
+): InterviewState {
+  const session = desk.requireSession()
+  const db = desk.db().sqlite
+  const id = db.transaction(() => {
+    let caseId = input.caseId
+    let lang = input.outputLang
+    if (caseId == null) {
+      caseId = caseLink.createCase(desk, { name: input.petitionerName ?? '', outputLang: lang ?? 'zh-CN' }).id
+    } else {
+      const c = caseLink.caseSummary(desk, caseId)
+      if (!c) fail('NOT_FOUND', 'interview:errors.caseNotFound')
+      // 广东话 recorded on the case → 粵語 lines by default.
+      if (!lang) lang = c!.language === 'cantonese' ? 'yue-HK' : 'zh-CN'
+    }
+    const at = nowIso(desk)
+    const r = db
+      .prepare(
+        `INSERT INTO interviews (case_id, worker_id, output_lang, work_form, started_at, petitioner_name, subject, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(caseId, session.userId, lang ?? 'zh-CN', input.workForm ?? 'faceToFace', at, input.petitionerName ?? '', input.petitionerName ?? '', at, at)
+    const iv = Number(r.lastInsertRowid)
+    db.prepare('INSERT INTO interview_stage_times (interview_id, stage, entered_at) VALUES (?, ?, ?)').run(iv, 'rapport', at)
+    desk.audit({ action: 'interview.started', subjectType: 'case', subjectId: caseId, details: { interviewId: iv, newCase: input.caseId == null } })
+    return iv
+  })()
+  return getInterview(desk, id)
+}
+
+export function getInterview(desk: Desk, id: number): InterviewState {
+  const r = row(desk, id)
+  const db = desk.db().sqlite
+  const c = caseLink.caseSummary(desk, r.caseId)
+  const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, String(r[f] ?? '')])) as Record<TextField, string>
+  const revs = JSON.parse(r.revisions) as Partial<Record<TextField, number>>
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    caseNo: c?.caseNo ?? '',
+    workerId: r.workerId,
+    workerName: workerName(desk, r.workerId),
+    outputLang: r.outputLang,
+    workForm: r.workForm,
+    location: r.location,
+    matterType: r.matterType,
+    route: r.route,
+    stage: r.stage,
+    startedAt: r.startedAt,
+    endedAt: r.endedAt,
+    followUpDate: r.followUpDate,
+    followUpMidDate: r.followUpMidDate,
+    acceptedNeeds: JSON.parse(r.acceptedNeeds) as string[],
+    ruleDates: JSON.parse(r.ruleDates) as Record<string, string>,
+    workCount: workCount(desk, id),
+    texts,
+    revisions: Object.fromEntries(TEXT_FIELDS.map((f) => [f, revs[f] ?? 0])) as Record<TextField, number>,
+    stages: db
+      .prepare('SELECT stage, entered_at AS enteredAt, left_at AS leftAt FROM interview_stage_times WHERE interview_id = ? ORDER BY id')
+      .all(id) as InterviewState['stages'],
+    emotions: db.prepare('SELECT level, at FROM interview_emotions WHERE interview_id = ? ORDER BY id').all(id) as InterviewState['emotions'],
+    checks: (db.prepare('SELECT check_id AS checkId, checked, at FROM interview_checks WHERE interview_id = ?').all(id) as {
+      checkId: string
+      checked: number
+      at: string
+    }[]).map((x) => ({ ...x, checked: x.checked === 1 })),
+    events: db.prepare('SELECT kind, detail, at FROM interview_events WHERE interview_id = ? ORDER BY id').all(id) as InterviewState['events'],
+    riskLevel: c?.riskLevel ?? 'none'
+  }
+}
+
+// Audit an edit at most once per field and interview per 10 minutes: the chain records that the
+// record changed and when, without one event per keystroke batch.
+const lastEditAudit = new Map<string, number>()
+const EDIT_AUDIT_MS = 10 * 60_000
+
+export interface FieldChange {
+  field: TextField
+  value: string
+  revision: number
+}
+
+/**
+ * Autosave: each change carries the client's revision for that field; a change whose revision is
+ * not newer than the stored one is ignored (a late, out-of-order save never overwrites newer text).
+ */
+export function saveFields(desk: Desk, input: { interviewId: number; changes: FieldChange[] }): { revisions: Partial<Record<TextField, number>>; savedAt: string } {
+  const db = desk.db().sqlite
+  const at = nowIso(desk)
+  const result: Partial<Record<TextField, number>> = {}
+  const applied: TextField[] = []
+  let caseId = 0
+  db.transaction(() => {
+    const r = db.prepare('SELECT case_id AS caseId, revisions FROM interviews WHERE id = ?').get(input.interviewId) as
+      | { caseId: number; revisions: string }
+      | undefined
+    if (!r) fail('NOT_FOUND', 'interview:errors.notFound')
+    caseId = r!.caseId
+    const revs = JSON.parse(r!.revisions) as Partial<Record<TextField, number>>
+    for (const c of input.changes) {
+      if (c.value.length > FIELD_MAX[c.field]) fail('BAD_ARGS', 'errors:arg.tooLong', undefined, c.field)
+      const cur = revs[c.field] ?? 0
+      if (c.revision <= cur) {
+        result[c.field] = cur
+        continue
+      }
+      db.prepare(`UPDATE interviews SET ${toColumn(c.field)} = ? WHERE id = ?`).run(c.value, input.interviewId)
+      revs[c.field] = c.revision
+      result[c.field] = c.revision
+      applied.push(c.field)
+    }
+    if (applied.length) db.prepare('UPDATE interviews SET revisions = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(revs), at, input.interviewId)
+  })()
+  const t = desk.now().getTime()
+  const due = applied.filter((f) => t - (lastEditAudit.get(`${input.interviewId}:${f}`) ?? 0) > EDIT_AUDIT_MS)
+  if (due.length) {
+    due.forEach((f) => lastEditAudit.set(`${input.interviewId}:${f}`, t))
+    desk.audit({ action: 'interview.edited', subjectType: 'case', subjectId: caseId, details: { interviewId: input.interviewId, fields: due } })
+  }
+  return { revisions: result, savedAt: at }
+}
+
+export function setStage(desk: Desk, input: { interviewId: number; stage: StageId }): { at: string } {
+  const db = desk.db().sqlite
+  const at = nowIso(desk)
+  db.transaction(() => {
+    const r = row(desk, input.interviewId)
+    if (r.stage === input.stage) return
+    db.prepare('UPDATE interview_stage_times SET left_at = ? WHERE interview_id = ? AND left_at IS NULL').run(at, input.interviewId)
+    db.prepare('INSERT INTO interview_stage_times (interview_id, stage, entered_at) VALUES (?, ?, ?)').run(input.interviewId, input.stage, at)
+    db.prepare('UPDATE interviews SET stage = ?, updated_at = ? WHERE id = ?').run(input.stage, at, input.interviewId)
+  })()
+  return { at }
+}
+
+export function recordEmotion(desk: Desk, input: { interviewId: number; level: Emotion }): { at: string } {
+  row(desk, input.interviewId)
+  const at = nowIso(desk)
+  desk.db().sqlite.prepare('INSERT INTO interview_emotions (interview_id, level, at) VALUES (?, ?, ?)').run(input.interviewId, input.level, at)
+  touch(desk, input.interviewId)
+  return { at }
+}
+
+export function setCheck(desk: Desk, input: { interviewId: number; checkId: string; checked: boolean }): { at: string } {
+  if (!ALL_CHECKS.includes(input.checkId)) fail('BAD_ARGS', 'interview:errors.unknownCheck')
+  row(desk, input.interviewId)
+  const at = nowIso(desk)
+  desk
+    .db()
+    .sqlite.prepare(
+      `INSERT INTO interview_checks (interview_id, check_id, checked, at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(interview_id, check_id) DO UPDATE SET checked = excluded.checked, at = excluded.at`
+    )
+    .run(input.interviewId, input.checkId, input.checked ? 1 : 0, at)
+  touch(desk, input.interviewId)
+  return { at }
+}
+
+export interface MetaPatch {
+  outputLang?: OutputLang
+  workForm?: WorkForm
+  location?: InterviewLocation
+  matterType?: string
+  route?: string
+  acceptedNeeds?: string[]
+  ruleDates?: Record<string, string>
+}
+
+export function setMeta(desk: Desk, input: { interviewId: number; patch: MetaPatch }): { at: string } {
+  const r = row(desk, input.interviewId)
+  const p = input.patch
+  const at = nowIso(desk)
+  const sets: string[] = []
+  const vals: unknown[] = []
+  const put = (col: string, v: unknown) => (sets.push(`${col} = ?`), vals.push(v))
+  if (p.outputLang) put('output_lang', p.outputLang)
+  if (p.workForm) put('work_form', p.workForm)
+  if (p.location) put('location', p.location)
+  if (p.matterType !== undefined) put('matter_type', p.matterType)
+  if (p.route !== undefined) put('route', p.route)
+  if (p.acceptedNeeds) put('accepted_needs', JSON.stringify([...new Set(p.acceptedNeeds)]))
+  if (p.ruleDates) {
+    for (const d of Object.values(p.ruleDates)) if (!isValidIsoDate(d)) fail('BAD_ARGS', 'errors:arg.badDate')
+    put('rule_dates', JSON.stringify({ ...(JSON.parse(r.ruleDates) as object), ...p.ruleDates }))
+  }
+  if (!sets.length) return { at }
+  put('updated_at', at)
+  desk.db().sqlite.prepare(`UPDATE interviews SET ${sets.join(', ')} WHERE id = ?`).run(...vals, input.interviewId)
+  if (p.outputLang && p.outputLang !== r.outputLang) event(desk, input.interviewId, 'outputLang', p.outputLang)
+  return { at }
+}
+
+/** A time-stamped happening (pause started, read-back opened, handout printed). */
+export function logEvent(desk: Desk, input: { interviewId: number; kind: 'pause' | 'readBack' | 'handout' | 'readAloud'; detail?: string }): { at: string } {
+  row(desk, input.interviewId)
+  return { at: event(desk, input.interviewId, input.kind, input.detail ?? '') }
+}
+
+/**
+ * The crisis protocol: opening it sets the case's risk level and tells the supervisor at once
+ * (an in-app notice); each step taken is time-stamped into the case as a special-flow action.
+ */
+export function crisis(
+  desk: Desk,
+  input: { interviewId: number; kind: CrisisKind; step?: string; riskLevel?: RiskLevel }
+): { at: string; riskLevel: RiskLevel | null } {
+  const r = row(desk, input.interviewId)
+  const flow = CRISIS_FLOW[input.kind]
+  let at = ''
+  let level: RiskLevel | null = null
+  desk.db().sqlite.transaction(() => {
+    if (!input.step) {
+      level = input.riskLevel ?? CRISIS_DEFAULT_RISK[input.kind]
+      at = event(desk, r.id, 'crisis.open', `${input.kind}:${level}`)
+      caseLink.setRiskLevel(desk, r.caseId, level, `crisis.${input.kind}`)
+      caseLink.recordFlowAction(desk, { caseId: r.caseId, flow: flow.flow, step: flow.flow === 'crisis' ? 'gradedWarning' : 'calm', note: `interview:${r.id} ${input.kind} open` })
+      desk.audit({ action: 'interview.crisis', subjectType: 'case', subjectId: r.caseId, details: { interviewId: r.id, kind: input.kind, level } })
+    } else {
+      if (!CRISIS_STEPS[input.kind].includes(input.step)) fail('BAD_ARGS', 'interview:errors.unknownStep')
+      at = event(desk, r.id, 'crisis.step', `${input.kind}:${input.step}`)
+      if (input.riskLevel) {
+        level = input.riskLevel
+        caseLink.setRiskLevel(desk, r.caseId, level, `crisis.${input.kind}`)
+      }
+      caseLink.recordFlowAction(desk, { caseId: r.caseId, flow: flow.flow, step: flow.step[input.step], note: `interview:${r.id} ${input.kind}.${input.step}` })
+    }
+  })()
+  if (!input.step || input.step === 'notifySupervisor') desk.emit('notice', { kind: `crisis.${input.kind}`, caseId: r.caseId, at })
+  return { at, riskLevel: level }
+}
+
+/** Follow-ups: short term 3–7 days after the interview (default 3), mid term 1–3 months. */
+export function scheduleFollowUps(desk: Desk, input: { interviewId: number; shortDate: string; midDate?: string | null }): { followUpDate: string; followUpMidDate: string | null } {
+  const r = row(desk, input.interviewId)
+  const day = isoDateAtOffset(new Date(r.startedAt))
+  if (!isWithin(input.shortDate, shortFollowUpRange(day))) fail('BAD_ARGS', 'interview:errors.shortFollowUpRange', undefined, 'shortDate')
+  if (input.midDate && !isWithin(input.midDate, midFollowUpRange(day))) fail('BAD_ARGS', 'interview:errors.midFollowUpRange', undefined, 'midDate')
+  desk.db().sqlite.transaction(() => {
+    desk
+      .db()
+      .sqlite.prepare('UPDATE interviews SET follow_up_date = ?, follow_up_mid_date = ?, updated_at = ? WHERE id = ?')
+      .run(input.shortDate, input.midDate ?? null, nowIso(desk), r.id)
+    if (input.shortDate !== r.followUpDate)
+      caseLink.scheduleFollowUp(desk, { caseId: r.caseId, dueDate: input.shortDate, kind: 'short', interviewId: r.id })
+    if (input.midDate && input.midDate !== r.followUpMidDate)
+      caseLink.scheduleFollowUp(desk, { caseId: r.caseId, dueDate: input.midDate, kind: 'mid', interviewId: r.id })
+    event(desk, r.id, 'followUp', `${input.shortDate}${input.midDate ? ` ${input.midDate}` : ''}`)
+  })()
+  return { followUpDate: input.shortDate, followUpMidDate: input.midDate ?? null }
+}
+
+/**
+ * End the interview: close the stage clock, and for the case's first contact fill the matching
+ * Form A fields (信访诉求及要求, 信访经历, 人格特征描述, 语言) — only where the case has none yet.
+ */
+export function finishInterview(desk: Desk, input: { interviewId: number }): InterviewState {
+  const r = row(desk, input.interviewId)
+  const at = nowIso(desk)
+  desk.db().sqlite.transaction(() => {
+    desk.db().sqlite.prepare('UPDATE interview_stage_times SET left_at = ? WHERE interview_id = ? AND left_at IS NULL').run(at, r.id)
+    desk.db().sqlite.prepare('UPDATE interviews SET ended_at = COALESCE(ended_at, ?), updated_at = ? WHERE id = ?').run(at, at, r.id)
+    if (workCount(desk, r.id) === 1) {
+      caseLink.fillFormA(desk, r.caseId, {
+        demands: String(r.surfaceDemand ?? ''),
+        experience: String(r.experience ?? ''),
+        personality: String(r.personality ?? ''),
+        language: r.outputLang === 'yue-HK' ? 'cantonese' : 'putonghua'
+      })
+    }
+    desk.audit({ action: 'interview.finished', subjectType: 'case', subjectId: r.caseId, details: { interviewId: r.id } })
+  })()
+  return getInterview(desk, r.id)
+}
+
+export function listInterviews(desk: Desk, caseId: number): InterviewListItem[] {
+  const rows = desk
+    .db()
+    .sqlite.prepare(
+      `SELECT id, case_id AS caseId, started_at AS startedAt, ended_at AS endedAt, work_form AS workForm,
+              output_lang AS outputLang, purpose FROM interviews WHERE case_id = ? ORDER BY started_at, id`
+    )
+    .all(caseId) as Omit<InterviewListItem, 'workCount'>[]
+  return rows.map((x, i) => ({ ...x, workCount: i + 1 }))
+}
+
+const hhmm = (iso: string) => {
+  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000)
+  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
+}
+
+/** 会谈记录: the guide's notes, then what was captured in structure (5W1H, demand, needs). */
+export function composeRecord(s: InterviewState): string {
+  const t = translator(s.outputLang, 'interview')
+  const tScript = translator(s.outputLang, 'script')
+  const lines: string[] = []
+  if (s.texts.notes.trim()) lines.push(s.texts.notes.trim())
+  const structured: string[] = []
+  for (const f of ['wWhen', 'wWhere', 'wWho', 'wWhat', 'wWhy', 'wHow'] as const) {
+    if (s.texts[f].trim()) structured.push(`${t(`fields.${f}`)}：${s.texts[f].trim()}`)
+  }
+  if (s.texts.surfaceDemand.trim()) structured.push(`${t('fields.surfaceDemand')}：${s.texts.surfaceDemand.trim()}`)
+  const needs = [...s.acceptedNeeds.map((n) => tScript(`needs.${n}`)), s.texts.deeperNeeds.trim()].filter(Boolean)
+  if (needs.length) structured.push(`${t('fields.deeperNeeds')}：${needs.join('；')}`)
+  if (structured.length) lines.push(structured.join('\n'))
+  return lines.join('\n\n')
+}
+
+export function getFormB(desk: Desk, interviewId: number): FormBData {
+  const s = getInterview(desk, interviewId)
+  const t = translator(s.outputLang, 'interview')
+  const plan = [s.texts.followUpPlan.trim()]
+  if (s.followUpDate) plan.push(t('formB.followUpOn', { date: s.followUpDate }))
+  if (s.followUpMidDate) plan.push(t('formB.midFollowUpOn', { date: s.followUpMidDate }))
+  return {
+    interviewId: s.id,
+    caseId: s.caseId,
+    caseNo: s.caseNo,
+    subject: s.texts.subject || s.texts.petitionerName,
+    contact: s.texts.contact,
+    relation: s.texts.relation || t('formB.self'),
+    location: s.location,
+    locationText: s.texts.locationText,
+    date: isoDateAtOffset(new Date(s.startedAt)),
+    time: `${hhmm(s.startedAt)}–${s.endedAt ? hhmm(s.endedAt) : ''}`,
+    startedAt: s.startedAt,
+    endedAt: s.endedAt,
+    workCount: s.workCount,
+    purpose: s.texts.purpose,
+    workForm: s.workForm,
+    workFormText: s.texts.workFormText,
+    record: composeRecord(s),
+    assessment: s.texts.assessment,
+    followUpPlan: plan.filter(Boolean).join('\n'),
+    followUpDate: s.followUpDate,
+    followUpMidDate: s.followUpMidDate,
+    workerName: s.workerName,
+    outputLang: s.outputLang
+  }
+}
+
+/** What the closing and the handout need from settings: the organisation, never a personal number. */
+export function contacts(desk: Desk): { orgName: string; orgPhone: string; siteContacts: { label: string; phone: string }[] } {
+  return {
+    orgName: getSetting<string>(desk, 'orgName'),
+    orgPhone: getSetting<string>(desk, 'orgPhone'),
+    siteContacts: getSetting<{ label: string; phone: string }[]>(desk, 'siteContacts') ?? []
+  }
+}

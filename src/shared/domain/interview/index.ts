@@ -1,0 +1,5 @@
+export * from './types'
+export * from './catalogue'
+export * from './rules'
+export * from './promise-guard'
+export * from './summary'

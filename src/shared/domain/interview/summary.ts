@@ -1,0 +1,66 @@
+import type { IsoDate } from '../dates'
+import { STAGE_CHECKS, STAGE_LINES, lineKey, checkKey } from './catalogue'
+import type { StageId } from './types'
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string
+
+export interface SummaryInput {
+  surfaceDemand: string
+  acceptedNeeds: readonly string[]
+  followUpPlan: string
+  followUpDate: IsoDate | null
+  orgPhone: string
+}
+
+/** First clause of a free text, so a long demand does not become a paragraph in a spoken sentence. */
+function gist(text: string, max = 60): string {
+  const first = text.trim().split(/\n/)[0] ?? ''
+  return first.length > max ? `${first.slice(0, max)}…` : first
+}
+
+/**
+ * The closing summary in the output language, built from what was captured ("today we made clear
+ * that your main concern is …; next we will …; I will call you on <date>"). `t` translates in the
+ * script namespace of the OUTPUT language; the worker edits the draft freely afterwards.
+ */
+export function draftSummary(input: SummaryInput, t: Translate, formatDate: (d: IsoDate) => string): string {
+  const parts: string[] = []
+  const demand = gist(input.surfaceDemand)
+  parts.push(demand ? t('script:summary.demand', { demand }) : t('script:summary.demandUnclear'))
+  if (input.acceptedNeeds.length) {
+    const sep = t('script:summary.listSeparator')
+    parts.push(t('script:summary.needs', { needs: input.acceptedNeeds.map((n) => t(`script:needs.${n}`)).join(sep) }))
+  }
+  const next = gist(input.followUpPlan, 120)
+  parts.push(t('script:summary.next', { next: next || t('script:summary.defaultNext') }))
+  if (input.followUpDate) parts.push(t('script:summary.call', { date: formatDate(input.followUpDate) }))
+  if (input.orgPhone) parts.push(t('script:summary.phone', { phone: input.orgPhone }))
+  parts.push(t('script:summary.thanks'))
+  return parts.join('')
+}
+
+export interface StageLineContext {
+  worker: string
+  name: string
+  matter: string
+  date: string
+  phone: string
+  demand: string
+  next: string
+}
+
+export interface StageView {
+  stage: StageId
+  lines: { id: string; text: string }[]
+  checks: { id: string; label: string }[]
+}
+
+/** The script panel for one stage in one language (pure, so a language switch is just a rebuild). */
+export function buildStageView(stage: StageId, tScript: Translate, tLabel: Translate, ctx: StageLineContext): StageView {
+  const params = ctx as unknown as Record<string, string>
+  return {
+    stage,
+    lines: STAGE_LINES[stage].map((id) => ({ id, text: tScript(lineKey(stage, id), params) })),
+    checks: STAGE_CHECKS[stage].map((id) => ({ id, label: tLabel(checkKey(id)) }))
+  }
+}
