@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import SignalDatabase from '@signalapp/sqlcipher'
@@ -110,6 +110,7 @@ describe('encryption at rest', () => {
     const probe = join(d.dataDir, '..', 'probe.txt')
     writeFileSync(probe, `x ${PEOPLE[0].displayName} x`)
     expect(leaks([probe]).length).toBeGreaterThan(0)
+    rmSync(probe)
   })
 
   it('after locking, and in new files in the temp folder, no personal string either', () => {
