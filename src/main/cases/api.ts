@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { ageAt } from '@shared/domain/dates/age'
-import { localIsoDate } from '@shared/domain/dates/calendar'
+import { isoDateAtOffset } from '@shared/domain/dates/calendar'
 import { nextCaseNo } from '@shared/domain/case/case-no'
 import {
   CONSENT_TEXT_VERSION,
@@ -19,6 +19,7 @@ import {
   type RiskLevel
 } from '@shared/domain/case/options'
 import {
+  checkCaseInput,
   closingInput,
   createCaseInput,
   updateCaseInput,
@@ -70,7 +71,11 @@ const sql = (desk: Desk) => desk.db().sqlite
 /** Re-check arguments here too: the CLI, demo and other features call in without the router. */
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value)
-  if (r.success) return r.data
+  if (r.success) {
+    const bad = typeof r.data === 'object' && r.data ? checkCaseInput(r.data as never) : null
+    if (bad) throw new DeskFailure('BAD_ARGS', bad.messageKey, undefined, bad.field)
+    return r.data
+  }
   const issue = r.error.issues[0]
   const key = issue?.message?.includes(':') ? issue.message : 'errors:arg.invalid'
   throw new DeskFailure('BAD_ARGS', key, undefined, issue?.path.join('.') || undefined)
@@ -114,7 +119,7 @@ function touch(db: Database.Database, desk: Desk, id: number): void {
 export function createCase(desk: Desk, input: CreateCaseInput): CaseRecord {
   const a = parse(createCaseInput, input)
   const now = desk.now()
-  const fields: CaseFields = { ...emptyFields(localIsoDate(now)), ...stripUndefined(a) } as CaseFields
+  const fields: CaseFields = { ...emptyFields(isoDateAtOffset(now)), ...stripUndefined(a) } as CaseFields
   const reps = a.representatives ?? []
   if (reps.length > MAX_REPRESENTATIVES) tooManyRepresentatives()
   const worker = a.assignedWorkerId ?? actor(desk)
@@ -427,6 +432,9 @@ function tooManyRepresentatives(): never {
 
 /** 7.2.1 a / 条例 第二十条第三款: at most 5 representatives — checked inside the write transaction. */
 export function addRepresentative(desk: Desk, caseId: number, r: { name: string; phone?: string; note?: string }): CaseRecord {
+  const bad = checkCaseInput({ phone: r.phone })
+  if (bad) throw new DeskFailure('BAD_ARGS', bad.messageKey, undefined, bad.field)
+  if (!r.name.trim()) fail('BAD_ARGS', 'errors:arg.required', undefined, 'name')
   tx(desk, (db) => {
     requireCase(db, caseId)
     const n = (db.prepare('SELECT count(*) AS n FROM case_representatives WHERE case_id = ?').get(caseId) as { n: number }).n
@@ -805,3 +813,9 @@ export function caseload(desk: Desk): CaseloadRow[] {
 }
 
 export type { DiversionDecision }
+
+export function activeWorkers(desk: Desk): UserRef[] {
+  return (sql(desk).prepare('SELECT id, display_name FROM users WHERE disabled = 0 ORDER BY display_name').all() as { id: number; display_name: string }[]).map(
+    (r) => ({ id: r.id, displayName: r.display_name })
+  )
+}

@@ -22,13 +22,11 @@ import { checkPhone } from './phone'
 const MEDIUM = 2_000
 const optDate = () => z.union([z.literal(''), isoDate()])
 
-/** A phone that is empty or valid; the message names what is wrong with it. */
-export const phoneText = () =>
-  shortText(60).superRefine((s, ctx) => {
-    if (s.trim() === '') return
-    const r = checkPhone(s)
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.messageKey })
-  })
+/**
+ * A phone as typed. Its format is checked by `checkCaseInput` in the service rather than here, so
+ * the specific message (mobile / landline / Hong Kong / …, in the cases namespace) reaches the user.
+ */
+export const phoneText = () => shortText(60)
 
 export const caseFieldsShape = {
   partyKind: z.enum(PARTY_KINDS),
@@ -37,7 +35,7 @@ export const caseFieldsShape = {
   address: shortText(500),
   locality: shortText(500),
   summary: longText(MEDIUM),
-  headcount: z.number({ error: 'cases:errors.headcount' }).int().min(1, { error: 'cases:errors.headcount' }).max(100_000, { error: 'cases:errors.headcount' }).nullable(),
+  headcount: z.number().nullable(),
   contactDate: isoDate(),
   source: z.enum(CASE_SOURCES).nullable(),
   sourceText: shortText(),
@@ -118,3 +116,25 @@ export const closingInput = z
 export type CreateCaseInput = z.input<typeof createCaseInput>
 export type UpdateCaseInput = z.input<typeof updateCaseInput>
 export type ClosingInput = z.input<typeof closingInput>
+
+/** Checks the schemas leave to the service, each with its own translated message. */
+export function checkCaseInput(a: {
+  phone?: string
+  headcount?: number | null
+  representatives?: { phone?: string }[]
+}): { messageKey: string; field: string } | null {
+  if (a.phone && a.phone.trim()) {
+    const r = checkPhone(a.phone)
+    if (!r.ok) return { messageKey: r.messageKey, field: 'phone' }
+  }
+  if (a.headcount != null && (!Number.isInteger(a.headcount) || a.headcount < 1 || a.headcount > 100_000)) {
+    return { messageKey: 'cases:errors.headcount', field: 'headcount' }
+  }
+  for (const [i, rep] of (a.representatives ?? []).entries()) {
+    if (rep.phone && rep.phone.trim()) {
+      const r = checkPhone(rep.phone)
+      if (!r.ok) return { messageKey: r.messageKey, field: `representatives.${i}.phone` }
+    }
+  }
+  return null
+}

@@ -1,0 +1,64 @@
+import { isoDateAtOffset } from '@shared/domain/dates/calendar'
+import { caseDeadlines, isApproaching, oldestRelevantStart, type TodayData, type TodayDeadline, type TodayFollowUp } from '@shared/domain/case/today'
+import type { DiversionRoute } from '@shared/domain/screening/rules'
+import type { RiskLevel } from '@shared/domain/case/options'
+import type { Desk } from '../desk/desk'
+import { fieldsFromRow } from './columns'
+import { listCases } from './api'
+
+/**
+ * The logged-in worker's day. Every query is bounded by the worker and by date, so it stays fast on
+ * an archive of 100 000 cases: open follow-ups of this worker, deadlines of this worker's open cases
+ * whose start dates are recent enough to matter, their recent cases, and high-risk cases.
+ */
+export function today(desk: Desk): TodayData {
+  const session = desk.requireSession()
+  const db = desk.db().sqlite
+  const day = isoDateAtOffset(desk.now())
+  const fu = db
+    .prepare(
+      `SELECT f.*, c.case_no, c.name, c.risk_level FROM case_follow_ups f JOIN cases c ON c.id = f.case_id
+       WHERE f.done_at IS NULL AND f.assigned_worker_id = ? AND f.due_date <= date(?, '+7 days')
+       ORDER BY f.due_date, f.id LIMIT 300`
+    )
+    .all(session.userId, day) as Record<string, unknown>[]
+  const items: TodayFollowUp[] = fu.map((r) => ({
+    id: r.id as number,
+    caseId: r.case_id as number,
+    dueDate: r.due_date as string,
+    kind: r.kind as TodayFollowUp['kind'],
+    note: r.note as string,
+    interviewId: (r.interview_id as number | null) ?? null,
+    doneAt: null,
+    doneNote: '',
+    createdAt: r.created_at as string,
+    createdBy: null,
+    caseNo: r.case_no as string,
+    name: r.name as string,
+    riskLevel: r.risk_level as RiskLevel
+  }))
+  const since = oldestRelevantStart(day)
+  const rows = db
+    .prepare(
+      `SELECT c.*, d.chosen FROM cases c LEFT JOIN case_diversions d ON d.case_id = c.id
+       WHERE c.assigned_worker_id = ? AND c.status NOT IN ('closed', 'transferred')
+         AND (c.contact_date >= ? OR c.accepted_date >= ? OR c.opinion_received_date >= ? OR c.review_received_date >= ?)`
+    )
+    .all(session.userId, since, since, since, since) as Record<string, unknown>[]
+  const deadlines: TodayDeadline[] = []
+  for (const r of rows) {
+    for (const d of caseDeadlines(r.id as number, fieldsFromRow(r), (r.chosen as DiversionRoute | null) ?? null, day)) {
+      if (isApproaching(d)) deadlines.push({ ...d, caseNo: r.case_no as string, name: r.name as string, riskLevel: r.risk_level as RiskLevel })
+    }
+  }
+  deadlines.sort((a, b) => a.daysLeft - b.daysLeft)
+  return {
+    today: day,
+    overdue: items.filter((i) => i.dueDate < day),
+    due: items.filter((i) => i.dueDate === day),
+    upcoming: items.filter((i) => i.dueDate > day),
+    deadlines,
+    recent: listCases(desk, { workerId: session.userId, order: 'recent', limit: 8 }),
+    highRisk: listCases(desk, { status: 'open', minRisk: 'high', order: 'recent', limit: 20 })
+  }
+}
