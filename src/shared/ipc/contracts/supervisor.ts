@@ -1,2 +1,42 @@
+import { z } from 'zod'
+import { call } from '../define'
+import { empty, passphrase, shortText } from '../schemas'
+import type { BackupLogEntry, BackupResult, BackupSettings, BackupStatus, BackupVerdict } from '../../domain/supervisor/backup'
+
+/** A file or folder path typed or chosen by a supervisor: one line, no control characters. */
+const path = () => shortText(4096).transform((s) => s.trim())
+const requiredPath = () => path().refine((s) => s.length > 0, { message: 'errors:arg.required' })
+
 /** Calls of the supervisor feature. Owned by that feature; merged into the one contract in ../contract.ts. */
-export const supervisorCalls = {} as const
+export const supervisorCalls = {
+  /** Backup settings, the last backup and whether the reminder is due. */
+  'backup.status': call(empty(), 'supervisor').returns<BackupStatus>(),
+  'backup.saveSettings': call(
+    z.object({
+      folder: path().optional(),
+      keep: z.number().int().min(0).max(1000).optional(),
+      reminderDays: z.number().int().min(0).max(365).optional()
+    }),
+    'supervisor'
+  ).returns<BackupSettings>(),
+  /** Set the backup passphrase; `understood` confirms the warning that a lost passphrase loses the backups. */
+  'backup.setPassphrase': call(z.object({ passphrase: passphrase(), understood: z.boolean() }), 'supervisor').returns<BackupSettings>(),
+  /** Export now into `folder` (default: the backup folder). Progress arrives as `progress` events, task 'backup'. */
+  'backup.export': call(z.object({ folder: path().optional() }), 'supervisor').returns<BackupResult>(),
+  'backup.verify': call(z.object({ file: requiredPath(), passphrase: passphrase() }), 'supervisor').returns<BackupVerdict>(),
+  /** Backups in a folder (our own file names only), newest first. */
+  'backup.list': call(z.object({ folder: path().optional() }), 'supervisor').returns<{ folder: string; files: { name: string; file: string; bytes: number; modifiedAt: string }[] }>(),
+  'backup.log': call(empty(), 'supervisor').returns<BackupLogEntry[]>(),
+  /** Replace the current data with a backup, after a safety backup. `confirm` is the typed confirmation word. */
+  'backup.restoreReplace': call(
+    z.object({ file: requiredPath(), passphrase: passphrase(), confirm: shortText(50) }),
+    'supervisor'
+  ).returns<{ restoredAt: string; backupCreatedAt: string; safetyFile: string }>(),
+  /** First run or a damaged database: restore a backup. Refused when the desk holds usable data. */
+  'backup.restoreFresh': call(z.object({ file: requiredPath(), passphrase: passphrase() }), 'public').returns<{ restoredAt: string; backupCreatedAt: string }>(),
+  /** Electron only: the native folder / file dialogs (null when cancelled or in browser mode). */
+  'backup.chooseFolder': call(empty(), 'supervisor').returns<string | null>(),
+  'backup.chooseFile': call(empty(), 'public').returns<string | null>(),
+  /** Whether this desk can show native dialogs (Electron) — before login too. */
+  'backup.capabilities': call(empty(), 'public').returns<{ nativeDialogs: boolean }>()
+} as const

@@ -1,0 +1,458 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import {
+  backupFileName,
+  confirmationMatches,
+  daysBetween,
+  isBackupDue,
+  rotationVictims,
+  type BackupLogEntry,
+  type BackupResult,
+  type BackupSettings,
+  type BackupStatus,
+  type BackupVerdict
+} from '@shared/domain/supervisor/backup'
+import { checkPassphrase } from '@shared/domain/session/passphrase'
+import { fail, DeskFailure } from '@shared/ipc/result'
+import { resources } from '@shared/i18n/resources'
+import type { Desk } from '../desk/desk'
+import { KEYRING_FILE, readKeyring, SCRYPT_DEFAULT, type ScryptParams } from '../db/keyring'
+import { DB_FILE, dbExists, dbPath, openDatabase } from '../db/open'
+import { LATEST_SCHEMA } from '../db/migrate'
+import { writeFileAtomic, fsyncDir } from '../fs/atomic'
+import { getSetting, setSetting } from '../settings/settings'
+import { appendAudit } from '../audit/chain'
+import { status as deskStatus } from '../session/service'
+import { log } from '../log'
+import { BackupError, deriveKek, newScryptSpec, type KeyringCopy, type ScryptSpec } from './format'
+import type { Phase, ProgressInfo } from './engine'
+import { runTask } from './runner'
+
+/**
+ * Backups for the desk: export (a sealed snapshot while the desk keeps working), verify, restore
+ * onto a fresh install or over the current data (after a safety backup). The heavy work is in
+ * engine.ts, off the main thread where possible; this layer adds settings, the log, the audit trail,
+ * rotation and the mapping of problems to translated messages.
+ */
+const K = {
+  folder: 'backup.folder',
+  keep: 'backup.keep',
+  reminderDays: 'backup.reminderDays',
+  kek: 'backup.kek'
+} as const
+
+interface StoredKek {
+  kdf: ScryptSpec
+  kek: string
+  setAt: string
+}
+
+/** Weight of each phase in the one progress bar the supervisor sees. */
+const WEIGHTS: Record<'export' | 'verify' | 'restore', Partial<Record<Phase, [number, number]>>> = {
+  export: { snapshot: [0, 60], scan: [60, 85], seal: [85, 100] },
+  verify: { read: [0, 25], check: [25, 100] },
+  restore: { read: [0, 15], check: [15, 55], restore: [55, 100] }
+}
+
+let busy = false
+
+function progressReporter(desk: Desk, op: keyof typeof WEIGHTS, task = 'backup') {
+  let last = -1
+  return (p: ProgressInfo) => {
+    const w = WEIGHTS[op][p.phase]
+    if (!w) return
+    const frac = p.total > 0 ? Math.min(1, p.done / p.total) : 0
+    const done = Math.round(w[0] * 10 + frac * (w[1] - w[0]) * 10)
+    if (done === last) return
+    last = done
+    desk.emit('progress', { task, done, total: 1000 })
+  }
+}
+
+export function problemToFailure(err: unknown): never {
+  if (err instanceof DeskFailure) throw err
+  if (err instanceof BackupError) {
+    switch (err.problem) {
+      case 'wrongPassphrase':
+        return fail('BACKUP_WRONG_PASSPHRASE', 'supervisor:backup.errors.wrongPassphrase')
+      case 'tooNew':
+        return fail('BACKUP_TOO_NEW', 'supervisor:backup.errors.tooNew', { version: err.version ?? 0 })
+      case 'empty':
+        return fail('BACKUP_DAMAGED', 'supervisor:backup.errors.empty')
+      case 'plainDatabase':
+        return fail('BACKUP_DAMAGED', 'supervisor:backup.errors.plainDatabase')
+      case 'notBackup':
+        return fail('BACKUP_DAMAGED', 'supervisor:backup.errors.notBackup')
+      default:
+        return fail('BACKUP_DAMAGED', 'supervisor:backup.errors.damaged')
+    }
+  }
+  const code = (err as NodeJS.ErrnoException)?.code
+  log.error('backup.io', { code: typeof code === 'string' ? code : 'unknown', error: err instanceof Error ? err.name : typeof err })
+  if (code === 'ENOSPC') return fail('IO', 'supervisor:backup.errors.diskFull')
+  if (code === 'ENOENT' || code === 'ENOTDIR') return fail('IO', 'supervisor:backup.errors.folderMissing')
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return fail('IO', 'supervisor:backup.errors.noAccess')
+  return fail('IO', 'supervisor:backup.errors.io')
+}
+
+async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  if (busy) fail('CONFLICT', 'supervisor:backup.errors.busy')
+  busy = true
+  try {
+    return await fn()
+  } finally {
+    busy = false
+  }
+}
+
+// ───────────────────────────── settings ─────────────────────────────
+
+export function getBackupSettings(desk: Desk): BackupSettings {
+  const kek = getSetting<StoredKek | null>(desk, K.kek, null)
+  return {
+    folder: getSetting<string>(desk, K.folder, ''),
+    keep: getSetting<number>(desk, K.keep, 0),
+    reminderDays: getSetting<number>(desk, K.reminderDays, 7),
+    passphraseSet: !!kek,
+    passphraseSetAt: kek?.setAt ?? null
+  }
+}
+
+export function saveBackupSettings(desk: Desk, s: { folder?: string; keep?: number; reminderDays?: number }): BackupSettings {
+  if (s.folder !== undefined) {
+    const folder = s.folder.trim() === '' ? '' : resolve(s.folder.trim())
+    if (folder && !isDirectory(folder)) fail('IO', 'supervisor:backup.errors.folderMissing', undefined, 'folder')
+    setSetting(desk, K.folder, folder)
+  }
+  if (s.keep !== undefined) setSetting(desk, K.keep, s.keep)
+  if (s.reminderDays !== undefined) setSetting(desk, K.reminderDays, s.reminderDays)
+  desk.audit({ action: 'backup.settings', details: { keep: s.keep ?? null, reminderDays: s.reminderDays ?? null, folderChanged: s.folder !== undefined } })
+  return getBackupSettings(desk)
+}
+
+/**
+ * Set the backup passphrase. Only a key derived from it with scrypt is kept (in the encrypted
+ * database), so exports need no typing and the passphrase itself is never stored.
+ */
+export function setBackupPassphrase(desk: Desk, a: { passphrase: string; understood: boolean }, kdf: ScryptParams = kdfFor(desk)): BackupSettings {
+  if (!a.understood) fail('BAD_ARGS', 'supervisor:backup.errors.mustUnderstand', undefined, 'understood')
+  const verdict = checkPassphrase(a.passphrase, [desk.session?.loginName ?? '', desk.session?.displayName ?? ''])
+  if (!verdict.ok) fail('WEAK_PASSPHRASE', `errors:passphrase.${verdict.problems[0] ?? 'weak'}`, undefined, 'passphrase')
+  const spec = newScryptSpec(kdf)
+  const kek = deriveKek(a.passphrase, spec)
+  setSetting(desk, K.kek, { kdf: spec, kek: kek.toString('hex'), setAt: desk.now().toISOString() } satisfies StoredKek)
+  kek.fill(0)
+  desk.audit({ action: 'backup.setPassphrase' })
+  return getBackupSettings(desk)
+}
+
+/** The app's scrypt cost for backup keys: the desk's own (tests lower it for speed). */
+function kdfFor(desk: Desk): ScryptParams {
+  return desk.kdf ?? SCRYPT_DEFAULT
+}
+
+export function lastBackupAt(desk: Desk): string | null {
+  const row = desk
+    .db()
+    .sqlite.prepare(`SELECT max(at) AS at FROM backup_log WHERE kind IN ('export', 'safety') AND outcome = 'ok'`)
+    .get() as { at: string | null }
+  return row.at
+}
+
+export function backupStatus(desk: Desk): BackupStatus {
+  const s = getBackupSettings(desk)
+  const last = lastBackupAt(desk)
+  const now = desk.now()
+  return {
+    ...s,
+    lastBackupAt: last,
+    daysSince: last ? daysBetween(last, now) : null,
+    due: isBackupDue(last, s.reminderDays, now),
+    nativeDialogs: !!desk.platform?.chooseFolder
+  }
+}
+
+export function backupLog(desk: Desk, limit = 50): BackupLogEntry[] {
+  return (
+    desk
+      .db()
+      .sqlite.prepare(
+        `SELECT b.id, b.at, b.kind, b.file_name AS fileName, b.bytes, b.outcome, u.display_name AS userName
+         FROM backup_log b LEFT JOIN users u ON u.id = b.user_id ORDER BY b.id DESC LIMIT ?`
+      )
+      .all(limit) as BackupLogEntry[]
+  )
+}
+
+function logBackup(desk: Desk, kind: BackupLogEntry['kind'], file: string, bytes: number, outcome: string): void {
+  if (!desk.isOpen) return
+  desk
+    .db()
+    .sqlite.prepare('INSERT INTO backup_log (at, kind, file_name, bytes, outcome, user_id) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(desk.now().toISOString(), kind, basename(file), bytes, outcome, desk.session?.userId ?? null)
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+// ───────────────────────────── export ─────────────────────────────
+
+export interface ExportOptions {
+  /** A folder (the file is named by time) or a full file path. Default: the folder setting. */
+  folder?: string
+  file?: string
+  /** A passphrase given now (CLI), instead of the stored backup key. */
+  passphrase?: string
+  kind?: 'export' | 'safety'
+  /** Apply rotation in the folder (default: when writing into the configured folder). */
+  rotate?: boolean
+}
+
+function keyFor(desk: Desk, passphrase?: string): { kek: Buffer; kdf: ScryptSpec } {
+  if (passphrase) {
+    const kdf = newScryptSpec(kdfFor(desk))
+    return { kek: deriveKek(passphrase, kdf), kdf }
+  }
+  const stored = getSetting<StoredKek | null>(desk, K.kek, null)
+  if (!stored) return fail('NOT_SET_UP', 'supervisor:backup.errors.noPassphrase')
+  return { kek: Buffer.from(stored.kek, 'hex'), kdf: stored.kdf }
+}
+
+export async function exportBackup(desk: Desk, opts: ExportOptions = {}): Promise<BackupResult> {
+  return exclusive(() => exportUnlocked(desk, opts))
+}
+
+async function exportUnlocked(desk: Desk, opts: ExportOptions): Promise<BackupResult> {
+  desk.requireSession()
+  const started = Date.now()
+  const settings = getBackupSettings(desk)
+  const folder = opts.file ? dirname(resolve(opts.file)) : resolve(opts.folder || settings.folder || '')
+  if (!opts.file && !opts.folder && !settings.folder) fail('BAD_ARGS', 'supervisor:backup.errors.noFolder', undefined, 'folder')
+  if (!isDirectory(folder)) fail('IO', 'supervisor:backup.errors.folderMissing', undefined, 'folder')
+  const target = opts.file ? resolve(opts.file) : join(folder, uniqueName(folder, desk.now()))
+  if (resolve(dirname(target)) === resolve(desk.dataDir)) fail('BAD_ARGS', 'supervisor:backup.errors.notInDataFolder', undefined, 'folder')
+  const { kek, kdf } = keyFor(desk, opts.passphrase)
+  const ring = readKeyring(desk.dataDir)
+  if (!ring) fail('NOT_SET_UP', 'errors:setup.notYet')
+  const kind = opts.kind ?? 'export'
+  desk.emit('progress', { task: 'backup', done: 0, total: 1000 })
+  try {
+    const out = await runTask(
+      {
+        kind: 'export',
+        job: {
+          livePath: dbPath(desk.dataDir),
+          liveKey: desk.dbKey().toString('hex'),
+          target,
+          kek: kek.toString('hex'),
+          kdf,
+          appVersion: desk.appVersion,
+          createdAt: desk.now().toISOString(),
+          keyring: ring as unknown as KeyringCopy
+        }
+      },
+      progressReporter(desk, 'export')
+    )
+    const rows = Object.values(out.tables).reduce((a, b) => a + b, 0)
+    logBackup(desk, kind, target, out.bytes, 'ok')
+    desk.audit({ action: `backup.${kind}`, details: { bytes: out.bytes, rows, tables: Object.keys(out.tables).length } })
+    const rotated = (opts.rotate ?? (!opts.file && resolve(folder) === resolve(settings.folder || '.'))) ? rotate(desk, folder, settings.keep) : []
+    desk.emit('progress', { task: 'backup', done: 1000, total: 1000 })
+    return { file: target, bytes: out.bytes, createdAt: out.createdAt, rows, tables: Object.keys(out.tables).length, ms: Date.now() - started, rotated }
+  } catch (err) {
+    logBackup(desk, kind, target, 0, err instanceof BackupError ? err.problem : 'failed')
+    return problemToFailure(err)
+  } finally {
+    kek.fill(0)
+  }
+}
+
+function uniqueName(folder: string, at: Date): string {
+  const base = backupFileName(at)
+  if (!existsSync(join(folder, base))) return base
+  for (let i = 2; ; i++) {
+    const n = base.replace(/\.pdbackup$/, `-${i}.pdbackup`)
+    if (!existsSync(join(folder, n))) return n
+  }
+}
+
+function rotate(desk: Desk, folder: string, keep: number): string[] {
+  const victims = rotationVictims(readdirSync(folder), keep)
+  for (const v of victims) rmSync(join(folder, v), { force: true })
+  // A crash mid-export leaves an encrypted temp file; tidy those older than a day.
+  for (const n of readdirSync(folder)) {
+    if (/^\.petition-desk-.*\.(tmp|stub)$/.test(n)) {
+      const p = join(folder, n)
+      if (Date.now() - statSync(p).mtimeMs > 86_400_000) rmSync(p, { force: true })
+    }
+  }
+  if (victims.length) desk.audit({ action: 'backup.rotate', details: { removed: victims.length, keep } })
+  return victims
+}
+
+// ───────────────────────────── verify ─────────────────────────────
+
+function scratchFile(near: string): string {
+  return join(near, `.verify-${randomBytes(8).toString('hex')}.db`)
+}
+
+export async function verifyBackup(desk: Desk | null, a: { file: string; passphrase: string }, scratchDir?: string): Promise<BackupVerdict> {
+  const run = async () => {
+    const started = Date.now()
+    const file = resolve(a.file)
+    if (!existsSync(file) || !statSync(file).isFile()) fail('NOT_FOUND', 'supervisor:backup.errors.fileMissing', undefined, 'file')
+    const scratch = scratchDir ?? (desk ? desk.stateDir : dirname(file))
+    try {
+      const out = await runTask(
+        { kind: 'read', job: { file, passphrase: a.passphrase, extractTo: scratchFile(scratch), latestSchema: LATEST_SCHEMA } },
+        desk ? progressReporter(desk, 'verify') : () => {}
+      )
+      const rows = Object.values(out.manifest.tables).reduce((x, y) => x + y, 0)
+      if (desk?.isOpen && desk.session) {
+        logBackup(desk, 'verify', file, out.bytes, 'ok')
+        desk.audit({ action: 'backup.verify', details: { ok: true, rows } })
+      }
+      desk?.emit('progress', { task: 'backup', done: 1000, total: 1000 })
+      return {
+        ok: true as const,
+        file,
+        bytes: out.bytes,
+        createdAt: out.manifest.createdAt,
+        appVersion: out.manifest.appVersion,
+        schemaVersion: out.manifest.schemaVersion,
+        tables: out.manifest.tables,
+        rows,
+        ms: Date.now() - started
+      }
+    } catch (err) {
+      if (desk?.isOpen && desk.session) {
+        logBackup(desk, 'verify', file, 0, err instanceof BackupError ? err.problem : 'failed')
+        desk.audit({ action: 'backup.verify', details: { ok: false, problem: err instanceof BackupError ? err.problem : 'io' } })
+      }
+      return problemToFailure(err)
+    }
+  }
+  return exclusive(run)
+}
+
+// ───────────────────────────── restore ─────────────────────────────
+
+/** The words a supervisor types to confirm replacing the current data, in either language. */
+export function confirmWords(): string[] {
+  return Object.values(resources).map((r) => (r.supervisor as { restore?: { confirmWord?: string } }).restore?.confirmWord ?? '').filter(Boolean)
+}
+
+/**
+ * Restore onto a desk that has no usable data: first run, or a damaged or too-new database (whose
+ * files are moved aside, never deleted). Anyone at the machine may do this: there is nothing to lose.
+ */
+export async function restoreFresh(desk: Desk, a: { file: string; passphrase: string }): Promise<{ restoredAt: string; backupCreatedAt: string }> {
+  const st = deskStatus(desk).state
+  if (st !== 'new' && st !== 'damaged' && st !== 'tooNew') fail('FORBIDDEN', 'supervisor:restore.errors.hasData')
+  return exclusive(() => restoreCore(desk, a, st === 'new' ? 'fresh' : 'damaged'))
+}
+
+/** Replace the current data with a backup: typed confirmation, then a safety backup, then the swap. */
+export async function restoreReplace(
+  desk: Desk,
+  a: { file: string; passphrase: string; confirm: string; safetyFolder?: string }
+): Promise<{ restoredAt: string; backupCreatedAt: string; safetyFile: string }> {
+  desk.requireSession()
+  if (!confirmationMatches(a.confirm, confirmWords())) fail('BAD_ARGS', 'supervisor:restore.errors.confirm', undefined, 'confirm')
+  return exclusive(async () => {
+    // Check the backup before touching anything, so a wrong passphrase costs nothing.
+    await runTask(
+      { kind: 'read', job: { file: resolve(a.file), passphrase: a.passphrase, extractTo: scratchFile(desk.stateDir), latestSchema: LATEST_SCHEMA } },
+      progressReporter(desk, 'verify', 'restore.check')
+    ).catch(problemToFailure)
+    const settings = getBackupSettings(desk)
+    const folder = a.safetyFolder || settings.folder || join(dirname(desk.dataDir), `${basename(desk.dataDir)}.safety`)
+    mkdirSync(folder, { recursive: true, mode: 0o700 })
+    const safety = await exportUnlocked(desk, {
+      folder,
+      kind: 'safety',
+      rotate: false,
+      passphrase: settings.passphraseSet ? undefined : a.passphrase
+    })
+    const res = await restoreCore(desk, a, 'replace')
+    return { ...res, safetyFile: safety.file }
+  })
+}
+
+async function restoreCore(desk: Desk, a: { file: string; passphrase: string }, mode: 'fresh' | 'damaged' | 'replace'): Promise<{ restoredAt: string; backupCreatedAt: string }> {
+  const file = resolve(a.file)
+  if (!existsSync(file)) fail('NOT_FOUND', 'supervisor:backup.errors.fileMissing', undefined, 'file')
+  const dataDir = resolve(desk.dataDir)
+  const staging = `${dataDir}.restore-${randomBytes(4).toString('hex')}`
+  mkdirSync(staging, { mode: 0o700 })
+  const report = progressReporter(desk, 'restore')
+  try {
+    const read = await runTask(
+      { kind: 'read', job: { file, passphrase: a.passphrase, extractTo: join(staging, 'backup.enc'), keep: true, latestSchema: LATEST_SCHEMA } },
+      report
+    )
+    const secrets = read.secrets!
+    await runTask(
+      {
+        kind: 'restore',
+        job: {
+          extracted: join(staging, 'backup.enc'),
+          backupKey: secrets.backupKey,
+          dataKey: secrets.dataKey,
+          targetDb: join(staging, DB_FILE),
+          contentHash: read.manifest.contentHash
+        }
+      },
+      report
+    )
+    rmSync(join(staging, 'backup.enc'), { force: true })
+    writeFileAtomic(join(staging, KEYRING_FILE), JSON.stringify(secrets.keyring, null, 1))
+
+    // The restore itself goes on the restored trail; an older backup is brought up to this schema.
+    const key = Buffer.from(secrets.dataKey, 'hex')
+    const restoredAt = desk.now().toISOString()
+    const conn = openDatabase(staging, key)
+    try {
+      appendAudit(conn.sqlite, { actorId: null, action: 'backup.restore', details: { mode, backupCreatedAt: read.manifest.createdAt } }, desk.now())
+      conn.sqlite
+        .prepare('INSERT INTO backup_log (at, kind, file_name, bytes, outcome, user_id) VALUES (?, ?, ?, ?, ?, NULL)')
+        .run(restoredAt, 'restore', basename(file), read.bytes, 'ok')
+      conn.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    } finally {
+      conn.sqlite.close()
+      key.fill(0)
+    }
+
+    if (mode === 'replace' && desk.isOpen && desk.session) desk.audit({ action: 'backup.replaceData', details: { backupCreatedAt: read.manifest.createdAt } })
+    desk.session = null
+    desk.lockedSession = null
+    desk.close()
+    swapIn(dataDir, staging, mode)
+    desk.emit('progress', { task: 'backup', done: 1000, total: 1000 })
+    log.info('backup.restored', { mode })
+    return { restoredAt, backupCreatedAt: read.manifest.createdAt }
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true })
+    return problemToFailure(err)
+  }
+}
+
+/**
+ * Put the staged folder in place of the data folder with two renames. The old folder is kept when
+ * it held a damaged database (nothing is ever deleted there) and removed after a replace (a safety
+ * backup was written first) or when it was empty.
+ */
+function swapIn(dataDir: string, staging: string, mode: 'fresh' | 'damaged' | 'replace'): void {
+  const aside = `${dataDir}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`
+  const hadData = dbExists(dataDir) || existsSync(join(dataDir, KEYRING_FILE))
+  if (existsSync(dataDir)) renameSync(dataDir, aside)
+  renameSync(staging, dataDir)
+  fsyncDir(dirname(dataDir))
+  if (existsSync(aside) && (mode === 'replace' || !hadData)) rmSync(aside, { recursive: true, force: true })
+}

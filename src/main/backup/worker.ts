@@ -1,0 +1,15 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { runTaskInline, type EngineTask } from './tasks'
+
+/**
+ * Worker-thread entry for backups: runs one task and reports progress, so the main process keeps
+ * serving the desk (and pushing progress events) while pages are copied and checked.
+ */
+const task = workerData as EngineTask
+try {
+  const value = runTaskInline(task, (p) => parentPort!.postMessage({ type: 'progress', p }))
+  parentPort!.postMessage({ type: 'done', value })
+} catch (err) {
+  const e = err as { name?: string; problem?: string; detail?: string; version?: number }
+  parentPort!.postMessage({ type: 'error', error: { name: e?.name ?? 'Error', problem: e?.problem, detail: e?.detail, version: e?.version } })
+}

@@ -1,0 +1,127 @@
+import Database from 'better-sqlite3'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { keyHandle } from '../../src/main/db/open'
+import * as backup from '../../src/main/backup/service'
+import { setupDesk, tempDir, type TestDesk } from '../support/desk'
+import { BACKUP_PASS, seed } from './backup-helpers'
+
+const ROOT = resolve(__dirname, '../..')
+const SQLITE = createRequire(join(ROOT, 'package.json')).resolve('better-sqlite3')
+const cleanups: (() => void)[] = []
+const children: ChildProcess[] = []
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
+  while (cleanups.length) cleanups.pop()!()
+})
+
+function desk(): TestDesk {
+  const d = setupDesk()
+  cleanups.push(() => d.cleanup())
+  seed(d.desk.db().sqlite, 2000)
+  backup.setBackupPassphrase(d.desk, { passphrase: BACKUP_PASS, understood: true })
+  return d
+}
+
+function waitFor(pred: () => boolean, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms
+  return new Promise((res, rej) => {
+    const tick = () => (pred() ? res() : Date.now() > until ? rej(new Error('timeout')) : setTimeout(tick, 10))
+    tick()
+  })
+}
+
+describe('backups of a desk that keeps working', () => {
+  it('export while another process writes: the backup is one consistent moment and verifies', async () => {
+    const d = desk()
+    const db = d.desk.db().sqlite
+    db.exec('CREATE TABLE e_pairs (id INTEGER PRIMARY KEY, k INTEGER NOT NULL)')
+    const t = tempDir('desk-live-')
+    cleanups.push(t.cleanup)
+    // The writer commits two rows per transaction: any backup that is a real snapshot holds an even count.
+    const script = join(t.dir, 'writer.cjs')
+    writeFileSync(
+      script,
+      `const Database = require(${JSON.stringify(SQLITE)});
+       const db = new Database(process.argv[2]);
+       db.pragma("cipher='sqlcipher'"); db.pragma('legacy=4'); db.pragma("key=\\"x'" + process.env.KEY + "'\\"");
+       db.pragma('busy_timeout = 10000'); db.pragma('journal_mode = WAL');
+       const ins = db.prepare('INSERT INTO e_pairs (k) VALUES (?)');
+       const pair = db.transaction((k) => { ins.run(k); ins.run(k); });
+       let k = 0; pair(k++); process.stdout.write('ready\\n');
+       for (;;) { pair(k++); if (k % 50 === 0) { const until = Date.now() + 2; while (Date.now() < until); } }`
+    )
+    const child = spawn(process.execPath, [script, join(d.dataDir, 'desk.db')], {
+      env: { ...process.env, KEY: d.desk.dbKey().toString('hex') },
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    children.push(child)
+    let out = ''
+    child.stdout!.on('data', (b) => (out += b))
+    await waitFor(() => out.includes('ready'))
+    const res = await backup.exportBackup(d.desk, { folder: t.dir })
+    const v = await backup.verifyBackup(d.desk, { file: res.file, passphrase: BACKUP_PASS })
+    child.kill('SIGKILL')
+    expect(v.ok).toBe(true)
+    expect(v.tables.e_pairs).toBeGreaterThan(0)
+    expect(v.tables.e_pairs % 2).toBe(0)
+    expect(v.tables.cases).toBe(2000)
+    // And the writer really kept writing during and after the export.
+    const now = (db.prepare('SELECT count(*) AS n FROM e_pairs').get() as { n: number }).n
+    expect(now).toBeGreaterThan(v.tables.e_pairs)
+  })
+
+  it('SIGKILL during export: no file under the final name, the live database unharmed', async () => {
+    const d = desk()
+    const db = d.desk.db().sqlite
+    // Enough data that the export takes a while (about 40 MB).
+    db.exec('CREATE TABLE e_bulk (id INTEGER PRIMARY KEY, body TEXT NOT NULL)')
+    const ins = db.prepare('INSERT INTO e_bulk (body) VALUES (?)')
+    db.transaction(() => {
+      for (let i = 0; i < 120_000; i++) ins.run(randomBytes(150).toString('base64'))
+    })()
+    const t = tempDir('desk-kill-')
+    cleanups.push(t.cleanup)
+    const target = join(t.dir, 'petition-desk-20260301-090000.pdbackup')
+    const script = join(t.dir, 'export.ts')
+    writeFileSync(
+      script,
+      `import { writeBackup } from ${JSON.stringify(join(ROOT, 'src/main/backup/engine.ts'))}
+       import { newScryptSpec, deriveKek } from ${JSON.stringify(join(ROOT, 'src/main/backup/format.ts'))}
+       const kdf = newScryptSpec({ N: 1024, r: 8, p: 1 })
+       writeBackup({ livePath: process.argv[2], liveKey: process.env.KEY!, target: process.argv[3], kek: deriveKek('x', kdf).toString('hex'), kdf,
+         appVersion: '0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } }, () => {})
+       process.stdout.write('finished\\n')`
+    )
+    const child = spawn(process.execPath, ['--import', 'tsx', script, join(d.dataDir, 'desk.db'), target], {
+      cwd: ROOT,
+      env: { ...process.env, KEY: d.desk.dbKey().toString('hex') },
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    children.push(child)
+    let out = ''
+    child.stdout!.on('data', (b) => (out += b))
+    const partial = () => readdirSync(t.dir).find((n) => n.endsWith('.tmp'))
+    await waitFor(() => !!partial() && readFileSync(join(t.dir, partial()!)).length > 1_000_000)
+    child.kill('SIGKILL')
+    await new Promise((r) => child.once('exit', r))
+    expect(out).not.toContain('finished')
+    expect(existsSync(target)).toBe(false)
+    // What was left behind is encrypted: no SQLite header, no readable row.
+    const left = readFileSync(join(t.dir, partial()!))
+    expect(left.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
+    // The live database: a full integrity check on a fresh connection, and the desk still writes.
+    const check = new Database(join(d.dataDir, 'desk.db'), { readonly: true })
+    keyHandle(check, d.desk.dbKey())
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok')
+    check.close()
+    db.prepare('INSERT INTO e_bulk (body) VALUES (?)').run('after')
+    // The next export into the same folder works and verifies.
+    const res = await backup.exportBackup(d.desk, { folder: t.dir })
+    expect((await backup.verifyBackup(d.desk, { file: res.file, passphrase: BACKUP_PASS })).tables.e_bulk).toBe(120_001)
+  })
+})
