@@ -159,3 +159,12 @@ describe('age at a date (Form A 年龄)', () => {
     expect(ageAt(birth, on)).toBe(age)
   })
 })
+
+describe('dates as said to the petitioner', () => {
+  it('formats with the weekday', async () => {
+    const { formatChineseDate } = await import('./format')
+    expect(formatChineseDate('2026-12-08')).toBe('2026年12月8日（星期二）')
+    expect(formatChineseDate('2027-02-21')).toBe('2027年2月21日（星期日）')
+    expect(formatChineseDate('2027-01-22', false)).toBe('2027年1月22日')
+  })
+})

@@ -1,3 +1,4 @@
 export * from './calendar'
 export * from './age'
 export * from './deadlines'
+export * from './format'

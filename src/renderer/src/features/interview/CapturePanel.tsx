@@ -1,0 +1,170 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { DEEPER_NEEDS, FIVE_W, MATTER_TYPES, defaultRoute, type MatterType } from '@shared/domain/interview/catalogue'
+import { LOCATIONS, WORK_FORMS, type InterviewLocation, type InterviewState, type OutputLang, type WorkForm } from '@shared/domain/interview/types'
+import type { MatterRoute } from '@shared/domain/dates'
+import { call } from '../../app/desk-client'
+import { AutoText } from './AutoText'
+import type { AutosaveStore } from './autosave'
+import type { Contacts } from './InterviewDesk'
+import { RulesPanel } from './RulesPanel'
+import { ClosingPanel } from './ClosingPanel'
+
+export const TABS = ['notes', 'fiveW', 'needs', 'rules', 'closing'] as const
+export type Tab = (typeof TABS)[number]
+const TAB_LABEL: Record<Tab, string> = {
+  notes: 'interview:panel.capture',
+  fiveW: 'interview:panel.fiveW',
+  needs: 'interview:panel.needs',
+  rules: 'interview:panel.rules',
+  closing: 'interview:panel.closing'
+}
+
+/** The right-hand side: what the worker writes down, in tabs (F3 cycles, F4 jumps to the notes). */
+export function CapturePanel({
+  interview,
+  store,
+  lang,
+  tab,
+  setTab,
+  notesRef,
+  contacts,
+  onFinished,
+  ended
+}: {
+  interview: InterviewState
+  store: AutosaveStore
+  lang: OutputLang
+  tab: Tab
+  setTab(t: Tab): void
+  notesRef(el: HTMLTextAreaElement | HTMLInputElement | null): void
+  contacts: Contacts
+  onFinished(s: InterviewState): void
+  ended: string | null
+}) {
+  const { t } = useTranslation()
+  const id = interview.id
+  const [workForm, setWorkForm] = useState<WorkForm>(interview.workForm)
+  const [location, setLocation] = useState<InterviewLocation>(interview.location)
+  const [matter, setMatter] = useState<string>(interview.matterType)
+  const [route, setRoute] = useState<MatterRoute>((interview.route as MatterRoute) || 'unknown')
+  const [accepted, setAccepted] = useState<string[]>(interview.acceptedNeeds)
+  const [ignored, setIgnored] = useState<Set<string>>(new Set())
+  const meta = (patch: Parameters<typeof call<'interview.setMeta'>>[1]['patch']) =>
+    void call('interview.setMeta', { interviewId: id, patch }).catch(() => {})
+
+  return (
+    <section className="iv-right" aria-label={t('interview:panel.capture')}>
+      <div className="iv-tabs" role="tablist">
+        {TABS.map((x) => (
+          <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'active' : ''} onClick={() => setTab(x)} data-tab={x}>
+            {t(TAB_LABEL[x])}
+          </button>
+        ))}
+        <span className="hint"><kbd>F3</kbd> <kbd>F4</kbd></span>
+      </div>
+      <div className="iv-tabpanel" role="tabpanel">
+        {tab === 'notes' ? (
+          <div className="iv-notes">
+            <AutoText store={store} field="notes" label={t('interview:panel.notes')} multiline rows={9} guard lang={lang} inputRef={notesRef} className="iv-notes-main" />
+            <div className="iv-grid2">
+              <AutoText store={store} field="purpose" label={t('interview:fields.purpose')} lang={lang} />
+              <AutoText store={store} field="subject" label={t('interview:fields.subject')} lang={lang} />
+              <AutoText store={store} field="contact" label={t('interview:fields.contact')} lang={lang} />
+              <AutoText store={store} field="relation" label={t('interview:fields.relation')} lang={lang} />
+            </div>
+            <div className="iv-meta">
+              <label>
+                {t('interview:meta.workForm')}{' '}
+                <select value={workForm} onChange={(e) => { const v = e.target.value as WorkForm; setWorkForm(v); meta({ workForm: v }) }}>
+                  {WORK_FORMS.map((w) => <option key={w} value={w}>{t(`interview:meta.workForms.${w}`)}</option>)}
+                </select>
+              </label>
+              <label>
+                {t('interview:meta.location')}{' '}
+                <select value={location} onChange={(e) => { const v = e.target.value as InterviewLocation; setLocation(v); meta({ location: v }) }}>
+                  {LOCATIONS.map((w) => <option key={w} value={w}>{t(`interview:meta.locations.${w}`)}</option>)}
+                </select>
+              </label>
+              <AutoText store={store} field="locationText" label={t('interview:fields.locationText')} lang={lang} className="iv-inline" />
+            </div>
+          </div>
+        ) : null}
+        {tab === 'fiveW' ? (
+          <div className="iv-fivew">
+            <div className="iv-grid3">
+              {FIVE_W.map((f) => <AutoText key={f} store={store} field={f} label={t(`interview:fields.${f}`)} multiline rows={2} lang={lang} />)}
+            </div>
+            <AutoText store={store} field="surfaceDemand" label={t('interview:fields.surfaceDemand')} multiline rows={2} lang={lang} />
+            <div className="iv-grid2">
+              <AutoText store={store} field="experience" label={t('interview:fields.experience')} multiline rows={2} lang={lang} />
+              <AutoText store={store} field="personality" label={t('interview:fields.personality')} multiline rows={2} lang={lang} />
+            </div>
+          </div>
+        ) : null}
+        {tab === 'needs' ? (
+          <div className="iv-needs">
+            <div className="iv-meta">
+              <label>
+                {t('interview:needs.matterType')}{' '}
+                <select
+                  value={matter}
+                  data-testid="matter-type"
+                  onChange={(e) => {
+                    const v = e.target.value
+                    setMatter(v)
+                    const r = route === 'unknown' ? defaultRoute(v) : route
+                    setRoute(r)
+                    meta({ matterType: v as MatterType, route: r })
+                  }}
+                >
+                  <option value="">{t('interview:needs.chooseMatter')}</option>
+                  {MATTER_TYPES.map((m) => <option key={m} value={m}>{t(`interview:matterTypes.${m}`)}</option>)}
+                </select>
+              </label>
+              <label>
+                {t('interview:routes.label')}{' '}
+                <select value={route} data-testid="route" onChange={(e) => { const v = e.target.value as MatterRoute; setRoute(v); meta({ route: v }) }}>
+                  {(['unknown', 'petition', 'litigation', 'arbitration', 'partyDiscipline', 'administrative', 'disciplineReport'] as const).map((r) => (
+                    <option key={r} value={r}>{t(`interview:routes.${r}`)}</option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            {matter ? (
+              <div className="iv-suggestions">
+                <h3>{t('interview:needs.suggestions')}</h3>
+                <ul>
+                  {DEEPER_NEEDS[matter as MatterType].filter((n) => !ignored.has(n)).map((n) => (
+                    <li key={n}>
+                      <span>{t(`interview:deeperNeeds.${n}`)}</span>
+                      {accepted.includes(n) ? (
+                        <button type="button" className="link" onClick={() => { const next = accepted.filter((x) => x !== n); setAccepted(next); meta({ acceptedNeeds: next }) }}>
+                          ✓ {t('interview:needs.accepted')}
+                        </button>
+                      ) : (
+                        <>
+                          <button type="button" data-need={n} onClick={() => { const next = [...accepted, n]; setAccepted(next); meta({ acceptedNeeds: next }) }}>
+                            {t('interview:needs.accept')}
+                          </button>
+                          <button type="button" className="link" onClick={() => setIgnored(new Set(ignored).add(n))}>
+                            {t('interview:needs.ignore')}
+                          </button>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            <AutoText store={store} field="deeperNeeds" label={t('interview:fields.deeperNeeds')} multiline rows={3} lang={lang} />
+          </div>
+        ) : null}
+        {tab === 'rules' ? <RulesPanel interview={interview} lang={lang} route={route} /> : null}
+        {tab === 'closing' ? (
+          <ClosingPanel interview={interview} store={store} lang={lang} contacts={contacts} acceptedNeeds={accepted} onFinished={onFinished} ended={ended} />
+        ) : null}
+      </div>
+    </section>
+  )
+}

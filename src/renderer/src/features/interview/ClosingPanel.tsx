@@ -1,0 +1,131 @@
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import i18next from 'i18next'
+import {
+  defaultShortFollowUp,
+  formatChineseDate,
+  isoDateAtOffset,
+  midFollowUpRange,
+  shortFollowUpRange
+} from '@shared/domain/dates'
+import { buildHandout, draftSummary } from '@shared/domain/interview'
+import type { InterviewState, OutputLang } from '@shared/domain/interview/types'
+import { call, CallError } from '../../app/desk-client'
+import { AutoText } from './AutoText'
+import type { AutosaveStore } from './autosave'
+import type { Contacts } from './InterviewDesk'
+import { printHandoutHtml } from './handout-print'
+
+/** 结束与约定: the drafted summary, the follow-up, the organisation's phone, the handout, finish. */
+export function ClosingPanel({
+  interview,
+  store,
+  lang,
+  contacts,
+  acceptedNeeds,
+  onFinished,
+  ended
+}: {
+  interview: InterviewState
+  store: AutosaveStore
+  lang: OutputLang
+  contacts: Contacts
+  acceptedNeeds: string[]
+  onFinished(s: InterviewState): void
+  ended: string | null
+}) {
+  const { t } = useTranslation()
+  const tScript = useMemo(() => i18next.getFixedT(lang, 'script'), [lang])
+  const day = isoDateAtOffset(new Date(interview.startedAt))
+  const shortRange = shortFollowUpRange(day)
+  const midRange = midFollowUpRange(day)
+  const [shortDate, setShortDate] = useState(interview.followUpDate ?? defaultShortFollowUp(day))
+  const [midDate, setMidDate] = useState(interview.followUpMidDate ?? '')
+  const [scheduled, setScheduled] = useState(interview.followUpDate)
+  const [msg, setMsg] = useState<string | null>(null)
+  const fmt = (d: string) => formatChineseDate(d)
+
+  const draft = () => {
+    const text = draftSummary(
+      {
+        surfaceDemand: store.get('surfaceDemand'),
+        acceptedNeeds,
+        followUpPlan: store.get('followUpPlan'),
+        followUpDate: scheduled ?? shortDate,
+        orgPhone: contacts.orgPhone
+      },
+      tScript,
+      fmt
+    )
+    store.replace('summary', text)
+  }
+  const schedule = async () => {
+    try {
+      const r = await call('interview.followUp', { interviewId: interview.id, shortDate, midDate: midDate || null })
+      setScheduled(r.followUpDate)
+      setMsg(null)
+    } catch (e) {
+      setMsg(e instanceof CallError ? e.error.messageKey : 'errors:internal')
+    }
+  }
+  const handout = () => {
+    const doc = buildHandout(
+      {
+        caseNo: interview.caseNo,
+        interviewDate: day,
+        summary: store.get('summary'),
+        followUpDate: scheduled,
+        orgName: contacts.orgName,
+        orgPhone: contacts.orgPhone,
+        walkIn: interview.workCount === 1
+      },
+      tScript,
+      fmt
+    )
+    printHandoutHtml(doc, lang)
+    void call('interview.event', { interviewId: interview.id, kind: 'handout', detail: 'html' }).catch(() => {})
+  }
+  const finish = async () => {
+    await store.flush()
+    const s = await call('interview.finish', { interviewId: interview.id })
+    onFinished(s)
+  }
+
+  return (
+    <div className="iv-closing">
+      <div className="iv-closing-row">
+        <button type="button" onClick={draft} data-testid="draft-summary">{t('interview:closing.draft')}</button>
+      </div>
+      <AutoText store={store} field="summary" label={t('interview:fields.summary')} multiline rows={4} guard lang={lang} />
+      <div className="iv-grid2">
+        <AutoText store={store} field="followUpPlan" label={t('interview:fields.followUpPlan')} multiline rows={2} guard lang={lang} />
+        <AutoText store={store} field="assessment" label={t('interview:fields.assessment')} multiline rows={2} lang={lang} />
+      </div>
+      <div className="iv-closing-row">
+        <label>
+          {t('interview:closing.followUp')}{' '}
+          <input type="date" value={shortDate} min={shortRange.min} max={shortRange.max} onChange={(e) => setShortDate(e.target.value)} data-testid="follow-up-date" />
+        </label>
+        <label>
+          {t('interview:closing.midFollowUp')}{' '}
+          <input type="date" value={midDate} min={midRange.min} max={midRange.max} onChange={(e) => setMidDate(e.target.value)} />
+        </label>
+        <button type="button" onClick={() => void schedule()} data-testid="schedule">{t('interview:closing.schedule')}</button>
+        {scheduled ? <span className="iv-ok">{t('interview:closing.scheduled', { date: scheduled })}</span> : null}
+        {msg ? <span className="error-text" role="alert">{t(msg)}</span> : null}
+      </div>
+      <div className="iv-closing-row">
+        <span>
+          {t('interview:closing.orgPhone')}：{contacts.orgPhone ? <strong>{contacts.orgPhone}</strong> : <span className="warning">{t('interview:closing.noOrgPhone')}</span>}
+        </span>
+      </div>
+      <div className="iv-closing-row">
+        <button type="button" onClick={handout} data-testid="handout">{t('interview:closing.handoutHtml')}</button>
+        <button type="button" className="primary" onClick={() => void finish()} disabled={!!ended} data-testid="finish">
+          {t('interview:closing.finish')}
+        </button>
+        {ended ? <span className="iv-ok" role="status">{t('interview:closing.finished')}</span> : null}
+      </div>
+    </div>
+  )
+}

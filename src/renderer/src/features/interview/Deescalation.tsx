@@ -1,0 +1,56 @@
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import i18next from 'i18next'
+import { AVOID_PHRASES, EMPATHY_LINES, PAUSE_SECONDS, suggestsCrisis } from '@shared/domain/interview/catalogue'
+import type { Emotion, OutputLang } from '@shared/domain/interview/types'
+import { call } from '../../app/desk-client'
+
+/** When emotion runs high: empathic lines, a visible pause timer, and what not to say. */
+export function Deescalation({ lang, emotion, interviewId, onCrisis }: { lang: OutputLang; emotion: Emotion; interviewId: number; onCrisis(): void }) {
+  const { t } = useTranslation()
+  const tScript = useMemo(() => i18next.getFixedT(lang, 'script'), [lang])
+  const [until, setUntil] = useState<number | null>(null)
+  const [now, setNow] = useState(Date.now())
+  useEffect(() => {
+    if (!until) return
+    const h = setInterval(() => setNow(Date.now()), 250)
+    return () => clearInterval(h)
+  }, [until])
+  const left = until ? Math.max(0, Math.ceil((until - now) / 1000)) : null
+  const startPause = (sec: number) => {
+    setUntil(Date.now() + sec * 1000)
+    setNow(Date.now())
+    void call('interview.event', { interviewId, kind: 'pause', detail: String(sec) }).catch(() => {})
+  }
+  return (
+    <div className="iv-deesc" data-testid="deescalation" lang={lang === 'yue-HK' ? 'zh-HK' : 'zh-CN'}>
+      <div className="iv-deesc-head">
+        <strong>{t('interview:deesc.title')}</strong>
+        <span className="iv-pause">
+          {left !== null && left > 0 ? (
+            <span className="iv-pause-left" role="timer" data-testid="pause-left">{t('interview:deesc.pauseLeft', { sec: left })}</span>
+          ) : left === 0 ? (
+            <span>{t('interview:deesc.pauseDone')}</span>
+          ) : null}
+          {PAUSE_SECONDS.map((s) => (
+            <button key={s} type="button" onClick={() => startPause(s)}>{t(s === 60 ? 'interview:deesc.pause1' : 'interview:deesc.pause2')}</button>
+          ))}
+        </span>
+      </div>
+      <ul className="iv-empathy">
+        {EMPATHY_LINES.slice(0, 3).map((k) => <li key={k}>{tScript(`empathy.${k}`)}</li>)}
+      </ul>
+      <div className="iv-avoid">
+        <span className="iv-avoid-title">{t('interview:deesc.avoidTitle')}</span>
+        {AVOID_PHRASES.slice(0, 3).map((k) => (
+          <span key={k} className="iv-avoid-item">
+            <s>{tScript(`avoid.${k}.say`)}</s> → {tScript(`avoid.${k}.instead`)}
+          </span>
+        ))}
+      </div>
+      {suggestsCrisis(emotion) ? (
+        <button type="button" className="link" onClick={onCrisis}>{t('interview:deesc.crisisHint')}</button>
+      ) : null}
+    </div>
+  )
+}

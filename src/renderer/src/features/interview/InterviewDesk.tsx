@@ -1,0 +1,341 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import i18next from 'i18next'
+import {
+  EMOTIONS,
+  STAGES,
+  type Emotion,
+  type InterviewState,
+  type OutputLang,
+  type RiskLevel,
+  type StageId
+} from '@shared/domain/interview/types'
+import {
+  STAGE_PLAN,
+  buildStageView,
+  isHighEmotion,
+  suggestedStage
+} from '@shared/domain/interview'
+import { call, desk } from '../../app/desk-client'
+import { useSession } from '../../app/session-context'
+import { AutosaveStore, type SaveState } from './autosave'
+import { CapturePanel, TABS, type Tab } from './CapturePanel'
+import { Deescalation } from './Deescalation'
+import { CrisisDialog } from './CrisisDialog'
+import { CheatSheet } from './CheatSheet'
+import { ReadBackWindow } from './ReadBack'
+
+export interface Contacts {
+  orgName: string
+  orgPhone: string
+  siteContacts: { label: string; phone: string }[]
+}
+
+const isTyping = (el: Element | null) =>
+  !!el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['radio', 'checkbox', 'button'].includes((el as HTMLInputElement).type)) || (el as HTMLElement).isContentEditable)
+
+const fmtClock = (ms: number) => {
+  const s = Math.max(0, Math.floor(ms / 1000))
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const sec = s % 60
+  return `${h ? `${h}:` : ''}${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`
+}
+
+/** The screen beside the worker for the hour: clock, stage, lines, capture, risk — all on the keyboard. */
+export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewState; onNewWalkIn(): void }) {
+  const { t } = useTranslation()
+  const { session } = useSession()
+  const id = initial.id
+  const store = useMemo(
+    () =>
+      new AutosaveStore(
+        (changes) => call('interview.save', { interviewId: id, changes }),
+        { texts: initial.texts, revisions: initial.revisions }
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [id]
+  )
+  const [lang, setLang] = useState<OutputLang>(initial.outputLang)
+  const [stage, setStageState] = useState<StageId>(initial.stage)
+  const [emotions, setEmotions] = useState(initial.emotions)
+  const [checks, setChecks] = useState(() => new Map(initial.checks.filter((c) => c.checked).map((c) => [c.checkId, c.at])))
+  const [tab, setTab] = useState<Tab>('notes')
+  const [crisisOpen, setCrisisOpen] = useState(false)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const [readBackOpen, setReadBackOpen] = useState(false)
+  const [riskLevel, setRiskLevel] = useState<RiskLevel>(initial.riskLevel)
+  const [saveState, setSaveState] = useState<{ s: SaveState; at: string | null }>({ s: 'idle', at: null })
+  const [contacts, setContacts] = useState<Contacts>({ orgName: '', orgPhone: '', siteContacts: [] })
+  const [ended, setEnded] = useState(initial.endedAt)
+  const notesRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null)
+  const gaugeRef = useRef<HTMLDivElement | null>(null)
+  const startedAt = useMemo(() => new Date(initial.startedAt).getTime(), [initial.startedAt])
+
+  useEffect(() => store.onChange((s, at) => setSaveState({ s, at })), [store])
+  useEffect(() => {
+    void call('interview.contacts', {}).then(setContacts).catch(() => {})
+  }, [])
+  // Nothing typed is lost: flush on leaving the screen, closing the window, or the desk locking.
+  useEffect(() => {
+    const flush = () => void store.flush()
+    window.addEventListener('beforeunload', flush)
+    window.addEventListener('pagehide', flush)
+    const off = desk.on('session.locked', flush)
+    return () => {
+      window.removeEventListener('beforeunload', flush)
+      window.removeEventListener('pagehide', flush)
+      off()
+      void store.flush().then(() => store.dispose())
+    }
+  }, [store])
+
+  const latestEmotion: Emotion = emotions.length ? emotions[emotions.length - 1].level : 'calm'
+
+  const setStage = useCallback(
+    (s: StageId) => {
+      setStageState(s)
+      void call('interview.setStage', { interviewId: id, stage: s }).catch(() => {})
+    },
+    [id]
+  )
+  const switchLang = useCallback(
+    (l?: OutputLang) => {
+      setLang((cur) => {
+        const next = l ?? (cur === 'zh-CN' ? 'yue-HK' : 'zh-CN')
+        if (next !== cur) void call('interview.setMeta', { interviewId: id, patch: { outputLang: next } }).catch(() => {})
+        return next
+      })
+    },
+    [id]
+  )
+  const recordEmotion = useCallback(
+    (level: Emotion) => {
+      const at = new Date().toISOString()
+      setEmotions((e) => [...e, { level, at }])
+      void call('interview.emotion', { interviewId: id, level }).catch(() => {})
+    },
+    [id]
+  )
+  const toggleCheck = useCallback(
+    (checkId: string) => {
+      setChecks((m) => {
+        const next = new Map(m)
+        const checked = !next.has(checkId)
+        if (checked) next.set(checkId, new Date().toISOString())
+        else next.delete(checkId)
+        void call('interview.check', { interviewId: id, checkId, checked }).catch(() => {})
+        return next
+      })
+    },
+    [id]
+  )
+
+  // The keyboard: F-keys work while typing; single keys (?, digits on the gauge) only outside text.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.isComposing || e.keyCode === 229) return
+      const typing = isTyping(document.activeElement)
+      const k = e.key
+      const handled = () => {
+        e.preventDefault()
+        e.stopPropagation()
+      }
+      if (k === 'F1' || (k === '?' && !typing)) return handled(), setHelpOpen((o) => !o)
+      if (k === 'F9') return handled(), setCrisisOpen(true)
+      if (k === 'F8') return handled(), setReadBackOpen(true)
+      if (k === 'F2') {
+        handled()
+        const i = STAGES.indexOf(stage)
+        setStage(STAGES[Math.max(0, Math.min(STAGES.length - 1, i + (e.shiftKey ? -1 : 1)))])
+        return
+      }
+      if (k === 'F3') {
+        handled()
+        const i = TABS.indexOf(tab)
+        setTab(TABS[(i + (e.shiftKey ? TABS.length - 1 : 1)) % TABS.length])
+        return
+      }
+      if (k === 'F4') {
+        handled()
+        setTab('notes')
+        setTimeout(() => notesRef.current?.focus(), 0)
+        return
+      }
+      if (k === 'F6') return handled(), gaugeRef.current?.querySelector('button')?.focus()
+      if (e.altKey && !e.ctrlKey && (e.code === 'KeyL' || k.toLowerCase() === 'l')) return handled(), switchLang()
+      if (e.ctrlKey && e.shiftKey && (e.code === 'KeyN' || k.toLowerCase() === 'n')) {
+        void store.flush().then(onNewWalkIn)
+        return
+      }
+      if (k === 'Escape') {
+        if (helpOpen) return handled(), setHelpOpen(false)
+      }
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [stage, tab, helpOpen, setStage, switchLang, store, onNewWalkIn])
+
+  const tScript = useMemo(() => i18next.getFixedT(lang, 'script'), [lang])
+  const tLabel = t
+  const ctx = useMemo(
+    () => ({
+      worker: session.displayName,
+      name: store.get('petitionerName') || store.get('subject') || '……',
+      matter: initial.matterType ? t(`interview:matterTypes.${initial.matterType}`) : '……',
+      date: '……',
+      phone: contacts.orgPhone || '……',
+      demand: store.get('surfaceDemand') || '……',
+      next: '……'
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session.displayName, contacts.orgPhone, stage, lang, saveState.at]
+  )
+  const view = useMemo(() => buildStageView(stage, tScript, tLabel, ctx), [stage, tScript, tLabel, ctx])
+
+  return (
+    <div className="iv" data-testid="interview" data-lang={lang}>
+      <div className="iv-strip" role="toolbar" aria-label={t('interview:clock.title')}>
+        <span className="iv-case">
+          {t('interview:case.caseNo', { caseNo: initial.caseNo })} · {t('interview:case.workCount', { n: initial.workCount })}
+        </span>
+        <Clock startedAt={startedAt} ended={ended} stage={stage} />
+        <div className="iv-stages" role="tablist" aria-label={t('interview:panel.script')}>
+          {STAGES.map((s, i) => (
+            <button
+              key={s}
+              type="button"
+              role="tab"
+              aria-selected={stage === s}
+              className={stage === s ? 'iv-stage active' : 'iv-stage'}
+              onClick={() => setStage(s)}
+              title={t('interview:stages.range', { from: STAGE_PLAN[s].from, to: STAGE_PLAN[s].to })}
+            >
+              {i + 1}. {t(`interview:stages.${s}`)}
+            </button>
+          ))}
+        </div>
+        <div className="iv-lang" role="group" aria-label={t('interview:outputLang.label')}>
+          {(['zh-CN', 'yue-HK'] as const).map((l) => (
+            <button key={l} type="button" aria-pressed={lang === l} className={lang === l ? 'active' : ''} onClick={() => switchLang(l)} title={t('interview:outputLang.switchHint')}>
+              {t(`interview:outputLang.${l}`)}
+            </button>
+          ))}
+          <kbd>Alt+L</kbd>
+        </div>
+        <SaveBadge state={saveState.s} at={saveState.at} />
+        <button type="button" className="iv-readback-btn" onClick={() => setReadBackOpen(true)}>
+          {t('interview:closing.readBack')}
+        </button>
+        <button type="button" className="iv-risk" onClick={() => setCrisisOpen(true)} data-testid="crisis-button">
+          {t('interview:crisis.button')} <kbd>F9</kbd>
+        </button>
+        <button type="button" className="link iv-help-btn" onClick={() => setHelpOpen(true)} aria-label={t('interview:keys.open')}>
+          ? <kbd>F1</kbd>
+        </button>
+      </div>
+
+      <div className="iv-body">
+        <section className="iv-left" aria-label={t('interview:panel.script')}>
+          <div className="iv-gauge" ref={gaugeRef} role="group" aria-label={t('interview:emotions.label')}
+            onKeyDown={(e) => {
+              const n = Number(e.key)
+              if (n >= 1 && n <= EMOTIONS.length && !e.nativeEvent.isComposing) {
+                e.preventDefault()
+                recordEmotion(EMOTIONS[n - 1])
+              }
+            }}>
+            <span className="iv-gauge-label">{t('interview:emotions.label')} <kbd>F6</kbd></span>
+            {EMOTIONS.map((em, i) => (
+              <button
+                key={em}
+                type="button"
+                className={`iv-emo iv-emo-${em}${latestEmotion === em && emotions.length ? ' active' : ''}`}
+                aria-pressed={latestEmotion === em && emotions.length > 0}
+                onClick={() => recordEmotion(em)}
+              >
+                <kbd>{i + 1}</kbd>{t(`interview:emotions.${em}`)}
+              </button>
+            ))}
+          </div>
+          {isHighEmotion(latestEmotion) ? (
+            <Deescalation lang={lang} emotion={latestEmotion} interviewId={id} onCrisis={() => setCrisisOpen(true)} />
+          ) : null}
+          <div className="iv-script" lang={lang === 'yue-HK' ? 'zh-HK' : 'zh-CN'} data-testid="script-lines">
+            <h2>{t(`interview:stages.${stage}`)} · {t('interview:panel.script')}</h2>
+            <ol>
+              {view.lines.map((l) => (
+                <li key={l.id} data-line={l.id}>{l.text}</li>
+              ))}
+            </ol>
+          </div>
+          <div className="iv-checks">
+            <h3>{t('interview:panel.checks')}</h3>
+            {view.checks.map((c) => (
+              <label key={c.id} className="iv-check">
+                <input type="checkbox" checked={checks.has(c.id)} onChange={() => toggleCheck(c.id)} data-check={c.id} />
+                <span>{c.label}</span>
+                {checks.get(c.id) ? <time className="hint">{new Date(checks.get(c.id)!).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })}</time> : null}
+              </label>
+            ))}
+          </div>
+        </section>
+
+        <CapturePanel
+          interview={initial}
+          store={store}
+          lang={lang}
+          tab={tab}
+          setTab={setTab}
+          notesRef={(el) => (notesRef.current = el)}
+          contacts={contacts}
+          onFinished={(s) => setEnded(s.endedAt)}
+          ended={ended}
+        />
+      </div>
+
+      {crisisOpen ? (
+        <CrisisDialog
+          interviewId={id}
+          contacts={contacts}
+          riskLevel={riskLevel}
+          onRisk={setRiskLevel}
+          onClose={() => setCrisisOpen(false)}
+        />
+      ) : null}
+      {helpOpen ? <CheatSheet onClose={() => setHelpOpen(false)} /> : null}
+      {readBackOpen ? (
+        <ReadBackWindow interview={initial} store={store} lang={lang} onClose={() => setReadBackOpen(false)} />
+      ) : null}
+    </div>
+  )
+}
+
+function Clock({ startedAt, ended, stage }: { startedAt: number; ended: string | null; stage: StageId }) {
+  const { t } = useTranslation()
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (ended) return
+    const h = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(h)
+  }, [ended])
+  const elapsed = (ended ? new Date(ended).getTime() : now) - startedAt
+  const suggested = suggestedStage(elapsed)
+  return (
+    <span className="iv-clock" role="timer" aria-live="off">
+      <strong data-testid="clock">{fmtClock(elapsed)}</strong>
+      {suggested !== stage ? <span className="iv-suggest">{t('interview:stages.suggested', { stage: t(`interview:stages.${suggested}`) })}</span> : null}
+    </span>
+  )
+}
+
+function SaveBadge({ state, at }: { state: SaveState; at: string | null }) {
+  const { t } = useTranslation()
+  const time = at ? new Date(at).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : ''
+  const text = state === 'saving' ? t('interview:save.saving') : state === 'error' ? t('interview:save.error') : at ? t('interview:save.saved', { time }) : ''
+  return (
+    <span className={`iv-save iv-save-${state}`} role="status" data-testid="save-state" data-state={state}>
+      {text}
+    </span>
+  )
+}
