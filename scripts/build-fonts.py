@@ -1,0 +1,114 @@
+#!/usr/bin/python3
+"""Build the subset fonts shipped in resources/fonts/ (run with Debian's python3: needs fontTools + brotli).
+
+    apt-get install fonts-noto-cjk fonts-hanazono fonttools python3-brotli unicode-data
+    /usr/bin/python3 scripts/build-fonts.py
+
+Why these sets:
+- NotoSansCJKsc Regular: GB2312 + Big5 level 1 + HKSCS additions + Cantonese characters + punctuation,
+  i.e. what Simplified, Traditional and Hong Kong text of a petitioner's record normally uses.
+- NotoSansCJKsc Bold: GB2312 level 1 + ASCII, enough for titles and labels (the engine falls back to the
+  regular face for any bold character not in it).
+- HanaMinA (Hanazono, OFL/Hanazono licence): every other URO character plus the Extension A characters
+  that have a 通用规范汉字表 entry, a Hong Kong/Macau source or a GBK origin, so rare BMP characters in
+  names never print as blank boxes (all of Ext A would add ~1.5 MB); plus ☐ ☑ ☒ for the checkboxes.
+- HanaMinB: characters beyond the BMP (Ext B and later) with a Cantonese reading, a 通用规范汉字表 entry,
+  a Hong Kong/Macau source or a GBK origin (𠮶 U+20BB6 is one) — the full Ext B set would be ~8 MB.
+Each file is stored brotli-compressed (.br): the engine inflates it once, in memory, with Node's zlib.
+"""
+import bz2, os, sys, subprocess, tempfile, brotli
+from fontTools.ttLib import TTFont, TTCollection
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, 'resources', 'fonts')
+NOTO_R = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
+NOTO_B = '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'
+NOTO_SC_INDEX = 2  # NotoSansCJKsc in Debian's collection (checked below)
+HANA_A = '/usr/share/fonts/truetype/hanazono/HanaMinA.ttf'
+HANA_B = '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf'
+UNIHAN = '/usr/share/unicode'
+
+
+def decode_range(codec, hi, lo):
+    s = set()
+    for h in range(hi[0], hi[1] + 1):
+        for l in range(lo[0], lo[1] + 1):
+            try:
+                s.update(bytes([h, l]).decode(codec))
+            except UnicodeDecodeError:
+                pass
+    return s
+
+
+def chars(*ranges):
+    return {chr(c) for a, b in ranges for c in range(a, b + 1)}
+
+
+def unihan():
+    props = {}
+    for name in ('Readings', 'IRGSources', 'OtherMappings'):
+        with bz2.open(os.path.join(UNIHAN, f'Unihan_{name}.txt.bz2'), 'rt', encoding='utf-8') as f:
+            for line in f:
+                if line.startswith('U+'):
+                    cp, key, value = line.rstrip('\n').split('\t', 2)
+                    props.setdefault(int(cp[2:], 16), {})[key] = value
+    return props
+
+
+CANTONESE = set('嘅咗喺啲冇嘢噉㗎哋佢睇畀嚟嗰咁乜嘥啱嚿嚡咪噏嘞啩喎囉吖吓嘛係唔攞揾搵諗咩晒冚埋嘈嚫嘍嗱噃囖𠮶')
+BASE = chars((0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x2100, 0x21FF), (0x2460, 0x24FF),
+             (0x25A0, 0x25FF), (0x3000, 0x303F), (0xFF00, 0xFFEF))
+
+
+def subset(src, text, out, font_number=None):
+    with tempfile.TemporaryDirectory() as tmp:
+        tf = os.path.join(tmp, 'chars.txt')
+        raw = os.path.join(tmp, 'font')
+        with open(tf, 'w', encoding='utf-8') as f:
+            f.write(''.join(sorted(text)))
+        cmd = ['pyftsubset', src, f'--text-file={tf}', "--layout-features=", '--no-hinting',
+               '--name-IDs=*', '--name-languages=*', f'--output-file={raw}']
+        if font_number is not None:
+            cmd.append(f'--font-number={font_number}')
+        subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
+        data = open(raw, 'rb').read()
+    with open(out, 'wb') as f:
+        f.write(brotli.compress(data, quality=11, lgwin=24))
+    cmap = TTFont(raw if False else __import__('io').BytesIO(data)).getBestCmap()
+    print(f'{os.path.basename(out)}: {len(cmap)} code points, {len(data)} bytes raw, {os.path.getsize(out)} stored')
+    return set(cmap)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    sc = TTCollection(NOTO_R).fonts[NOTO_SC_INDEX]
+    assert sc['name'].getDebugName(6) == 'NotoSansCJKsc-Regular', 'collection order changed'
+    gb2312 = decode_range('gb2312', (0xA1, 0xF7), (0xA1, 0xFE))
+    gb2312_l1 = decode_range('gb2312', (0xB0, 0xD7), (0xA1, 0xFE))
+    big5 = decode_range('big5', (0xA1, 0xF9), (0x40, 0xFE))
+    big5_l1 = decode_range('big5', (0xA1, 0xC6), (0x40, 0xFE))  # symbols + level 1 hanzi
+    hkscs = decode_range('big5hkscs', (0x87, 0xFE), (0x40, 0xFE)) - big5
+    regular = subset(NOTO_R, gb2312 | big5_l1 | hkscs | CANTONESE | BASE,
+                     os.path.join(OUT, 'NotoSansCJKsc-Regular.subset.otf.br'), NOTO_SC_INDEX)
+    subset(NOTO_B, gb2312_l1 | chars((0x20, 0x7E)) | set('：（）、，。；/·'),
+           os.path.join(OUT, 'NotoSansCJKsc-Bold.subset.otf.br'), NOTO_SC_INDEX)
+
+    props = unihan()
+
+    def useful(cp, cantonese=True):
+        p = props.get(cp, {})
+        return ((cantonese and 'kCantonese' in p) or 'kTGH' in p or 'kIRG_HSource' in p or 'kIRG_MSource' in p
+                or p.get('kIRG_GSource', '').startswith('GBK'))
+
+    hana_a = TTFont(HANA_A, lazy=True).getBestCmap()
+    a_set = {chr(c) for c in hana_a if c not in regular and (
+        0x4E00 <= c <= 0x9FFF or (0x3400 <= c <= 0x4DBF and useful(c, cantonese=False)))}
+    a_set |= set('☐☑☒')  # ballot boxes for the forms' checkboxes (Noto CJK has none)
+    subset(HANA_A, a_set, os.path.join(OUT, 'HanaMinA.subset.ttf.br'))
+    hana_b = TTFont(HANA_B, lazy=True).getBestCmap()
+    b_set = {chr(c) for c in hana_b if c > 0xFFFF and c not in regular and useful(c)}
+    subset(HANA_B, b_set, os.path.join(OUT, 'HanaMinB.subset.ttf.br'))
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { renderPdf, missingGlyphs, ruledTable, labelCell, valueCell, checkboxes, pageCount } from '.'
+import { pdfFonts, pdfText, pdfPages, squash } from './poppler'
+import { DeskFailure } from '@shared/ipc/result'
+
+const rare = '陈𠮶堃 阿卜杜拉·买买提 嘅咗喺啲冇嘢噉㗎 犇淼'
+
+describe('PDF engine', () => {
+  it('embeds every font and extracts every character, rare ones included', async () => {
+    const pdf = await renderPdf({
+      pageSize: 'A4',
+      content: [
+        { text: '表 A.1 信访社会工作服务接案表', bold: true },
+        ruledTable([90, '*'], [[labelCell('案主姓名'), valueCell(rare)], [labelCell('语　言'), checkboxes([{ label: '普通话', checked: true }, { label: '其他请注明：', checked: true, detail: '潮州话' }])]])
+      ]
+    })
+    const fonts = pdfFonts(pdf)
+    expect(fonts.length).toBeGreaterThanOrEqual(3)
+    for (const f of fonts) expect(f, f.name).toMatchObject({ emb: true, sub: true, uni: true })
+    expect(fonts.some((f) => f.name.includes('HanaMinB'))).toBe(true) // 𠮶 came from the fallback
+    const text = squash(pdfText(pdf))
+    expect(text).toContain(squash(rare))
+    // pdftotext may order the fallback font's ☑ before a neighbouring cell's label; count, don't sequence.
+    expect(text.match(/☑/g)).toHaveLength(2)
+    expect(text).toContain('普通话☑其他请注明：潮州话')
+    expect(pageCount(pdf)).toBe(1)
+  })
+
+  it('lists characters no font has, and refuses to print them silently', async () => {
+    expect(missingGlyphs(['𠮶堃', '平安😀', null, 'é'])).toEqual(['😀'])
+    await expect(renderPdf({ content: ['平安😀'] })).rejects.toMatchObject({ code: 'MISSING_GLYPHS', params: { chars: '😀' } } satisfies Partial<DeskFailure>)
+    const printedAnyway = await renderPdf({ content: ['平安😀'] }, { refuseMissing: false })
+    expect(pdfPages(printedAnyway)).toBe(1)
+  })
+
+  it('flows long text onto more pages instead of clipping it', async () => {
+    const long = '我哋嘅問題係咁樣嘅，佢哋冇理我。'.repeat(400)
+    const pdf = await renderPdf({ pageSize: 'A4', content: [ruledTable([90, '*'], [[labelCell('诉求'), valueCell(long)]])] })
+    expect(pdfPages(pdf)).toBeGreaterThan(2)
+    expect(squash(pdfText(pdf))).toContain(squash(long))
+  })
+})

@@ -1,0 +1,143 @@
+import type { FontKey, LoadedFont } from './fonts'
+
+/** pdfmake family names registered by the engine. */
+export const FAMILY: Record<'sans' | 'rareA' | 'rareB', string> = {
+  sans: 'DeskSans',
+  rareA: 'DeskRareA',
+  rareB: 'DeskRareB'
+}
+
+/** Characters that carry no glyph of their own; never reported missing, never given a font. */
+const IGNORABLE = /[\u200B-\u200D\u2060\uFEFF\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/u
+const isSpaceOrControl = (cp: number) => cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0x20 || cp === 0x3000 || cp === 0xa0
+
+export interface Run {
+  text: string
+  font?: string
+  bold?: boolean
+}
+
+type Fonts = Record<FontKey, LoadedFont>
+
+/** Which font draws this code point, or null when none of the shipped fonts has it. */
+export function fontFor(fonts: Fonts, cp: number, bold: boolean): { font: string; bold: boolean } | null {
+  if (bold && fonts.sansBold.covers.has(cp)) return { font: FAMILY.sans, bold: true }
+  if (fonts.sans.covers.has(cp)) return { font: FAMILY.sans, bold: false }
+  if (fonts.rareA.covers.has(cp)) return { font: FAMILY.rareA, bold: false }
+  if (fonts.rareB.covers.has(cp)) return { font: FAMILY.rareB, bold: false }
+  return null
+}
+
+/** Every character in `texts` that no shipped font can draw (each once, in order of appearance). */
+export function missingIn(fonts: Fonts, texts: Iterable<string | null | undefined>): string[] {
+  const seen = new Set<string>()
+  for (const t of texts) {
+    if (!t) continue
+    for (const ch of t) {
+      const cp = ch.codePointAt(0)!
+      if (isSpaceOrControl(cp) || IGNORABLE.test(ch) || seen.has(ch)) continue
+      if (!fontFor(fonts, cp, false)) seen.add(ch)
+    }
+  }
+  return [...seen]
+}
+
+/**
+ * Split a string into runs, each in one font: pdfmake has no font fallback, so a rare character
+ * (𠮶) gets the fallback face while its neighbours stay in the main face. Spaces and line breaks join
+ * whatever run they are in. Variation selectors and zero-width joiners are dropped (no font draws them).
+ */
+export function splitRuns(fonts: Fonts, text: string, bold: boolean): Run[] {
+  const runs: Run[] = []
+  let cur: Run | null = null
+  for (const ch of text) {
+    if (IGNORABLE.test(ch)) continue
+    const cp = ch.codePointAt(0)!
+    const f = isSpaceOrControl(cp) ? null : fontFor(fonts, cp, bold)
+    if (!f) {
+      // Whitespace, or a character no font has (callers check missingGlyphs first): keep it in place.
+      if (cur) cur.text += ch
+      else cur = { text: ch, font: FAMILY.sans, bold }
+      continue
+    }
+    if (cur && cur.font === f.font && !!cur.bold === f.bold) cur.text += ch
+    else {
+      if (cur) runs.push(cur)
+      cur = { text: ch, font: f.font, bold: f.bold }
+    }
+  }
+  if (cur) runs.push(cur)
+  return runs
+}
+
+type Node = unknown
+type Obj = Record<string, unknown>
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * Walk a pdfmake document's content and replace every text string by font runs. Knows the
+ * containers that hold content (stack, columns, ul/ol, table bodies, text arrays) so it never touches
+ * other strings (widths, layout names, canvas). `inBold` carries inherited boldness; styles named in
+ * the document that set bold are looked up so bold style names also pick the bold face.
+ */
+export function applyRuns(fonts: Fonts, content: Node, styles: Record<string, Obj> = {}, inBold = false): Node {
+  const boldOf = (o: Obj, parent: boolean): boolean => {
+    if (typeof o.bold === 'boolean') return o.bold
+    const names = Array.isArray(o.style) ? o.style : o.style ? [o.style] : []
+    let b = parent
+    for (const n of names) if (typeof n === 'string' && typeof styles[n]?.bold === 'boolean') b = styles[n].bold as boolean
+    return b
+  }
+  const inline = (t: Node, bold: boolean): Node[] => {
+    if (typeof t === 'string' || typeof t === 'number') return runsAsInlines(String(t), bold)
+    if (Array.isArray(t)) return t.flatMap((x) => inline(x, bold))
+    if (isObj(t)) {
+      // pdfmake flattens only one level of nested inlines: hand it flat runs carrying the parent's style.
+      const b = boldOf(t, bold)
+      const { text, ...style } = t
+      return inline(text, b).map((r) => (isObj(r) ? { ...style, ...r } : r))
+    }
+    return [t]
+  }
+  const runsAsInlines = (s: string, bold: boolean): Node[] =>
+    splitRuns(fonts, s, bold).map((r) => ({ text: r.text, font: r.font, bold: r.bold }))
+
+  const block = (n: Node, bold: boolean): Node => {
+    if (typeof n === 'string' || typeof n === 'number') return { text: runsAsInlines(String(n), bold) }
+    if (Array.isArray(n)) return n.map((x) => block(x, bold))
+    if (!isObj(n)) return n
+    const b = boldOf(n, bold)
+    const o: Obj = { ...n }
+    if ('text' in o) o.text = inline(o.text, b)
+    if (Array.isArray(o.stack)) o.stack = o.stack.map((x) => block(x, b))
+    if (Array.isArray(o.columns)) o.columns = o.columns.map((x) => block(x, b))
+    if (Array.isArray(o.ul)) o.ul = o.ul.map((x) => block(x, b))
+    if (Array.isArray(o.ol)) o.ol = o.ol.map((x) => block(x, b))
+    if (isObj(o.table) && Array.isArray(o.table.body)) {
+      o.table = {
+        ...o.table,
+        body: (o.table.body as Node[][]).map((row) => row.map((cell) => (isObj(cell) && Object.keys(cell).length === 0 ? cell : block(cell, b))))
+      }
+    }
+    return o
+  }
+  return block(content, inBold)
+}
+
+/** Every text string in a document's content (for the missing-glyph check before printing). */
+export function textsOf(content: Node): string[] {
+  const out: string[] = []
+  const walk = (n: Node, inText: boolean): void => {
+    if (typeof n === 'string') {
+      if (inText) out.push(n)
+      return
+    }
+    if (Array.isArray(n)) return n.forEach((x) => walk(x, inText))
+    if (!isObj(n)) return
+    if ('text' in n) walk(n.text, true)
+    for (const k of ['stack', 'columns', 'ul', 'ol'] as const) if (Array.isArray(n[k])) walk(n[k], true)
+    if (isObj(n.table) && Array.isArray(n.table.body)) walk(n.table.body, true)
+  }
+  walk(content, true)
+  return out
+}
