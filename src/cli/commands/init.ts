@@ -1,10 +1,64 @@
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
 import type { Command } from '../command'
+import { envPassphrase } from '../command'
+import { createDeskApp } from '../../main/app'
+import { SCRYPT_TEST } from '../../main/db/keyring'
+import { translator } from '@shared/i18n/resources'
 
+/**
+ * `desk init --data-dir DIR --name NAME --login LOGIN [--locale zh-CN|yue-HK] [--org NAME]`
+ * First-run setup without the UI: the same call as the setup screen (desk.setup through the router,
+ * so the same validation and passphrase policy). The passphrase comes from DESK_PASSPHRASE.
+ * Prints the recovery key on stdout — once; keep it in the office safe.
+ */
 export const initCommand: Command = {
   name: 'init',
-  summary: 'not available yet',
-  async run() {
-    process.stderr.write('The init command is not available yet.\n')
-    return 2
+  summary: 'set up a new desk: first supervisor (DESK_PASSPHRASE), prints the recovery key',
+  async run(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        'data-dir': { type: 'string' },
+        name: { type: 'string' },
+        login: { type: 'string' },
+        locale: { type: 'string', default: 'zh-CN' },
+        org: { type: 'string' },
+        json: { type: 'boolean', default: false }
+      }
+    })
+    if (!values['data-dir'] || !values.name || !values.login) {
+      process.stderr.write('Usage: npm run desk -- init --data-dir DIR --name NAME --login LOGIN [--locale zh-CN|yue-HK] [--org NAME]\n')
+      process.stderr.write('The passphrase is read from the environment variable DESK_PASSPHRASE.\n')
+      return 2
+    }
+    const passphrase = envPassphrase()
+    const dataDir = resolve(values['data-dir'])
+    // Only the test suite may lower the KDF cost, and only by an explicit variable.
+    const app = createDeskApp({ dataDir, kdf: process.env.DESK_TEST_KDF === '1' ? SCRYPT_TEST : undefined, idleWatch: false })
+    try {
+      const r = await app.router.invoke('desk.setup', {
+        displayName: values.name,
+        loginName: values.login,
+        passphrase,
+        locale: values.locale,
+        ...(values.org ? { orgName: values.org } : {})
+      })
+      if (!r.ok) {
+        const [ns, key] = r.messageKey.split(':')
+        const text = translator('zh-CN', (ns || 'errors') as 'errors')(key ?? r.messageKey, r.params)
+        process.stderr.write(`init failed: ${r.code}${r.field ? ` (${r.field})` : ''} — ${text}\n`)
+        return 1
+      }
+      const { recoveryKey } = r.value as { recoveryKey: string }
+      if (values.json) process.stdout.write(JSON.stringify({ dataDir, recoveryKey }) + '\n')
+      else {
+        process.stdout.write(`Desk created in ${dataDir}\n`)
+        process.stdout.write(`Recovery key (shown once; print or copy it and keep it in the office safe):\n${recoveryKey}\n`)
+      }
+      return 0
+    } finally {
+      app.stop()
+    }
   }
 }
