@@ -1,64 +1,97 @@
 import type { Desk } from '../desk/desk'
 import type { RiskLevel } from '@shared/domain/interview'
+import type { NeedCode } from '@shared/domain/case/options'
+import * as cases from '../cases/api'
 
 /**
- * The interview's door to the cases feature. Everything the interview does to a case goes through
- * here, so the cases API (src/main/cases/api.ts) is used in one place.
- * TEMPORARY ADAPTER: until the cases feature commits its api.ts, this writes only the foundation
- * columns of `cases` (0001) and keeps crisis actions and follow-ups in the interview's own events.
+ * The interview's one door to the cases feature (src/main/cases/api.ts): every change the interview
+ * makes to a case goes through the cases service, so it gets that feature's history and audit.
  */
 export interface CaseSummary {
   id: number
   caseNo: string
   name: string
+  /** Form A 语言 code: putonghua | cantonese | hakka | other | null */
   language: string | null
   riskLevel: RiskLevel
+  /** Dates recorded on the case that start the rule clocks (受理, 答复, 复查意见). */
+  ruleDates: Record<string, string>
+  inPetitionProcedure: boolean
 }
 
-export interface CaseLink {
-  createCase(desk: Desk, input: { name: string; outputLang: string }): { id: number; caseNo: string }
-  caseSummary(desk: Desk, caseId: number): CaseSummary | null
-  setRiskLevel(desk: Desk, caseId: number, level: RiskLevel, reason: string): void
-  recordFlowAction(desk: Desk, input: { caseId: number; flow: string; step: string; note?: string }): void
-  scheduleFollowUp(desk: Desk, input: { caseId: number; dueDate: string; kind: 'short' | 'mid'; note?: string; interviewId?: number }): void
-  fillFormA(desk: Desk, caseId: number, input: { demands: string; experience: string; personality: string; language: string }): void
+// Deeper needs the worker accepted → Form A 问题/需要 codes.
+const NEED_TO_FORM_A: Record<string, NeedCode> = {
+  emotional: 'emotionalSupport',
+  legalAid: 'legalAdvice',
+  familySupport: 'familyRelations',
+  mediation: 'demandResolution',
+  evidence: 'legalAdvice',
+  livingAssistance: 'resourceLinking',
+  medicalCosts: 'resourceLinking',
+  housing: 'resourceLinking',
+  schooling: 'resourceLinking',
+  employment: 'resourceLinking'
 }
 
-export const caseLink: CaseLink = {
-  createCase(desk, _input) {
-    const db = desk.db().sqlite
-    const now = desk.now()
-    const year = now.getUTCFullYear()
-    const last = db.prepare(`SELECT case_no FROM cases WHERE case_no LIKE ? ORDER BY case_no DESC LIMIT 1`).get(`${year}-%`) as
-      | { case_no: string }
-      | undefined
-    const seq = last ? Number(last.case_no.slice(5)) + 1 : 1
-    const caseNo = `${year}-${String(seq).padStart(6, '0')}`
-    const at = now.toISOString()
-    const uid = desk.session?.userId ?? null
-    const r = db
-      .prepare(`INSERT INTO cases (case_no, status, risk_level, assigned_worker_id, created_by, created_at, updated_at) VALUES (?, 'intake', 'none', ?, ?, ?, ?)`)
-      .run(caseNo, uid, uid, at, at)
-    desk.audit({ action: 'case.created', subjectType: 'case', subjectId: Number(r.lastInsertRowid), details: { from: 'interview' } })
-    return { id: Number(r.lastInsertRowid), caseNo }
+export const caseLink = {
+  createCase(desk: Desk, input: { name: string }): { id: number; caseNo: string } {
+    const c = cases.createCase(desk, { partyKind: 'person', name: input.name })
+    return { id: c.id, caseNo: c.caseNo }
   },
-  caseSummary(desk, caseId) {
-    const row = desk.db().sqlite.prepare('SELECT id, case_no, risk_level FROM cases WHERE id = ?').get(caseId) as
-      | { id: number; case_no: string; risk_level: RiskLevel }
-      | undefined
-    return row ? { id: row.id, caseNo: row.case_no, name: '', language: null, riskLevel: row.risk_level } : null
+
+  caseSummary(desk: Desk, caseId: number): CaseSummary | null {
+    let c: ReturnType<typeof cases.getCase>
+    try {
+      c = cases.getCase(desk, caseId)
+    } catch {
+      return null
+    }
+    const f = c.fields
+    const ruleDates: Record<string, string> = {}
+    if (f.acceptedDate) ruleDates.accepted = ruleDates.extension = f.acceptedDate
+    if (f.opinionReceivedDate) ruleDates.review = f.opinionReceivedDate
+    if (f.reviewReceivedDate) ruleDates.recheck = f.reviewReceivedDate
+    return {
+      id: c.id,
+      caseNo: c.caseNo,
+      name: f.name,
+      language: f.language ?? null,
+      riskLevel: c.riskLevel,
+      ruleDates,
+      inPetitionProcedure: !!f.inPetitionProcedure
+    }
   },
-  setRiskLevel(desk, caseId, level, reason) {
-    desk.db().sqlite.prepare('UPDATE cases SET risk_level = ?, updated_at = ? WHERE id = ?').run(level, desk.now().toISOString(), caseId)
-    desk.audit({ action: 'case.riskLevel', subjectType: 'case', subjectId: caseId, details: { level, reason } })
+
+  setRiskLevel(desk: Desk, caseId: number, level: RiskLevel, reason: string): void {
+    cases.setRiskLevel(desk, caseId, level, reason)
   },
-  recordFlowAction(desk, input) {
-    desk.audit({ action: 'case.flowAction', subjectType: 'case', subjectId: input.caseId, details: { flow: input.flow, step: input.step } })
+
+  recordFlowAction(desk: Desk, input: { caseId: number; flow: 'crisis' | 'collective'; step: string; note?: string }): void {
+    cases.recordFlowAction(desk, input)
   },
-  scheduleFollowUp(desk, input) {
-    desk.audit({ action: 'case.followUp', subjectType: 'case', subjectId: input.caseId, details: { kind: input.kind, dueDate: input.dueDate } })
+
+  scheduleFollowUp(desk: Desk, input: { caseId: number; dueDate: string; kind: 'short' | 'mid'; note?: string; interviewId?: number }): void {
+    cases.scheduleFollowUp(desk, input)
   },
-  fillFormA(desk, caseId, input) {
-    desk.audit({ action: 'case.formAFromInterview', subjectType: 'case', subjectId: caseId, details: { fields: Object.keys(input).filter((k) => (input as Record<string, string>)[k]) } })
+
+  /** Form A fields from the first interview, only where the case has nothing yet (never overwrite). */
+  fillFormA(
+    desk: Desk,
+    caseId: number,
+    input: { demands: string; experience: string; personality: string; language: string; needs: string[]; crisis: boolean }
+  ): void {
+    const c = cases.getCase(desk, caseId)
+    const f = c.fields
+    const patch: Parameters<typeof cases.updateCase>[2] = {}
+    if (!f.demands.trim() && input.demands.trim()) patch.demands = input.demands.trim()
+    if (!f.summary.trim() && input.demands.trim()) patch.summary = input.demands.trim().split('\n')[0].slice(0, 200)
+    if (!f.petitionHistory.trim() && input.experience.trim()) patch.petitionHistory = input.experience.trim()
+    if (!f.personality.trim() && input.personality.trim()) patch.personality = input.personality.trim()
+    if (!f.language) patch.language = input.language as NonNullable<typeof f.language>
+    const needs = new Set<NeedCode>(f.needs)
+    for (const n of input.needs) if (NEED_TO_FORM_A[n]) needs.add(NEED_TO_FORM_A[n])
+    if (input.crisis) needs.add('crisisIntervention')
+    if (needs.size !== f.needs.length) patch.needs = [...needs]
+    if (Object.keys(patch).length) cases.updateCase(desk, caseId, patch)
   }
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { setupDesk, type TestDesk } from '../../../tests/support/desk'
 import * as svc from './service'
 import { getFormB, listInterviews } from './api'
+import { getCase, updateCase } from '../cases/api'
 
 // A fixed clock: Monday 2026-11-23, 10:00 in Guangzhou (02:00Z), advanced by tests.
 let clock = new Date('2026-11-23T02:00:00Z')
@@ -69,6 +70,13 @@ describe('interview service (real encrypted desk)', () => {
     expect(notices[0]).toMatchObject({ kind: 'crisis.selfHarm', caseId: s.caseId })
     const back = svc.getInterview(t.desk, s.id)
     expect(back.riskLevel).toBe('critical')
+    const c = getCase(t.desk, s.caseId)
+    expect(c.riskLevel).toBe('critical')
+    expect(c.flowActions.map((a) => [a.flow, a.step, a.at])).toEqual([
+      ['crisis', 'gradedWarning', '2026-11-23T02:20:00.000Z'],
+      ['crisis', 'supportSteps', '2026-11-23T02:20:00.000Z'],
+      ['crisis', 'supervisorTold', '2026-11-23T02:20:00.000Z']
+    ])
     expect(back.events.filter((e) => e.kind.startsWith('crisis')).map((e) => e.detail)).toEqual([
       'selfHarm:critical',
       'selfHarm:stayWith',
@@ -82,6 +90,11 @@ describe('interview service (real encrypted desk)', () => {
     expect(() => svc.scheduleFollowUps(t.desk, { interviewId: s.id, shortDate: '2026-11-26', midDate: '2027-02-24' })).toThrow()
     const r = svc.scheduleFollowUps(t.desk, { interviewId: s.id, shortDate: '2026-11-26', midDate: '2026-12-23' })
     expect(r).toEqual({ followUpDate: '2026-11-26', followUpMidDate: '2026-12-23' })
+    const f = getCase(t.desk, s.caseId).followUps.map((x) => [x.kind, x.dueDate, x.interviewId])
+    expect(f).toEqual([
+      ['short', '2026-11-26', s.id],
+      ['mid', '2026-12-23', s.id]
+    ])
   })
 
   it('becomes a Form B record', () => {
@@ -115,5 +128,32 @@ describe('interview service (real encrypted desk)', () => {
     expect(b.record).toContain('临时救助')
     expect(b.followUpPlan).toContain('协助整理证据')
     expect(b.followUpPlan).toContain('2026-11-26')
+    const c = getCase(t.desk, s.caseId)
+    expect(c.fields.name).toBe('陈七')
+    expect(c.fields.language).toBe('putonghua')
+    expect(c.fields.needs).toContain('resourceLinking')
+  })
+
+  it('fills Form A of a new case from the first interview, never overwriting what the case has', () => {
+    const s = svc.startInterview(t.desk, { petitionerName: '周八', outputLang: 'yue-HK' })
+    updateCase(t.desk, s.caseId, { personality: '已有描述' })
+    svc.saveFields(t.desk, {
+      interviewId: s.id,
+      changes: [
+        { field: 'surfaceDemand', value: '要求补发拖欠的工资', revision: 1 },
+        { field: 'experience', value: '曾到区人社局反映两次', revision: 1 },
+        { field: 'personality', value: '说话急，反复强调', revision: 1 }
+      ]
+    })
+    svc.finishInterview(t.desk, { interviewId: s.id })
+    const c = getCase(t.desk, s.caseId)
+    expect(c.fields.demands).toBe('要求补发拖欠的工资')
+    expect(c.fields.petitionHistory).toBe('曾到区人社局反映两次')
+    expect(c.fields.personality).toBe('已有描述')
+    expect(c.fields.language).toBe('cantonese')
+    // A case recorded as 广东话 starts its next interview in 粵語.
+    const next = svc.startInterview(t.desk, { caseId: s.caseId })
+    expect(next.outputLang).toBe('yue-HK')
+    expect(next.workCount).toBe(2)
   })
 })

@@ -98,21 +98,27 @@ export function startInterview(
   const id = db.transaction(() => {
     let caseId = input.caseId
     let lang = input.outputLang
+    let ruleDates: Record<string, string> = {}
+    let route = 'unknown'
     if (caseId == null) {
-      caseId = caseLink.createCase(desk, { name: input.petitionerName ?? '', outputLang: lang ?? 'zh-CN' }).id
+      const name = input.petitionerName?.trim() || translator(session.locale, 'interview')('start.unnamed')
+      caseId = caseLink.createCase(desk, { name }).id
     } else {
       const c = caseLink.caseSummary(desk, caseId)
       if (!c) fail('NOT_FOUND', 'interview:errors.caseNotFound')
       // 广东话 recorded on the case → 粵語 lines by default.
       if (!lang) lang = c!.language === 'cantonese' ? 'yue-HK' : 'zh-CN'
+      if (!input.petitionerName) input = { ...input, petitionerName: c!.name }
+      ruleDates = c!.ruleDates
+      route = c!.inPetitionProcedure ? 'petition' : 'unknown'
     }
     const at = nowIso(desk)
     const r = db
       .prepare(
-        `INSERT INTO interviews (case_id, worker_id, output_lang, work_form, started_at, petitioner_name, subject, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        `INSERT INTO interviews (case_id, worker_id, output_lang, work_form, started_at, petitioner_name, subject, rule_dates, route, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
-      .run(caseId, session.userId, lang ?? 'zh-CN', input.workForm ?? 'faceToFace', at, input.petitionerName ?? '', input.petitionerName ?? '', at, at)
+      .run(caseId, session.userId, lang ?? 'zh-CN', input.workForm ?? 'faceToFace', at, input.petitionerName ?? '', input.petitionerName ?? '', JSON.stringify(ruleDates), route, at, at)
     const iv = Number(r.lastInsertRowid)
     db.prepare('INSERT INTO interview_stage_times (interview_id, stage, entered_at) VALUES (?, ?, ?)').run(iv, 'rapport', at)
     desk.audit({ action: 'interview.started', subjectType: 'case', subjectId: caseId, details: { interviewId: iv, newCase: input.caseId == null } })
@@ -357,7 +363,9 @@ export function finishInterview(desk: Desk, input: { interviewId: number }): Int
         demands: String(r.surfaceDemand ?? ''),
         experience: String(r.experience ?? ''),
         personality: String(r.personality ?? ''),
-        language: r.outputLang === 'yue-HK' ? 'cantonese' : 'putonghua'
+        language: r.outputLang === 'yue-HK' ? 'cantonese' : 'putonghua',
+        needs: JSON.parse(r.acceptedNeeds) as string[],
+        crisis: !!desk.db().sqlite.prepare("SELECT 1 FROM interview_events WHERE interview_id = ? AND kind = 'crisis.open'").get(r.id)
       })
     }
     desk.audit({ action: 'interview.finished', subjectType: 'case', subjectId: r.caseId, details: { interviewId: r.id } })
