@@ -1,14 +1,102 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TodayData, TodayDeadline, TodayFollowUp } from '@shared/domain/case/today'
+import { COUNTING_RULE, deadlineById } from '@shared/domain/dates/deadlines'
+import { intlTag } from '../../ui/format'
+import { call } from '../../app/desk-client'
+import { useNav } from '../../app/nav'
 import { useSession } from '../../app/session-context'
+import { CaseTable, RiskBadge } from '../cases/parts'
+import '../cases/cases.css'
 
-/** The worker's day: follow-ups due and overdue, deadlines approaching, recent cases. */
+/** The worker's day: follow-ups due and overdue, statutory dates approaching, recent and high-risk cases. */
 export function TodayScreen() {
   const { t } = useTranslation()
   const { session } = useSession()
+  const [data, setData] = useState<TodayData | null>(null)
+  useEffect(() => {
+    void call('cases.today', {}).then(setData, () => setData(null))
+  }, [])
   return (
-    <div className="page">
+    <div className="page today">
       <h1>{t('common:today.greeting', { name: session.displayName })}</h1>
-      <p>{t('common:today.empty')}</p>
+      {!data ? null : (
+        <div className="today-grid">
+          <section className="card">
+            <h2>{t('cases:today.followUps')}</h2>
+            <FollowUpList title={t('cases:today.overdue')} items={data.overdue} className="overdue" />
+            <FollowUpList title={t('cases:today.dueToday')} items={data.due} />
+            <FollowUpList title={t('cases:today.upcoming')} items={data.upcoming} />
+            {data.overdue.length + data.due.length + data.upcoming.length === 0 ? <p className="muted">{t('cases:today.noFollowUps')}</p> : null}
+          </section>
+          <section className="card">
+            <h2>{t('cases:today.deadlines')}</h2>
+            {data.deadlines.length === 0 ? <p className="muted">{t('cases:today.noDeadlines')}</p> : <DeadlineList items={data.deadlines} />}
+            <p className="hint">{t(COUNTING_RULE.statementKey)}</p>
+          </section>
+          <section className="card wide">
+            <h2>{t('cases:today.highRisk')}</h2>
+            <CaseTable rows={data.highRisk} empty={t('cases:today.noHighRisk')} />
+          </section>
+          <section className="card wide">
+            <h2>{t('cases:today.recent')}</h2>
+            <CaseTable rows={data.recent} empty={t('common:today.empty')} />
+          </section>
+        </div>
+      )}
     </div>
+  )
+}
+
+function FollowUpList({ title, items, className }: { title: string; items: TodayFollowUp[]; className?: string }) {
+  const { t } = useTranslation()
+  const { go } = useNav()
+  if (items.length === 0) return null
+  return (
+    <>
+      <h3 className={className}>
+        {title} ({items.length})
+      </h3>
+      <ul className="today-list">
+        {items.map((f) => (
+          <li key={f.id}>
+            <button type="button" className="link" onClick={() => go({ name: 'case', params: { caseId: f.caseId, tab: 'followUps' } })}>
+              <span className="mono">{f.dueDate}</span> · {f.caseNo} · {f.name}
+            </button>{' '}
+            <RiskBadge level={f.riskLevel} /> <span className="muted">{t(`cases:options.followUpKind.${f.kind}`)}</span> {f.note}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+function DeadlineList({ items }: { items: TodayDeadline[] }) {
+  const { t, i18n } = useTranslation()
+  const { go } = useNav()
+  return (
+    <ul className="today-list">
+      {items.map((d) => {
+        const def = deadlineById(d.id)
+        return (
+          <li key={`${d.caseId}-${d.id}`} className={d.daysLeft < 0 ? 'overdue' : undefined}>
+            <button type="button" className="link" onClick={() => go({ name: 'case', params: { caseId: d.caseId } })}>
+              <span className="mono">{d.due}</span> · {d.caseNo} · {d.name}
+            </button>{' '}
+            <RiskBadge level={d.riskLevel} />
+            <div>
+              {t(def.labelKey)} <span className="muted">（{t(def.articleKey)}）</span> ·{' '}
+              {d.daysLeft < 0 ? t('cases:today.passed', { count: -d.daysLeft }) : d.daysLeft === 0 ? t('cases:today.dueTodayShort') : t('cases:today.daysLeft', { count: d.daysLeft })}
+              {d.fallsOnWeekend ? (
+                <span className="hint">
+                  {' '}
+                  {t(COUNTING_RULE.weekendNoteKey, { weekday: new Intl.DateTimeFormat(intlTag(i18n.language), { weekday: 'long' }).format(new Date(`${d.due}T12:00:00`)), next: d.nextWorkingDay })}
+                </span>
+              ) : null}
+            </div>
+          </li>
+        )
+      })}
+    </ul>
   )
 }

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CaseSummary } from '@shared/domain/case/types'
+import { call } from '../../app/desk-client'
+import { CaseTable, useDebounced } from './parts'
+import './cases.css'
+
+let lastQuery = ''
+
+/** Find a case by any 2+ characters of a name, phone digits, address or matter; results as you type. */
+export function SearchScreen() {
+  const { t } = useTranslation()
+  const [q, setQ] = useState(lastQuery)
+  const query = useDebounced(q, 120)
+  const [rows, setRows] = useState<CaseSummary[] | null>(null)
+  useEffect(() => {
+    lastQuery = query
+    let live = true
+    // The main process normalises (script, width); here only "2 letters or digits" matters.
+    if (Array.from(query.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '')).length < 2) {
+      setRows(null)
+      return
+    }
+    call('cases.search', { query, limit: 50 }).then(
+      (r) => live && setRows(r),
+      () => live && setRows([])
+    )
+    return () => {
+      live = false
+    }
+  }, [query])
+  return (
+    <div className="page search">
+      <h1>{t('cases:search.title')}</h1>
+      <div className="field">
+        <label htmlFor="case-search">{t('cases:search.label')}</label>
+        <input id="case-search" type="search" autoFocus value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" className="search-input" />
+        <div className="hint">{t('cases:search.hint')}</div>
+      </div>
+      {rows === null ? null : <p className="muted" aria-live="polite">{t('cases:search.count', { count: rows.length })}</p>}
+      {rows ? <CaseTable rows={rows} empty={t('cases:search.none')} /> : null}
+    </div>
+  )
+}
