@@ -1,80 +1,115 @@
 #!/usr/bin/env node
 // `npm start`: build, then open the desktop app — or, where Electron's binary cannot be had,
 // say so in one line and start the same app in browser mode.
+//   --browser          browser mode on purpose (npm run start:browser)
+//   --retry-electron   try the one-time Electron download again now
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, copyFileSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { electronStatus, fallbackLine, shouldTryDownload } from './electron-detect.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
+const flags = new Set(['--browser', '--retry-electron'])
 const forceBrowser = process.argv.includes('--browser')
-const passThrough = process.argv.slice(2).filter((a) => a !== '--browser')
+const retry = process.argv.includes('--retry-electron')
+const passThrough = process.argv.slice(2).filter((a) => !flags.has(a))
+const buildDir = join(root, 'build')
+const downloadMarker = join(buildDir, '.electron-download-failed')
 
 function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', ...opts })
-  if (r.status !== 0) process.exit(r.status ?? 1)
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts })
+  return r.status === 0
 }
 
-/** The Electron binary's path, or null when it is not installed (as on air-gapped machines). */
-function electronBinary() {
+function electronPkgDir() {
   try {
-    const pkgDir = dirname(require.resolve('electron/package.json'))
-    const pathFile = join(pkgDir, 'path.txt')
-    if (!existsSync(pathFile)) return null
-    const bin = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim())
-    return existsSync(bin) ? bin : null
+    return dirname(require.resolve('electron/package.json'))
   } catch {
     return null
   }
 }
 
-/** Try once to fetch Electron's binary (its own installer); quietly give up where it cannot. */
-function tryInstallElectron() {
-  try {
-    const installer = join(dirname(require.resolve('electron/package.json')), 'install.js')
-    if (!existsSync(installer)) return
-    spawnSync(process.execPath, [installer], { cwd: root, stdio: 'ignore', timeout: 120_000 })
-  } catch {
-    /* no network to Electron's releases: browser mode it is */
-  }
+/** The electron package's own installer, once, with a timeout so a dead network cannot hang us. */
+function tryDownloadElectron(pkgDir) {
+  const installer = join(pkgDir, 'install.js')
+  if (!existsSync(installer)) return false
+  const r = spawnSync(process.execPath, [installer], { cwd: pkgDir, stdio: 'ignore', timeout: 180_000, killSignal: 'SIGKILL' })
+  mkdirSync(buildDir, { recursive: true })
+  if (r.status !== 0) writeFileSync(downloadMarker, new Date().toISOString())
+  else rmSync(downloadMarker, { force: true })
+  return r.status === 0
 }
 
 /**
  * node_modules holds the SQLCipher module built for Node (tests, CLI, browser mode). Electron has
  * another ABI, so build a second copy for it under build/electron-native and point the main
- * process at it; node_modules is never touched.
+ * process at it (src/main/index.ts, nativeBinding); node_modules is never touched.
  */
-function ensureElectronNative() {
-  const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version
-  const outDir = join(root, 'build', 'electron-native')
+function ensureElectronNative(electronVersion) {
+  const outDir = join(buildDir, 'electron-native')
   const stamp = join(outDir, `electron-${electronVersion}.stamp`)
   const target = join(outDir, 'better_sqlite3.node')
-  if (existsSync(stamp) && existsSync(target)) return
-  mkdirSync(outDir, { recursive: true })
+  if (existsSync(stamp) && existsSync(target)) return true
   const moduleDir = dirname(require.resolve('better-sqlite3/package.json'))
   const work = join(outDir, 'src')
-  run(process.platform === 'win32' ? 'xcopy' : 'cp', process.platform === 'win32' ? [moduleDir, work, '/E/I/Y/Q'] : ['-r', moduleDir + '/.', work])
+  rmSync(work, { recursive: true, force: true })
+  mkdirSync(work, { recursive: true })
+  const oldBuild = join(moduleDir, 'build')
+  cpSync(moduleDir, work, { recursive: true, filter: (p) => p !== oldBuild && !p.startsWith(oldBuild + sep) })
+  console.log(`Building the SQLCipher module for Electron ${electronVersion} (once, about a minute)…`)
   const gyp = require.resolve('node-gyp/bin/node-gyp.js')
-  run(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], { cwd: work })
+  const ok = run(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], {
+    cwd: work,
+    stdio: ['ignore', 'ignore', 'inherit']
+  })
+  if (!ok) return false
   copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target)
-  copyFileSync(target, stamp)
+  writeFileSync(stamp, electronVersion)
+  rmSync(work, { recursive: true, force: true })
+  return true
 }
 
-run(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'])
-
-let bin = forceBrowser ? null : electronBinary()
-if (!bin && !forceBrowser) {
-  tryInstallElectron()
-  bin = electronBinary()
-}
-if (!bin) {
-  if (!forceBrowser) console.log('Electron is not available on this machine, so Petition Desk starts in browser mode instead.')
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'browser.js'), ...passThrough], { cwd: root, stdio: 'inherit' })
+/** Run the app as a child; Ctrl+C or a kill of `npm start` stops it too (it locks the desk on exit). */
+function adopt(child) {
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig))
   child.on('exit', (code) => process.exit(code ?? 0))
+}
+
+function startBrowser() {
+  adopt(spawn(process.execPath, [join(root, 'out', 'main', 'browser.js'), ...passThrough], { cwd: root, stdio: 'inherit' }))
+}
+
+// electron-vite's package exports do not include its bin: resolve it from its package.json.
+const electronVite = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js')
+if (!run(process.execPath, [electronVite, 'build'], { stdio: ['ignore', 'ignore', 'inherit'] })) {
+  console.error('The app could not be built (see the messages above).')
+  process.exit(1)
+}
+
+if (forceBrowser) {
+  startBrowser()
 } else {
-  ensureElectronNative()
-  const child = spawn(bin, [root, ...passThrough], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
-  child.on('exit', (code) => process.exit(code ?? 0))
+  const pkgDir = electronPkgDir()
+  let status = electronStatus({ pkgDir })
+  let reason = status.available ? null : status.reason
+  if (!status.available && pkgDir && status.reason !== 'unsupported-platform' && shouldTryDownload({ markerFile: downloadMarker, force: retry })) {
+    if (tryDownloadElectron(pkgDir)) status = electronStatus({ pkgDir })
+    reason = status.available ? null : 'download-failed'
+  } else if (!status.available && existsSync(downloadMarker)) {
+    reason = 'download-failed'
+  }
+  const version = pkgDir ? JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version : ''
+  if (status.available && !ensureElectronNative(version)) {
+    status = { available: false }
+    reason = 'native-build-failed'
+  }
+  if (!status.available) {
+    console.log(fallbackLine(reason))
+    startBrowser()
+  } else {
+    adopt(spawn(status.bin, [root, ...passThrough], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } }))
+  }
 }
