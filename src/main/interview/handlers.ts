@@ -1,7 +1,7 @@
-import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
 import { handlers } from '../ipc/router'
 import * as svc from './service'
+import { handoutPdf } from './handout'
 
 /** The interview feature's IPC handlers (one per call in src/shared/ipc/contracts/interview.ts). */
 export const interviewHandlers = (desk: Desk) =>
@@ -20,5 +20,5 @@ export const interviewHandlers = (desk: Desk) =>
     'interview.finish': (a) => svc.finishInterview(desk, a),
     'interview.formB': (a) => svc.getFormB(desk, a.interviewId),
     'interview.contacts': () => svc.contacts(desk),
-    'interview.handout': () => fail('INTERNAL', 'interview:errors.handoutUnavailable')
+    'interview.handout': (a) => handoutPdf(desk, a)
   })

@@ -75,7 +75,7 @@ export function buildRule(rule: RuleDef, from: IsoDate, formatDate: (d: IsoDate)
       labelKey: `interview:rules.${rule.id}.label`,
       scriptKey: 'script:rules.walkInChain',
       params: { transferDate: formatDate(chain.transferBy.due), noticeDate: formatDate(chain.noticeLatest) },
-      articleKeys,
+      articleKeys: ['interview:rules.walkIn.article'],
       caveatKeys: ['interview:rules.walkIn.caveat'],
       from,
       dates: [chain.transferBy, computeDeadline('D3', chain.transferBy.due)]

@@ -16,6 +16,7 @@ import {
   type TextField
 } from '../../domain/interview/types'
 import { MATTER_TYPES } from '../../domain/interview/catalogue'
+import { PDF_ACTIONS, type PdfDelivery } from './forms'
 
 const outputLang = () => z.enum(OUTPUT_LANGS)
 const interviewId = () => id()
@@ -93,7 +94,7 @@ export const interviewCalls = {
   }>(),
   /** The petitioner handout as a PDF (A5 or A4, output language). */
   'interview.handout': call(
-    z.object({ interviewId: interviewId(), paper: z.enum(['A5', 'A4']).default('A5'), today: isoDate() }),
+    z.object({ interviewId: interviewId(), paper: z.enum(['A5', 'A4']).default('A5'), action: z.enum(PDF_ACTIONS).default('print') }),
     'worker'
-  ).returns<{ pdfBase64: string; fileName: string }>()
+  ).returns<PdfDelivery>()
 } as const

@@ -77,7 +77,12 @@ export const AutoText = memo(function AutoText({
                 <button
                   type="button"
                   className="link"
-                  onClick={() => onChange(value.slice(0, f.start) + better + value.slice(f.end))}
+                  onClick={() => {
+                    const rest = value.slice(f.end)
+                    // The better wording is a whole sentence: drop its full stop if the text already has one.
+                    const text = /^[。！？.!?，,]/.test(rest) ? better.replace(/[。.]$/, '') : better
+                    onChange(value.slice(0, f.start) + text + rest)
+                  }}
                 >
                   {t('interview:guard.use')}
                 </button>

@@ -30,7 +30,13 @@ export function CapturePanel({
   notesRef,
   contacts,
   onFinished,
-  ended
+  ended,
+  accepted,
+  setAccepted,
+  matter,
+  setMatter,
+  followUpDate,
+  setFollowUpDate
 }: {
   interview: InterviewState
   store: AutosaveStore
@@ -41,14 +47,18 @@ export function CapturePanel({
   contacts: Contacts
   onFinished(s: InterviewState): void
   ended: string | null
+  accepted: string[]
+  setAccepted(a: string[]): void
+  matter: string
+  setMatter(m: string): void
+  followUpDate: string | null
+  setFollowUpDate(d: string): void
 }) {
   const { t } = useTranslation()
   const id = interview.id
   const [workForm, setWorkForm] = useState<WorkForm>(interview.workForm)
   const [location, setLocation] = useState<InterviewLocation>(interview.location)
-  const [matter, setMatter] = useState<string>(interview.matterType)
   const [route, setRoute] = useState<MatterRoute>((interview.route as MatterRoute) || 'unknown')
-  const [accepted, setAccepted] = useState<string[]>(interview.acceptedNeeds)
   const [ignored, setIgnored] = useState<Set<string>>(new Set())
   const meta = (patch: Parameters<typeof call<'interview.setMeta'>>[1]['patch']) =>
     void call('interview.setMeta', { interviewId: id, patch }).catch(() => {})
@@ -162,7 +172,7 @@ export function CapturePanel({
         ) : null}
         {tab === 'rules' ? <RulesPanel interview={interview} lang={lang} route={route} /> : null}
         {tab === 'closing' ? (
-          <ClosingPanel interview={interview} store={store} lang={lang} contacts={contacts} acceptedNeeds={accepted} onFinished={onFinished} ended={ended} />
+          <ClosingPanel interview={interview} store={store} lang={lang} contacts={contacts} acceptedNeeds={accepted} followUpDate={followUpDate} onScheduled={setFollowUpDate} onFinished={onFinished} ended={ended} />
         ) : null}
       </div>
     </section>

@@ -6,6 +6,7 @@ import {
   formatChineseDate,
   isoDateAtOffset,
   midFollowUpRange,
+  nextWorkingDayOnOrAfter,
   shortFollowUpRange
 } from '@shared/domain/dates'
 import { buildHandout, draftSummary } from '@shared/domain/interview'
@@ -15,6 +16,7 @@ import { AutoText } from './AutoText'
 import type { AutosaveStore } from './autosave'
 import type { Contacts } from './InterviewDesk'
 import { printHandoutHtml } from './handout-print'
+import { deliverPdf } from '../../ui/pdf-output'
 
 /** 结束与约定: the drafted summary, the follow-up, the organisation's phone, the handout, finish. */
 export function ClosingPanel({
@@ -23,6 +25,8 @@ export function ClosingPanel({
   lang,
   contacts,
   acceptedNeeds,
+  followUpDate,
+  onScheduled,
   onFinished,
   ended
 }: {
@@ -31,6 +35,8 @@ export function ClosingPanel({
   lang: OutputLang
   contacts: Contacts
   acceptedNeeds: string[]
+  followUpDate: string | null
+  onScheduled(date: string): void
   onFinished(s: InterviewState): void
   ended: string | null
 }) {
@@ -39,9 +45,11 @@ export function ClosingPanel({
   const day = isoDateAtOffset(new Date(interview.startedAt))
   const shortRange = shortFollowUpRange(day)
   const midRange = midFollowUpRange(day)
-  const [shortDate, setShortDate] = useState(interview.followUpDate ?? defaultShortFollowUp(day))
+  // +3 days, moved to Monday when it falls on a weekend (still within 3–7 days).
+  const [shortDate, setShortDate] = useState(followUpDate ?? nextWorkingDayOnOrAfter(defaultShortFollowUp(day)))
   const [midDate, setMidDate] = useState(interview.followUpMidDate ?? '')
-  const [scheduled, setScheduled] = useState(interview.followUpDate)
+  const [paper, setPaper] = useState<'A5' | 'A4'>('A5')
+  const scheduled = followUpDate
   const [msg, setMsg] = useState<string | null>(null)
   const fmt = (d: string) => formatChineseDate(d)
 
@@ -62,7 +70,7 @@ export function ClosingPanel({
   const schedule = async () => {
     try {
       const r = await call('interview.followUp', { interviewId: interview.id, shortDate, midDate: midDate || null })
-      setScheduled(r.followUpDate)
+      onScheduled(r.followUpDate)
       setMsg(null)
     } catch (e) {
       setMsg(e instanceof CallError ? e.error.messageKey : 'errors:internal')
@@ -84,6 +92,16 @@ export function ClosingPanel({
     )
     printHandoutHtml(doc, lang)
     void call('interview.event', { interviewId: interview.id, kind: 'handout', detail: 'html' }).catch(() => {})
+  }
+  const handoutPdf = async () => {
+    try {
+      await store.flush()
+      const r = await call('interview.handout', { interviewId: interview.id, paper, action: 'print' })
+      await deliverPdf(r, 'print')
+      setMsg(null)
+    } catch (e) {
+      setMsg(e instanceof CallError ? e.error.messageKey : 'interview:errors.handoutUnavailable')
+    }
   }
   const finish = async () => {
     await store.flush()
@@ -120,6 +138,14 @@ export function ClosingPanel({
         </span>
       </div>
       <div className="iv-closing-row">
+        <label>
+          {t('interview:closing.paper')}{' '}
+          <select value={paper} onChange={(e) => setPaper(e.target.value as 'A5' | 'A4')}>
+            <option value="A5">A5</option>
+            <option value="A4">A4</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => void handoutPdf()} data-testid="handout-pdf">{t('interview:closing.handoutPdf')}</button>
         <button type="button" onClick={handout} data-testid="handout">{t('interview:closing.handoutHtml')}</button>
         <button type="button" className="primary" onClick={() => void finish()} disabled={!!ended} data-testid="finish">
           {t('interview:closing.finish')}

@@ -16,6 +16,7 @@ import {
   isHighEmotion,
   suggestedStage
 } from '@shared/domain/interview'
+import { formatChineseDate } from '@shared/domain/dates'
 import { call, desk } from '../../app/desk-client'
 import { useSession } from '../../app/session-context'
 import { AutosaveStore, type SaveState } from './autosave'
@@ -61,6 +62,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
   const [emotions, setEmotions] = useState(initial.emotions)
   const [checks, setChecks] = useState(() => new Map(initial.checks.filter((c) => c.checked).map((c) => [c.checkId, c.at])))
   const [tab, setTab] = useState<Tab>('notes')
+  const [suggested, setSuggested] = useState<StageId>('rapport')
   const [crisisOpen, setCrisisOpen] = useState(false)
   const [helpOpen, setHelpOpen] = useState(false)
   const [readBackOpen, setReadBackOpen] = useState(false)
@@ -68,6 +70,9 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
   const [saveState, setSaveState] = useState<{ s: SaveState; at: string | null }>({ s: 'idle', at: null })
   const [contacts, setContacts] = useState<Contacts>({ orgName: '', orgPhone: '', siteContacts: [] })
   const [ended, setEnded] = useState(initial.endedAt)
+  const [accepted, setAccepted] = useState<string[]>(initial.acceptedNeeds)
+  const [matter, setMatter] = useState<string>(initial.matterType)
+  const [followUpDate, setFollowUpDate] = useState<string | null>(initial.followUpDate)
   const notesRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null)
   const gaugeRef = useRef<HTMLDivElement | null>(null)
   const startedAt = useMemo(() => new Date(initial.startedAt).getTime(), [initial.startedAt])
@@ -178,18 +183,19 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
 
   const tScript = useMemo(() => i18next.getFixedT(lang, 'script'), [lang])
   const tLabel = t
+  // Lines are filled from what was captured; a gap stays a visible "……" for the worker to say.
   const ctx = useMemo(
     () => ({
       worker: session.displayName,
       name: store.get('petitionerName') || store.get('subject') || '……',
-      matter: initial.matterType ? t(`interview:matterTypes.${initial.matterType}`) : '……',
-      date: '……',
+      matter: matter ? i18next.getFixedT(lang, 'interview')(`matterTypes.${matter}`) : '……',
+      date: followUpDate ? formatChineseDate(followUpDate) : '……',
       phone: contacts.orgPhone || '……',
-      demand: store.get('surfaceDemand') || '……',
-      next: '……'
+      demand: store.get('surfaceDemand').trim().split('\n')[0] || '……',
+      next: store.get('followUpPlan').trim().split('\n')[0] || tScript('script:summary.defaultNext')
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session.displayName, contacts.orgPhone, stage, lang, saveState.at]
+    [session.displayName, contacts.orgPhone, stage, lang, saveState.at, matter, followUpDate, tScript]
   )
   const view = useMemo(() => buildStageView(stage, tScript, tLabel, ctx), [stage, tScript, tLabel, ctx])
 
@@ -197,9 +203,10 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
     <div className="iv" data-testid="interview" data-lang={lang}>
       <div className="iv-strip" role="toolbar" aria-label={t('interview:clock.title')}>
         <span className="iv-case">
-          {t('interview:case.caseNo', { caseNo: initial.caseNo })} · {t('interview:case.workCount', { n: initial.workCount })}
+          <span>{t('interview:case.caseNo', { caseNo: initial.caseNo })}</span>
+          <span>{t('interview:case.workCount', { n: initial.workCount })}</span>
         </span>
-        <Clock startedAt={startedAt} ended={ended} stage={stage} />
+        <Clock startedAt={startedAt} ended={ended} onSuggest={setSuggested} />
         <div className="iv-stages" role="tablist" aria-label={t('interview:panel.script')}>
           {STAGES.map((s, i) => (
             <button
@@ -207,9 +214,9 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
               type="button"
               role="tab"
               aria-selected={stage === s}
-              className={stage === s ? 'iv-stage active' : 'iv-stage'}
+              className={`iv-stage${stage === s ? ' active' : ''}${suggested === s && stage !== s ? ' suggested' : ''}`}
               onClick={() => setStage(s)}
-              title={t('interview:stages.range', { from: STAGE_PLAN[s].from, to: STAGE_PLAN[s].to })}
+              title={`${t('interview:stages.range', { from: STAGE_PLAN[s].from, to: STAGE_PLAN[s].to })}${suggested === s ? ` · ${t('interview:stages.suggested', { stage: t(`interview:stages.${s}`) })}` : ''}`}
             >
               {i + 1}. {t(`interview:stages.${s}`)}
             </button>
@@ -225,7 +232,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
         </div>
         <SaveBadge state={saveState.s} at={saveState.at} />
         <button type="button" className="iv-readback-btn" onClick={() => setReadBackOpen(true)}>
-          {t('interview:closing.readBack')}
+          {t('interview:closing.readBackShort')} <kbd>F8</kbd>
         </button>
         <button type="button" className="iv-risk" onClick={() => setCrisisOpen(true)} data-testid="crisis-button">
           {t('interview:crisis.button')} <kbd>F9</kbd>
@@ -271,6 +278,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
           </div>
           <div className="iv-checks">
             <h3>{t('interview:panel.checks')}</h3>
+            <div className="iv-checks-grid">
             {view.checks.map((c) => (
               <label key={c.id} className="iv-check">
                 <input type="checkbox" checked={checks.has(c.id)} onChange={() => toggleCheck(c.id)} data-check={c.id} />
@@ -278,6 +286,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
                 {checks.get(c.id) ? <time className="hint">{new Date(checks.get(c.id)!).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })}</time> : null}
               </label>
             ))}
+            </div>
           </div>
         </section>
 
@@ -291,6 +300,12 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
           contacts={contacts}
           onFinished={(s) => setEnded(s.endedAt)}
           ended={ended}
+          accepted={accepted}
+          setAccepted={setAccepted}
+          matter={matter}
+          setMatter={setMatter}
+          followUpDate={followUpDate}
+          setFollowUpDate={setFollowUpDate}
         />
       </div>
 
@@ -305,14 +320,13 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
       ) : null}
       {helpOpen ? <CheatSheet onClose={() => setHelpOpen(false)} /> : null}
       {readBackOpen ? (
-        <ReadBackWindow interview={initial} store={store} lang={lang} onClose={() => setReadBackOpen(false)} />
+        <ReadBackWindow interview={initial} store={store} lang={lang} acceptedNeeds={accepted} followUpDate={followUpDate} onClose={() => setReadBackOpen(false)} />
       ) : null}
     </div>
   )
 }
 
-function Clock({ startedAt, ended, stage }: { startedAt: number; ended: string | null; stage: StageId }) {
-  const { t } = useTranslation()
+function Clock({ startedAt, ended, onSuggest }: { startedAt: number; ended: string | null; onSuggest(s: StageId): void }) {
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     if (ended) return
@@ -321,10 +335,10 @@ function Clock({ startedAt, ended, stage }: { startedAt: number; ended: string |
   }, [ended])
   const elapsed = (ended ? new Date(ended).getTime() : now) - startedAt
   const suggested = suggestedStage(elapsed)
+  useEffect(() => onSuggest(suggested), [suggested, onSuggest])
   return (
     <span className="iv-clock" role="timer" aria-live="off">
       <strong data-testid="clock">{fmtClock(elapsed)}</strong>
-      {suggested !== stage ? <span className="iv-suggest">{t('interview:stages.suggested', { stage: t(`interview:stages.${suggested}`) })}</span> : null}
     </span>
   )
 }

@@ -16,7 +16,21 @@ import { findVoice, loadVoices, speak, stopSpeaking } from './speech'
  * Esc returns. Large type, the output language, calm: no risk words, no worker's judgements
  * (notes, personality, assessment stay on the worker's side).
  */
-export function ReadBackWindow({ interview, store, lang, onClose }: { interview: InterviewState; store: AutosaveStore; lang: OutputLang; onClose(): void }) {
+export function ReadBackWindow({
+  interview,
+  store,
+  lang,
+  acceptedNeeds,
+  followUpDate,
+  onClose
+}: {
+  interview: InterviewState
+  store: AutosaveStore
+  lang: OutputLang
+  acceptedNeeds: string[]
+  followUpDate: string | null
+  onClose(): void
+}) {
   const { t } = useTranslation()
   const [container, setContainer] = useState<HTMLElement | null>(null)
   const [blocked, setBlocked] = useState(false)
@@ -63,7 +77,7 @@ export function ReadBackWindow({ interview, store, lang, onClose }: { interview:
     return () => window.removeEventListener('keydown', onKey, true)
   }, [blocked, onClose])
 
-  const view = <ReadBackView interview={interview} store={store} lang={lang} />
+  const view = <ReadBackView interviewId={interview.id} store={store} lang={lang} acceptedNeeds={acceptedNeeds} followUpDate={followUpDate} />
   if (blocked)
     return (
       <div className="rb-overlay" role="dialog" aria-modal="true">
@@ -92,7 +106,19 @@ function useStoreTexts(store: AutosaveStore): Record<string, string> {
   return texts
 }
 
-export function ReadBackView({ interview, store, lang }: { interview: InterviewState; store: AutosaveStore; lang: OutputLang }) {
+export function ReadBackView({
+  interviewId,
+  store,
+  lang,
+  acceptedNeeds,
+  followUpDate
+}: {
+  interviewId: number
+  store: AutosaveStore
+  lang: OutputLang
+  acceptedNeeds: string[]
+  followUpDate: string | null
+}) {
   const tScript = useMemo(() => i18next.getFixedT(lang, 'script'), [lang])
   const tLabel = useMemo(() => i18next.getFixedT(lang, 'interview'), [lang])
   const texts = useStoreTexts(store)
@@ -102,11 +128,11 @@ export function ReadBackView({ interview, store, lang }: { interview: InterviewS
   if (texts.surfaceDemand?.trim()) sections.push({ heading: tScript('readback.demand'), body: texts.surfaceDemand.trim() })
   const what = FIVE_W.map((f) => (texts[f]?.trim() ? `${tLabel(`fields.${f}`)}：${texts[f].trim()}` : '')).filter(Boolean).join('\n')
   if (what) sections.push({ heading: tScript('readback.what'), body: what })
-  if (interview.acceptedNeeds.length)
-    sections.push({ heading: tScript('readback.needs'), body: interview.acceptedNeeds.map((n) => tScript(`needs.${n}`)).join('、') })
+  if (acceptedNeeds.length)
+    sections.push({ heading: tScript('readback.needs'), body: acceptedNeeds.map((n) => tScript(`needs.${n}`)).join('、') })
   if (texts.summary?.trim()) sections.push({ heading: tScript('readback.next'), body: texts.summary.trim() })
   else if (texts.followUpPlan?.trim()) sections.push({ heading: tScript('readback.next'), body: texts.followUpPlan.trim() })
-  if (interview.followUpDate) sections.push({ heading: tScript('readback.callBack'), body: formatChineseDate(interview.followUpDate) })
+  if (followUpDate) sections.push({ heading: tScript('readback.callBack'), body: formatChineseDate(followUpDate) })
 
   const readAloud = async () => {
     if (speaking) {
@@ -121,7 +147,7 @@ export function ReadBackView({ interview, store, lang }: { interview: InterviewS
     }
     setVoiceMsg(null)
     setSpeaking(true)
-    void call('interview.event', { interviewId: interview.id, kind: 'readAloud', detail: lang }).catch(() => {})
+    void call('interview.event', { interviewId, kind: 'readAloud', detail: lang }).catch(() => {})
     speak([tScript('readback.title'), ...sections.map((s) => `${s.heading}。${s.body}`)].join('\n'), voice, () => setSpeaking(false))
   }
 

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { setupDesk, type TestDesk } from '../../../tests/support/desk'
+import { setSetting } from '../settings/settings'
+import { pdfFonts, pdfPages, pdfText, squash } from '../pdf/poppler'
+import * as svc from './service'
+import { handoutPdf } from './handout'
+
+const clock = new Date('2026-11-23T02:00:00Z') // Mon 10:00 in Guangzhou
+
+describe('petitioner handout PDF', () => {
+  let t: TestDesk
+  beforeEach(() => {
+    t = setupDesk({ now: () => clock })
+    setSetting(t.desk, 'orgName', '某区信访社工服务站')
+    setSetting(t.desk, 'orgPhone', '020-12345678')
+  })
+  afterEach(() => t.cleanup())
+
+  it.each([
+    ['yue-HK', 'A5', '跟住落嚟', '你今日反映嘅事'],
+    ['zh-CN', 'A4', '接下来', '您今天反映的事情']
+  ] as const)('%s on %s: what happens next, real dates, the organisation phone', async (lang, paper, heading, chain) => {
+    const s = svc.startInterview(t.desk, { petitionerName: '黄𠮶堃', outputLang: lang })
+    svc.saveFields(t.desk, { interviewId: s.id, changes: [{ field: 'summary', value: '今日傾咗欠薪嘅事。', revision: 1 }] })
+    svc.scheduleFollowUps(t.desk, { interviewId: s.id, shortDate: '2026-11-26' })
+    const r = await handoutPdf(t.desk, { interviewId: s.id, paper, action: 'save' })
+    expect(r.mode).toBe('bytes')
+    if (r.mode !== 'bytes') return
+    const pdf = Buffer.from(r.base64, 'base64')
+    expect(pdfPages(pdf)).toBe(1)
+    const text = squash(pdfText(pdf))
+    expect(text).toContain(heading)
+    expect(text).toContain(chain)
+    // The walk-in chain: transfer by +15 (12-08), written notice as late as about +30 (12-23).
+    expect(text).toContain('2026年12月8日（星期二）')
+    expect(text).toContain('2026年12月23日（星期三）')
+    expect(text).toContain('2026年11月26日（星期四）')
+    expect(text).toContain('020-12345678')
+    expect(text).toContain(s.caseNo)
+    expect(pdfFonts(pdf).every((f) => f.emb)).toBe(true)
+    expect(r.fileName).toMatch(/^告知单_2026-\d{6}_2026-11-23\.pdf$/)
+  })
+})

@@ -1,0 +1,65 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import { formatChineseDate, isoDateAtOffset } from '@shared/domain/dates'
+import { buildHandout, type HandoutDoc } from '@shared/domain/interview/handout'
+import type { OutputLang } from '@shared/domain/interview/types'
+import type { PdfAction, PdfDelivery } from '@shared/ipc/contracts/forms'
+import { translator, type Namespace } from '@shared/i18n/resources'
+import type { Desk } from '../desk/desk'
+import { deliverPdf, pdfFileName, renderPdf } from '../pdf'
+import { contacts, getInterview } from './service'
+
+/** `ns:key` translation in a fixed language, for the shared builders (they use prefixed keys). */
+export function fixedT(lang: OutputLang) {
+  return (key: string, params?: Record<string, string | number>) => {
+    const i = key.indexOf(':')
+    return translator(lang, key.slice(0, i) as Namespace)(key.slice(i + 1), params)
+  }
+}
+
+export function handoutDoc(desk: Desk, interviewId: number): { doc: HandoutDoc; lang: OutputLang; caseNo: string; date: string } {
+  const s = getInterview(desk, interviewId)
+  const c = contacts(desk)
+  const date = isoDateAtOffset(new Date(s.startedAt))
+  const doc = buildHandout(
+    {
+      caseNo: s.caseNo,
+      interviewDate: date,
+      summary: s.texts.summary,
+      followUpDate: s.followUpDate,
+      orgName: c.orgName,
+      orgPhone: c.orgPhone,
+      walkIn: s.workCount === 1
+    },
+    fixedT(s.outputLang),
+    (d) => formatChineseDate(d)
+  )
+  return { doc, lang: s.outputLang, caseNo: s.caseNo, date }
+}
+
+/** pdfmake definition: one page of large, plain type (A5 folds into a pocket; A4 for poor eyesight). */
+export function handoutDefinition(doc: HandoutDoc, paper: 'A5' | 'A4'): TDocumentDefinitions {
+  const big = paper === 'A4'
+  const content: Content[] = [
+    { text: doc.title, fontSize: big ? 22 : 17, bold: true, margin: [0, 0, 0, 6] },
+    { text: doc.meta.join('    '), fontSize: big ? 12 : 10, color: '#333333', margin: [0, 0, 0, 8] }
+  ]
+  for (const s of doc.sections) {
+    content.push({ text: s.heading, fontSize: big ? 16 : 13, bold: true, margin: [0, 8, 0, 3] })
+    for (const p of s.paragraphs) content.push({ text: p, fontSize: big ? 15 : 12, lineHeight: 1.35, margin: [0, 0, 0, 3] })
+  }
+  content.push({ text: doc.note, fontSize: big ? 11 : 9, color: '#444444', margin: [0, 12, 0, 0] })
+  return {
+    pageSize: paper,
+    pageMargins: big ? [56, 56, 56, 56] : [36, 36, 36, 36],
+    info: { title: doc.title },
+    content
+  }
+}
+
+export async function handoutPdf(desk: Desk, input: { interviewId: number; paper: 'A5' | 'A4'; action: PdfAction }): Promise<PdfDelivery> {
+  const { doc, caseNo, date } = handoutDoc(desk, input.interviewId)
+  const bytes = await renderPdf(handoutDefinition(doc, input.paper))
+  desk.db().sqlite.prepare('INSERT INTO interview_events (interview_id, kind, detail, at) VALUES (?, ?, ?, ?)').run(input.interviewId, 'handout', `pdf ${input.paper}`, desk.now().toISOString())
+  desk.audit({ action: 'interview.handout', subjectType: 'interview', subjectId: input.interviewId, details: { paper: input.paper, action: input.action } })
+  return deliverPdf(desk, bytes, pdfFileName('告知单', caseNo, date), input.action)
+}
