@@ -78,7 +78,9 @@ async function start(): Promise<void> {
   useNativeBinding(nativeModulePath())
   protocol.handle(APP_SCHEME, rendererProtocolHandler(join(__dirname, '../renderer'), (u) => net.fetch(u)))
 
-  desk = createDeskApp({ dataDir: join(app.getPath('userData'), 'data'), appVersion: app.getVersion() })
+  // An unpackaged app (development, the Electron e2e tests) may be pointed at another data folder.
+  const dataDir = !app.isPackaged && process.env.DESK_DATA_DIR ? process.env.DESK_DATA_DIR : join(app.getPath('userData'), 'data')
+  desk = createDeskApp({ dataDir, appVersion: app.getVersion() })
   desk.desk.platform = createElectronPlatform(() => win)
   registerElectronTransport(desk.router, () => win)
 
