@@ -193,6 +193,14 @@ function logBackup(desk: Desk, kind: BackupLogEntry['kind'], file: string, bytes
     .run(desk.now().toISOString(), kind, basename(file), bytes, outcome, desk.session?.userId ?? null)
 }
 
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile()
+  } catch {
+    return false
+  }
+}
+
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory()
@@ -306,7 +314,7 @@ export async function verifyBackup(desk: Desk | null, a: { file: string; passphr
   const run = async () => {
     const started = Date.now()
     const file = resolve(a.file)
-    if (!existsSync(file) || !statSync(file).isFile()) fail('NOT_FOUND', 'supervisor:backup.errors.fileMissing', undefined, 'file')
+    if (!isFile(file)) fail('NOT_FOUND', 'supervisor:backup.errors.fileMissing', undefined, 'file')
     const scratch = scratchDir ?? (desk ? desk.stateDir : dirname(file))
     try {
       const out = await runTask(
@@ -387,7 +395,7 @@ export async function restoreReplace(
 
 async function restoreCore(desk: Desk, a: { file: string; passphrase: string }, mode: 'fresh' | 'damaged' | 'replace'): Promise<{ restoredAt: string; backupCreatedAt: string }> {
   const file = resolve(a.file)
-  if (!existsSync(file)) fail('NOT_FOUND', 'supervisor:backup.errors.fileMissing', undefined, 'file')
+  if (!isFile(file)) fail('NOT_FOUND', 'supervisor:backup.errors.fileMissing', undefined, 'file')
   const dataDir = resolve(desk.dataDir)
   const staging = `${dataDir}.restore-${randomBytes(4).toString('hex')}`
   mkdirSync(staging, { mode: 0o700 })

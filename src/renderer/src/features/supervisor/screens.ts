@@ -1,4 +1,7 @@
 import type { ScreenDef } from '../../app/routes'
+import { BackupsScreen } from './BackupsScreen'
 
 /** The supervisor feature's screens, by route name. */
-export const supervisorScreens: Record<string, ScreenDef> = {}
+export const supervisorScreens: Record<string, ScreenDef> = {
+  backups: { component: BackupsScreen, navKey: 'supervisor:nav.backups', access: 'supervisor' }
+}

@@ -1,0 +1,64 @@
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call } from '../../app/desk-client'
+
+/** A progress bar with its label and percentage; nothing while idle. */
+export function ProgressBar({ value, label }: { value: number | null; label: string }) {
+  if (value === null) return null
+  const pct = Math.round(value * 100)
+  return (
+    <div className="sv-progress">
+      <span>{label}</span>
+      <progress max={100} value={pct} aria-label={label} data-testid="backup-progress" />
+      <span aria-live="polite">{pct}%</span>
+    </div>
+  )
+}
+
+/**
+ * A path typed by hand (browser mode has no native dialogs) with a "choose…" button that opens the
+ * native dialog when the desk runs in Electron.
+ */
+export function PathField({
+  label,
+  hint,
+  value,
+  onChange,
+  native,
+  kind
+}: {
+  label: string
+  hint?: string
+  value: string
+  onChange(v: string): void
+  native: boolean
+  kind: 'folder' | 'file'
+}) {
+  const { t } = useTranslation()
+  const id = useId()
+  const choose = async () => {
+    const picked = await call(kind === 'folder' ? 'backup.chooseFolder' : 'backup.chooseFile', {})
+    if (picked) onChange(picked)
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <div className="sv-path">
+        <input id={id} value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} autoComplete="off" />
+        {native ? (
+          <button type="button" onClick={() => void choose()}>
+            {kind === 'folder' ? t('supervisor:backup.settings.choose') : t('supervisor:backup.verify.chooseFile')}
+          </button>
+        ) : null}
+      </div>
+      {hint ? <div className="hint">{hint}</div> : null}
+    </div>
+  )
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`
+  return `${(n / 1024 ** 3).toFixed(2)} GB`
+}
