@@ -70,7 +70,9 @@ function ScreeningRow({
 }) {
   const { t } = useTranslation()
   const [note, setNote] = useState(entry?.note ?? '')
-  const answer = entry?.answer ?? null
+  // Shown at once (the save follows), so a click never looks ignored.
+  const [answer, setAnswer] = useState<ScreeningAnswer>(entry?.answer ?? null)
+  const [detail, setDetail] = useState(entry?.detail ?? null)
   const assess = ASSESSMENT_ITEMS.includes(item)
   const answers: ScreeningAnswer[] = assess ? ['done'] : ['yes', 'no', 'unsure']
   return (
@@ -85,7 +87,11 @@ function ScreeningRow({
               type={assess ? 'checkbox' : 'radio'}
               name={`scr-${item}`}
               checked={answer === a}
-              onChange={() => save(item, answer === a ? null : a, note, entry?.detail)}
+              onChange={() => {
+                const next = answer === a ? null : a
+                setAnswer(next)
+                save(item, next, note, detail)
+              }}
             />
             {t(`cases:screening.answers.${a}`)}
           </label>
@@ -95,7 +101,15 @@ function ScreeningRow({
         <div className="screening-a" role="radiogroup" aria-label={t('cases:screening.lWhich')}>
           {(['notAccepted', 'noLongerAccepted'] as const).map((d) => (
             <label key={d} className="option">
-              <input type="radio" name="scr-l-detail" checked={entry?.detail === d} onChange={() => save('l', 'yes', note, d)} />
+              <input
+                type="radio"
+                name="scr-l-detail"
+                checked={detail === d}
+                onChange={() => {
+                  setDetail(d)
+                  save('l', 'yes', note, d)
+                }}
+              />
               {t(`cases:screening.l.${d}`)}
             </label>
           ))}
@@ -107,7 +121,7 @@ function ScreeningRow({
         placeholder={t('cases:screening.notePlaceholder')}
         value={note}
         onChange={(e) => setNote(e.target.value)}
-        onBlur={() => note !== (entry?.note ?? '') && save(item, answer, note, entry?.detail)}
+        onBlur={() => note !== (entry?.note ?? '') && save(item, answer, note, detail)}
       />
     </li>
   )
