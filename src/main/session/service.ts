@@ -18,7 +18,7 @@ import {
 } from '../db/keyring'
 import { dbExists, dbPath, openDatabase, type Connection } from '../db/open'
 import { LATEST_SCHEMA } from '../db/migrate'
-import { getSetting } from '../settings/settings'
+import { getSetting, setDeskSettings } from '../settings/settings'
 import { checkThrottle, flushPendingFailures, recordFailure, recordSuccess, RECOVERY_KEY, throttleWait } from './throttle'
 
 interface UserRow {
@@ -126,7 +126,7 @@ function requirePolicy(pass: string, context: string[], field = 'passphrase'): v
 /** First run: a new key, the database, the first supervisor and a recovery slot. */
 export function setup(
   desk: Desk,
-  a: { displayName: string; loginName: string; passphrase: string; locale: Locale }
+  a: { displayName: string; loginName: string; passphrase: string; locale: Locale; orgName?: string }
 ): SetupResult {
   if (readKeyring(desk.dataDir) || dbExists(desk.dataDir)) fail('ALREADY_SET_UP', 'errors:setup.already')
   requirePolicy(a.passphrase, [a.loginName, a.displayName])
@@ -155,6 +155,7 @@ export function setup(
   desk.attach(conn, key)
   const session = startSession(desk, userId)
   desk.audit({ action: 'desk.setup', subjectType: 'user', subjectId: userId })
+  if (a.orgName?.trim()) setDeskSettings(desk, { orgName: a.orgName.trim() })
   return { session, recoveryKey }
 }
 

@@ -7,6 +7,7 @@ import { Shell } from './Shell'
 import { SetupScreen } from '../features/session/SetupScreen'
 import { LoginScreen } from '../features/session/LoginScreen'
 import { DamagedScreen } from '../features/session/DamagedScreen'
+import { rememberUiLocale, savedUiLocale } from '../features/session/LocalePicker'
 
 /**
  * The gate: first run, login, or the desk. When the desk locks, the Shell stays mounted under the
@@ -18,13 +19,19 @@ export function App() {
   const [session, setSession] = useState<SessionInfo | null>(null)
   const [locked, setLocked] = useState(false)
 
+  // Before anyone logs in, greet in the language last used on this computer.
+  useState(() => {
+    const saved = savedUiLocale()
+    if (saved) setUiLocale(saved)
+  })
+
   const refresh = useCallback(async () => {
     const st = await desk.invoke('desk.status', {})
     if (st.ok) setStatus(st.value)
     const cur = await desk.invoke('session.current', {})
     if (cur.ok && cur.value) {
       setSession(cur.value)
-      setUiLocale(cur.value.locale)
+      rememberUiLocale(cur.value.locale)
       setLocked(false)
     }
   }, [])
@@ -38,16 +45,16 @@ export function App() {
   }, [refresh])
 
   const onUnlocked = (s: SessionInfo) => {
-    // Another person unlocking must not see the previous person's screen.
-    if (session && s.userId !== session.userId) setSession(null)
+    // Another person unlocking must not see the previous person's screen: the Shell is keyed by
+    // user, so a different person gets a fresh one and the previous screen (and its text) is gone.
     setSession(s)
-    setUiLocale(s.locale)
+    rememberUiLocale(s.locale)
     setLocked(false)
     void refresh()
   }
 
   if (!status) return <div className="boot" aria-busy="true">{t('common:loading')}</div>
-  if (status.state === 'damaged' || status.state === 'tooNew') return <DamagedScreen status={status} />
+  if (status.state === 'damaged' || status.state === 'tooNew') return <DamagedScreen status={status} onRestored={refresh} />
   if (status.state === 'new' && !session) return <SetupScreen onDone={onUnlocked} onRestored={refresh} />
 
   const showLogin = !session || locked
@@ -55,10 +62,18 @@ export function App() {
     <>
       {session ? (
         <div className={showLogin ? 'hidden-under-lock' : undefined} inert={showLogin || undefined} aria-hidden={showLogin || undefined}>
-          <Shell session={session} onSessionChange={setSession} onLock={() => setLocked(true)} />
+          <Shell key={session.userId} session={session} onSessionChange={setSession} onLock={() => setLocked(true)} />
         </div>
       ) : null}
-      {showLogin ? <LoginScreen status={status} lockedSession={locked ? session : null} onUnlocked={onUnlocked} /> : null}
+      {showLogin ? (
+        <LoginScreen
+          key={locked ? `locked-${session?.userId}` : 'login'}
+          status={status}
+          lockedSession={locked ? session : null}
+          onUnlocked={onUnlocked}
+          onStatusChange={refresh}
+        />
+      ) : null}
     </>
   )
 }

@@ -62,7 +62,9 @@ export function Shell({
   const navItems = Object.entries(SCREENS).filter(
     ([, def]) => def.navKey && (!def.access || def.access === 'worker' || session.role === 'supervisor')
   )
-  const screen = SCREENS[route.name] ?? SCREENS.today
+  // A screen the role may not use (e.g. after stepping down from supervisor) falls back to Today.
+  const wanted = SCREENS[route.name]
+  const screen = wanted && (!wanted.access || wanted.access === 'worker' || session.role === 'supervisor') ? wanted : SCREENS.today
   const Screen = screen.component
   const sessionCtx = useMemo(
     () => ({
@@ -98,9 +100,14 @@ export function Shell({
                   <option value="yue-HK">{t('common:language.yue-HK')}</option>
                 </select>
               </label>
-              <span className="who" title={t(`common:role.${session.role}`)}>
+              <button
+                type="button"
+                className="who"
+                title={t('common:account.myPassphrase')}
+                onClick={() => nav.go({ name: 'myPassphrase' })}
+              >
                 {session.displayName} · {t(`common:role.${session.role}`)}
-              </span>
+              </button>
               <button type="button" className="lock-button" onClick={lockNow} title={t('common:lock.hint')}>
                 {t('common:lock.button')} <kbd>Ctrl+L</kbd>
               </button>
@@ -118,7 +125,13 @@ export function Shell({
 function NavButton({ name, label, hotkey, active, go }: { name: string; label: string; hotkey?: string; active: boolean; go(r: Route): void }) {
   useHotkey(hotkey ?? '', () => go({ name }), !!hotkey)
   return (
-    <button type="button" className={active ? 'nav-item active' : 'nav-item'} aria-current={active ? 'page' : undefined} onClick={() => go({ name })}>
+    <button
+      type="button"
+      className={active ? 'nav-item active' : 'nav-item'}
+      aria-current={active ? 'page' : undefined}
+      title={hotkey ? `${label} (${hotkey})` : undefined}
+      onClick={() => go({ name })}
+    >
       {label}
       {hotkey ? <kbd>{hotkey}</kbd> : null}
     </button>

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react'
 import type { Role } from '@shared/domain/session/types'
 import { TodayScreen } from '../features/today/TodayScreen'
-import { AccountsScreen } from '../features/session/AccountsScreen'
+import { sessionScreens } from '../features/session/screens'
 import { caseScreens } from '../features/cases/screens'
 import { interviewScreens } from '../features/interview/screens'
 import { supervisorScreens } from '../features/supervisor/screens'
@@ -21,5 +21,5 @@ export const SCREENS: Record<string, ScreenDef> = {
   ...caseScreens,
   ...interviewScreens,
   ...supervisorScreens,
-  accounts: { component: AccountsScreen, navKey: 'common:nav.accounts', access: 'supervisor' }
+  ...sessionScreens
 }

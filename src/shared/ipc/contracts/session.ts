@@ -16,7 +16,9 @@ export const sessionCalls = {
       displayName: requiredText(),
       loginName: requiredText(64),
       passphrase: passphrase(),
-      locale: locale()
+      locale: locale(),
+      /** Printed on the recovery sheet and the forms; can be set later in Settings. */
+      orgName: shortText().optional()
     }),
     'public'
   ).returns<SetupResult>(),

@@ -3,41 +3,70 @@ import { useTranslation } from 'react-i18next'
 import type { Role, UserSummary } from '@shared/domain/session/types'
 import type { DeskError } from '@shared/ipc/result'
 import { desk } from '../../app/desk-client'
+import { useSession } from '../../app/session-context'
 import { ErrorText } from '../../ui/ErrorText'
+import { formatDate } from '../../ui/format'
 import { PassphraseFields } from './PassphraseFields'
 
-/** Supervisors: the team's accounts, and adding a worker. */
+type Pending = { kind: 'disable' | 'enable' | 'role'; user: UserSummary; role?: Role }
+
+/**
+ * Supervisors: the team's accounts — add a worker, reset a forgotten passphrase, disable or
+ * re-enable an account, change a role. Every change is confirmed first and audited by the desk.
+ */
 export function AccountsScreen() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const { session, refresh } = useSession()
   const [users, setUsers] = useState<UserSummary[]>([])
-  const [displayName, setDisplayName] = useState('')
-  const [loginName, setLoginName] = useState('')
-  const [role, setRole] = useState<Role>('worker')
-  const [pass, setPass] = useState({ value: '', confirm: '', acceptable: false })
   const [error, setError] = useState<DeskError | null>(null)
-  const [added, setAdded] = useState<string | null>(null)
+  // Kept as a key, so a language switch re-words it too.
+  const [notice, setNotice] = useState<{ key: string; name: string } | null>(null)
+  const [pending, setPending] = useState<Pending | null>(null)
+  const [resetFor, setResetFor] = useState<UserSummary | null>(null)
 
   const load = async () => {
     const res = await desk.invoke('users.list', {})
     if (res.ok) setUsers(res.value)
+    else setError(res)
   }
   useEffect(() => void load(), [])
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    const res = await desk.invoke('users.add', { displayName, loginName, role, passphrase: pass.value })
+  const confirmPending = async () => {
+    if (!pending) return
+    const { kind, user } = pending
+    const res =
+      kind === 'role'
+        ? await desk.invoke('users.setRole', { userId: user.id, role: pending.role! })
+        : await desk.invoke('users.setDisabled', { userId: user.id, disabled: kind === 'disable' })
+    setPending(null)
     if (!res.ok) return setError(res)
     setError(null)
-    setAdded(res.value.displayName)
-    setDisplayName('')
-    setLoginName('')
-    setPass({ value: '', confirm: '', acceptable: false })
+    setNotice({ key: `session:accounts.done.${kind}`, name: user.displayName })
+    if (user.id === session.userId) await refresh()
     void load()
   }
 
   return (
     <div className="page">
       <h1>{t('session:accounts.title')}</h1>
+      <ErrorText error={error} />
+      {notice ? <p role="status" className="notice">{t(notice.key, { name: notice.name })}</p> : null}
+      {pending ? (
+        <div className="confirm-bar" role="alertdialog" aria-labelledby="confirm-text">
+          <span id="confirm-text">
+            {t(`session:accounts.confirm.${pending.kind}`, {
+              name: pending.user.displayName,
+              role: pending.role ? t(`common:role.${pending.role}`) : ''
+            })}
+          </span>
+          <button type="button" className={pending.kind === 'disable' ? 'danger' : 'primary'} autoFocus onClick={() => void confirmPending()}>
+            {t('common:actions.confirm')}
+          </button>
+          <button type="button" onClick={() => setPending(null)}>
+            {t('common:actions.cancel')}
+          </button>
+        </div>
+      ) : null}
       <table className="table">
         <thead>
           <tr>
@@ -45,21 +74,89 @@ export function AccountsScreen() {
             <th>{t('session:fields.loginName')}</th>
             <th>{t('session:fields.role')}</th>
             <th>{t('session:accounts.state')}</th>
+            <th>{t('session:accounts.created')}</th>
+            <th>{t('session:accounts.actions')}</th>
           </tr>
         </thead>
         <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.displayName}</td>
-              <td>{u.loginName}</td>
-              <td>{t(`common:role.${u.role}`)}</td>
-              <td>{u.disabled ? t('session:accounts.disabled') : t('session:accounts.active')}</td>
-            </tr>
-          ))}
+          {users.map((u) => {
+            const other: Role = u.role === 'worker' ? 'supervisor' : 'worker'
+            const self = u.id === session.userId
+            return (
+              <tr key={u.id} className={u.disabled ? 'row-disabled' : undefined}>
+                <td>
+                  {u.displayName}
+                  {self ? <span className="tag">{t('session:accounts.you')}</span> : null}
+                </td>
+                <td>{u.loginName}</td>
+                <td>{t(`common:role.${u.role}`)}</td>
+                <td>{u.disabled ? t('session:accounts.disabled') : t('session:accounts.active')}</td>
+                <td>{formatDate(u.createdAt, i18n.language)}</td>
+                <td>
+                  <div className="row-actions">
+                  {!self ? (
+                    <button type="button" onClick={() => { setResetFor(u); setNotice(null) }}>
+                      {t('session:accounts.reset')}
+                    </button>
+                  ) : null}
+                  <button type="button" onClick={() => setPending({ kind: 'role', user: u, role: other })}>
+                    {t(`session:accounts.makeRole.${other}`)}
+                  </button>
+                  {!self ? (
+                    <button type="button" onClick={() => setPending({ kind: u.disabled ? 'enable' : 'disable', user: u })}>
+                      {u.disabled ? t('session:accounts.enable') : t('session:accounts.disable')}
+                    </button>
+                  ) : null}
+                  </div>
+                </td>
+              </tr>
+            )
+          })}
         </tbody>
       </table>
-      <form className="card" onSubmit={submit} aria-labelledby="add-user-title">
-        <h2 id="add-user-title">{t('session:accounts.addTitle')}</h2>
+      {resetFor ? (
+        <ResetPassphrase
+          key={resetFor.id}
+          user={resetFor}
+          onDone={() => {
+            setNotice({ key: 'session:accounts.done.reset', name: resetFor.displayName })
+            setResetFor(null)
+          }}
+          onCancel={() => setResetFor(null)}
+        />
+      ) : (
+        <AddAccount onAdded={(name) => { setNotice({ key: 'session:accounts.added', name }); void load() }} />
+      )}
+    </div>
+  )
+}
+
+function AddAccount({ onAdded }: { onAdded(name: string): void }) {
+  const { t } = useTranslation()
+  const [displayName, setDisplayName] = useState('')
+  const [loginName, setLoginName] = useState('')
+  const [role, setRole] = useState<Role>('worker')
+  const [pass, setPass] = useState({ value: '', confirm: '', acceptable: false })
+  const [error, setError] = useState<DeskError | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    const res = await desk.invoke('users.add', { displayName, loginName, role, passphrase: pass.value })
+    setBusy(false)
+    if (!res.ok) return setError(res)
+    setError(null)
+    onAdded(res.value.displayName)
+    setDisplayName('')
+    setLoginName('')
+    setPass({ value: '', confirm: '', acceptable: false })
+  }
+
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="add-user-title">
+      <h2 id="add-user-title">{t('session:accounts.addTitle')}</h2>
+      <div className="field-row">
         <div className="field">
           <label htmlFor="new-display">{t('session:fields.displayName')}</label>
           <input id="new-display" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />
@@ -75,13 +172,53 @@ export function AccountsScreen() {
             <option value="supervisor">{t('common:role.supervisor')}</option>
           </select>
         </div>
+      </div>
+      <div className="field-row">
         <PassphraseFields value={pass.value} confirm={pass.confirm} onChange={setPass} context={[loginName, displayName]} />
-        <ErrorText error={error} />
-        {added ? <p role="status">{t('session:accounts.added', { name: added })}</p> : null}
-        <button type="submit" className="primary" disabled={!pass.acceptable || !displayName || !loginName}>
-          {t('session:accounts.add')}
+      </div>
+      <ErrorText error={error} />
+      <button type="submit" className="primary" disabled={busy || !pass.acceptable || !displayName || !loginName}>
+        {t('session:accounts.add')}
+      </button>
+    </form>
+  )
+}
+
+function ResetPassphrase({ user, onDone, onCancel }: { user: UserSummary; onDone(): void; onCancel(): void }) {
+  const { t } = useTranslation()
+  const [pass, setPass] = useState({ value: '', confirm: '', acceptable: false })
+  const [error, setError] = useState<DeskError | null>(null)
+  const [busy, setBusy] = useState(false)
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    const res = await desk.invoke('users.resetPassphrase', { userId: user.id, passphrase: pass.value })
+    setBusy(false)
+    if (!res.ok) return setError(res)
+    onDone()
+  }
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="reset-title">
+      <h2 id="reset-title">{t('session:accounts.resetTitle', { name: user.displayName })}</h2>
+      <p className="hint">{t('session:accounts.resetHint')}</p>
+      <div className="field-row">
+        <PassphraseFields
+          value={pass.value}
+          confirm={pass.confirm}
+          onChange={setPass}
+          context={[user.loginName, user.displayName]}
+          label={t('session:passphrase.newFor')}
+        />
+      </div>
+      <ErrorText error={error} />
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={busy || !pass.acceptable}>
+          {t('session:accounts.resetSubmit')}
         </button>
-      </form>
-    </div>
+        <button type="button" onClick={onCancel}>
+          {t('common:actions.cancel')}
+        </button>
+      </div>
+    </form>
   )
 }

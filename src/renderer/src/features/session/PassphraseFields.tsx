@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PassphraseCheck } from '@shared/domain/session/types'
 import { desk } from '../../app/desk-client'
@@ -8,24 +8,30 @@ export function PassphraseFields({
   value,
   confirm,
   onChange,
-  context
+  context,
+  label
 }: {
   value: string
   confirm: string
   onChange(v: { value: string; confirm: string; acceptable: boolean }): void
   context: string[]
+  /** The first field's label, when "set a passphrase" is not the right words (e.g. "new passphrase"). */
+  label?: string
 }) {
   const { t } = useTranslation()
-  const [check, setCheck] = useState<PassphraseCheck | null>(null)
+  const uid = useId()
+  // The verdict remembers which text it was for: a stale "strong" must not approve newer text.
+  const [verdict, setVerdict] = useState<{ for: string; check: PassphraseCheck } | null>(null)
+  const check = verdict?.check ?? null
   useEffect(() => {
     let alive = true
     if (!value) {
-      setCheck(null)
+      setVerdict(null)
       return
     }
     const timer = setTimeout(async () => {
       const res = await desk.invoke('passphrase.check', { passphrase: value, context })
-      if (alive && res.ok) setCheck(res.value)
+      if (alive && res.ok) setVerdict({ for: value, check: res.value })
     }, 150)
     return () => {
       alive = false
@@ -33,15 +39,15 @@ export function PassphraseFields({
     }
   }, [value, context.join('\u0000')])
   const mismatch = confirm.length > 0 && confirm !== value
-  const acceptable = !!check?.ok && value === confirm
+  const acceptable = !!check?.ok && verdict?.for === value && value === confirm
   useEffect(() => onChange({ value, confirm, acceptable }), [acceptable])
 
   return (
     <>
       <div className="field">
-        <label htmlFor="new-pass">{t('session:passphrase.new')}</label>
+        <label htmlFor={`${uid}-new`}>{label ?? t('session:passphrase.new')}</label>
         <input
-          id="new-pass"
+          id={`${uid}-new`}
           type="password"
           autoComplete="new-password"
           value={value}
@@ -59,9 +65,9 @@ export function PassphraseFields({
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor="confirm-pass">{t('session:passphrase.confirm')}</label>
+        <label htmlFor={`${uid}-confirm`}>{t('session:passphrase.confirm')}</label>
         <input
-          id="confirm-pass"
+          id={`${uid}-confirm`}
           type="password"
           autoComplete="new-password"
           value={confirm}

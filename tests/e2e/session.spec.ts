@@ -1,0 +1,282 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect, shot, ROOT } from './fixtures'
+
+/**
+ * The session feature end to end, in browser mode on a real encrypted desk (real scrypt cost):
+ * first run → recovery key → login → add a worker → switch language → lock by key → unlock, once
+ * in each UI language; plus the wrong-passphrase message and throttle, recovery by key, and a
+ * worker who cannot see accounts. Labels come from the locale files, so both languages run the
+ * same steps; a few literal strings check the files themselves.
+ */
+type Lang = 'zh-CN' | 'yue-HK'
+const LANGS: Lang[] = ['zh-CN', 'yue-HK']
+const other = (l: Lang): Lang => (l === 'zh-CN' ? 'yue-HK' : 'zh-CN')
+
+function strings(lang: Lang) {
+  const load = (ns: string) => JSON.parse(readFileSync(join(ROOT, 'src/shared/i18n/locales', lang, `${ns}.json`), 'utf8'))
+  const session = load('session')
+  const common = load('common')
+  const errors = load('errors')
+  return { session, common, errors }
+}
+
+const SUP = { displayName: '陈美玲', loginName: 'chen', passphrase: 'river lantern autumn violet' }
+const WORKER = { displayName: '李𠮶堃', loginName: 'li', passphrase: 'quiet harbour morning tide' }
+
+/** A call straight to the desk, as the page's own client makes it (token from the page's session storage). */
+async function rpc(page: Page, method: string, args: unknown = {}): Promise<{ ok: boolean; value?: any; code?: string }> {
+  return page.evaluate(
+    async ([m, a]) => {
+      const token = sessionStorage.getItem('desk.token') ?? ''
+      const res = await fetch('/rpc', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token },
+        body: JSON.stringify({ method: m, args: a })
+      })
+      return res.json()
+    },
+    [method, args] as const
+  )
+}
+
+/** Resolves when the desk has answered a login call (the form clears the passphrase after it). */
+const loginAnswered = (page: Page) =>
+  page.waitForResponse((r) => r.url().endsWith('/rpc') && (r.request().postData() ?? '').includes('"session.login"'))
+
+/** Set up a desk with a supervisor and a worker through the API, then show the login screen. */
+async function preparedDesk(page: Page): Promise<string> {
+  await expect(page.locator('#setup-display')).toBeVisible()
+  const setup = await rpc(page, 'desk.setup', { ...SUP, locale: 'zh-CN' })
+  expect(setup.ok).toBe(true)
+  expect((await rpc(page, 'users.add', { ...WORKER, role: 'worker' })).ok).toBe(true)
+  expect((await rpc(page, 'session.logout')).ok).toBe(true)
+  await page.reload()
+  return setup.value.recoveryKey as string
+}
+
+for (const lang of LANGS) {
+  test(`first run to lock and unlock, in ${lang}`, async ({ page }) => {
+    const s = strings(lang)
+    const o = strings(other(lang))
+
+    // First run, with the language picked before anyone exists
+    await expect(page.getByRole('heading', { name: strings('zh-CN').session.setup.title })).toBeVisible()
+    await page.getByLabel(strings('zh-CN').common.language.label).selectOption(lang)
+    await expect(page.getByRole('heading', { name: s.session.setup.title })).toBeVisible()
+    await page.getByLabel(s.session.fields.displayName).fill(SUP.displayName)
+    await page.getByLabel(s.session.fields.loginName).fill(SUP.loginName)
+    await page.getByLabel(s.session.fields.orgName).fill('广州市某区信访局社工服务站')
+    await page.getByLabel(s.session.passphrase.new).fill('password1')
+    await expect(page.getByText(s.errors.passphrase.common)).toBeVisible()
+    await page.getByLabel(s.session.passphrase.new).fill(SUP.passphrase)
+    await page.getByLabel(s.session.passphrase.confirm).fill(SUP.passphrase)
+    await expect(page.getByText(s.session.passphrase.score['4'])).toBeVisible()
+    await shot(page, `session-setup-${lang}`)
+    await page.getByRole('button', { name: s.session.setup.submit }).click()
+
+    // The recovery key, once, and its printable sheet
+    const key = page.getByTestId('recovery-key')
+    await expect(key).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/)
+    const recoveryKey = (await key.textContent())!
+    await shot(page, `session-recovery-key-${lang}`)
+    await page.getByRole('button', { name: s.session.recovery.printSheet }).click()
+    await expect(page.getByTestId('sheet-key')).toHaveText(recoveryKey.replace(/-/g, ''))
+    await expect(page.getByText('广州市某区信访局社工服务站')).toBeVisible()
+    await shot(page, `session-recovery-sheet-${lang}`)
+    await page.getByRole('button', { name: s.common.actions.back }).click()
+    await page.getByLabel(s.session.recovery.kept).check()
+    await page.getByRole('button', { name: s.session.recovery.continue }).click()
+    const who = page.getByRole('button', { name: new RegExp(SUP.displayName) })
+    await expect(who).toBeVisible()
+
+    // Log out to the login screen (lock, switch user) and log in by name
+    await page.keyboard.press('Control+L')
+    await expect(page.getByRole('heading', { name: s.session.lock.title })).toBeVisible()
+    await page.getByRole('button', { name: s.session.lock.switchUser }).click()
+    await expect(page.getByRole('heading', { name: s.session.login.title })).toBeVisible()
+    await page.getByLabel(s.session.fields.loginName).fill(SUP.loginName)
+    await page.getByLabel(s.session.fields.passphrase, { exact: true }).fill(SUP.passphrase)
+    await shot(page, `session-login-${lang}`)
+    await page.getByRole('button', { name: s.session.login.submit, exact: true }).click()
+    await expect(who).toBeVisible()
+
+    // Add a worker
+    await page.getByRole('button', { name: s.common.nav.accounts }).click()
+    await expect(page.getByRole('heading', { name: s.session.accounts.title })).toBeVisible()
+    await page.locator('#new-display').fill(WORKER.displayName)
+    await page.locator('#new-login').fill(WORKER.loginName)
+    await page.getByLabel(s.session.passphrase.new).fill(WORKER.passphrase)
+    await page.getByLabel(s.session.passphrase.confirm).fill(WORKER.passphrase)
+    await page.getByRole('button', { name: s.session.accounts.add, exact: true }).click()
+    await expect(page.getByRole('cell', { name: WORKER.displayName })).toBeVisible()
+    await expect(page.getByRole('status')).toHaveText(s.session.accounts.added.replace('{{name}}', WORKER.displayName))
+    await shot(page, `session-accounts-${lang}`)
+
+    // Switch language in the shell: the whole UI follows, and it is remembered for this user
+    await page.getByLabel(s.common.language.label).selectOption(other(lang))
+    await expect(page.getByRole('heading', { name: o.session.accounts.title })).toBeVisible()
+    await expect(page.getByRole('button', { name: o.common.nav.accounts })).toBeVisible()
+    await shot(page, `session-switched-${lang}`)
+    await page.getByLabel(o.common.language.label).selectOption(lang)
+    await expect(page.getByRole('heading', { name: s.session.accounts.title })).toBeVisible()
+    expect((await rpc(page, 'session.current')).value.locale).toBe(lang)
+
+    // Settings: type without saving, lock with Ctrl+L, unlock: the text is still there
+    await page.getByRole('button', { name: s.common.nav.settings }).click()
+    const org = page.getByLabel(s.session.fields.orgName)
+    await org.fill('未保存的机构名称 ABC')
+    await page.keyboard.press('Control+L')
+    await expect(page.getByRole('heading', { name: s.session.lock.title })).toBeVisible()
+    await expect(org).toBeHidden()
+    await expect(page.getByText(s.session.lock.who.replace('{{name}}', SUP.displayName))).toBeVisible()
+    expect((await rpc(page, 'settings.get')).code).toBe('LOCKED')
+    await shot(page, `session-locked-${lang}`)
+    await page.getByLabel(s.session.fields.passphrase, { exact: true }).fill(SUP.passphrase)
+    await page.getByRole('button', { name: s.session.lock.unlock }).click()
+    await expect(org).toBeVisible()
+    await expect(org).toHaveValue('未保存的机构名称 ABC')
+
+    // Esc twice hides at once, too
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('heading', { name: s.session.lock.title })).toBeVisible()
+    await expect(org).toBeHidden()
+    await page.getByLabel(s.session.fields.passphrase, { exact: true }).fill(SUP.passphrase)
+    await page.keyboard.press('Enter')
+    await expect(org).toBeVisible()
+    await expect(org).toHaveValue('未保存的机构名称 ABC')
+    await shot(page, `session-settings-${lang}`)
+  })
+}
+
+test('a wrong passphrase says so plainly; repeated failures are made to wait', async ({ page }) => {
+  const s = strings('zh-CN')
+  await preparedDesk(page)
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible()
+  await page.getByLabel('登录名').fill(SUP.loginName)
+  const pass = page.getByLabel('密码', { exact: true })
+  for (let i = 0; i < 4; i++) {
+    await pass.fill(`wrong passphrase ${i}`)
+    await Promise.all([loginAnswered(page), page.getByRole('button', { name: '登录', exact: true }).click()])
+    await expect(page.getByText('登录名或密码不对，请再试一次。')).toBeVisible()
+    await expect(pass).toHaveValue('')
+  }
+  await shot(page, 'session-wrong-passphrase-zh-CN')
+  await pass.fill(SUP.passphrase)
+  await Promise.all([loginAnswered(page), page.getByRole('button', { name: '登录', exact: true }).click()])
+  await expect(page.getByText(/尝试次数过多，请等 \d 秒后再试。/)).toBeVisible()
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeDisabled()
+  await shot(page, 'session-throttled-zh-CN')
+  // the wait runs out on its own; then the right passphrase works
+  await pass.fill(SUP.passphrase)
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeEnabled({ timeout: 5_000 })
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await expect(page.getByRole('button', { name: new RegExp(SUP.displayName) })).toBeVisible()
+  expect(s.errors.login.failed).toBe('登录名或密码不对，请再试一次。')
+})
+
+test('a worker logs in and cannot see accounts or settings; switching user hides the previous screen', async ({ page }) => {
+  await preparedDesk(page)
+  await page.getByLabel('登录名').fill(WORKER.loginName)
+  await page.getByLabel('密码', { exact: true }).fill(WORKER.passphrase)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await expect(page.getByRole('button', { name: new RegExp('李𠮶堃') })).toBeVisible()
+  await expect(page.getByRole('button', { name: '账号管理' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: '接待台设置' })).toHaveCount(0)
+  expect((await rpc(page, 'users.list')).code).toBe('FORBIDDEN')
+  await shot(page, 'session-worker-zh-CN')
+
+  // her own passphrase page, with text typed; then the supervisor takes over the desk
+  await page.getByRole('button', { name: new RegExp('李𠮶堃') }).click()
+  await page.getByLabel('当前密码').fill('half-typed secret')
+  await page.keyboard.press('Control+L')
+  await page.getByRole('button', { name: '换其他人登录' }).click()
+  await page.getByLabel('登录名').fill(SUP.loginName)
+  await page.getByLabel('密码', { exact: true }).fill(SUP.passphrase)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await expect(page.getByRole('button', { name: new RegExp(SUP.displayName) })).toBeVisible()
+  await expect(page.getByLabel('当前密码')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: '账号管理' })).toBeVisible()
+})
+
+test('forgot the passphrase: the recovery key sets a new one for a supervisor', async ({ page }) => {
+  const recoveryKey = await preparedDesk(page)
+  await page.getByRole('button', { name: '忘记密码？用恢复密钥' }).click()
+  await page.getByLabel('恢复密钥', { exact: true }).fill('0000 0000 0000 0000 0000 0000 0000 0000')
+  await page.getByRole('button', { name: '核对恢复密钥' }).click()
+  await expect(page.getByText('恢复密钥不对，请核对后再输入。')).toBeVisible()
+  // typed back the way people copy it: lower case, spaces
+  await page.getByLabel('恢复密钥', { exact: true }).fill(recoveryKey.toLowerCase().replace(/-/g, ' '))
+  await page.getByRole('button', { name: '核对恢复密钥' }).click()
+  await expect(page.getByLabel('督导')).toHaveValue(/\d+/)
+  await page.getByLabel('新密码').fill('a whole new winter passphrase')
+  await page.getByLabel('再输入一次密码').fill('a whole new winter passphrase')
+  await expect(page.getByText('很强')).toBeVisible()
+  await shot(page, 'session-recover-zh-CN')
+  await page.getByRole('button', { name: '设置新密码并登录' }).click()
+  await expect(page.getByRole('button', { name: new RegExp(SUP.displayName) })).toBeVisible()
+  // the old passphrase no longer opens the desk; the new one does
+  await rpc(page, 'session.logout')
+  expect((await rpc(page, 'session.login', { loginName: SUP.loginName, passphrase: SUP.passphrase })).code).toBe('WRONG_PASSPHRASE')
+  expect((await rpc(page, 'session.login', { loginName: SUP.loginName, passphrase: 'a whole new winter passphrase' })).ok).toBe(true)
+})
+
+test('a supervisor disables, re-enables and resets a worker, and saves the desk settings', async ({ page }) => {
+  await preparedDesk(page)
+  await page.getByLabel('登录名').fill(SUP.loginName)
+  await page.getByLabel('密码', { exact: true }).fill(SUP.passphrase)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await page.getByRole('button', { name: '账号管理' }).click()
+  const liRow = page.getByRole('row', { name: /李𠮶堃/ })
+  await liRow.getByRole('button', { name: '停用' }).click()
+  await expect(page.getByRole('alertdialog')).toContainText('确定停用 李𠮶堃 的账号吗？')
+  await shot(page, 'session-accounts-confirm-zh-CN')
+  await page.getByRole('button', { name: '确认' }).click()
+  await expect(liRow).toContainText('已停用')
+  // the last supervisor cannot step down
+  await page.getByRole('row', { name: /陈美玲/ }).getByRole('button', { name: '改为社工' }).click()
+  await page.getByRole('button', { name: '确认' }).click()
+  await expect(page.getByText('至少要保留一个可用的督导账号。')).toBeVisible()
+
+  // a disabled worker is told so at login
+  await page.keyboard.press('Control+L')
+  await page.getByRole('button', { name: '换其他人登录' }).click()
+  await page.getByRole('dialog').getByLabel('登录名').fill(WORKER.loginName)
+  await page.getByLabel('密码', { exact: true }).fill(WORKER.passphrase)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await expect(page.getByText('这个账号已被停用，请联系督导。')).toBeVisible()
+  await page.getByRole('dialog').getByLabel('登录名').fill(SUP.loginName)
+  await page.getByLabel('密码', { exact: true }).fill(SUP.passphrase)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await page.getByRole('button', { name: '账号管理' }).click()
+  await liRow.getByRole('button', { name: '重新启用' }).click()
+  await page.getByRole('button', { name: '确认' }).click()
+  await expect(liRow).toContainText('可用')
+
+  // reset her forgotten passphrase
+  await liRow.getByRole('button', { name: '重设密码' }).click()
+  await page.getByLabel('新密码').fill('bright orange ferry crossing')
+  await page.getByLabel('再输入一次密码').fill('bright orange ferry crossing')
+  await page.getByRole('button', { name: '设置新密码' }).click()
+  await expect(page.getByRole('status')).toHaveText('已为 李𠮶堃 设置新密码，请当面告诉本人。')
+  await shot(page, 'session-accounts-reset-zh-CN')
+
+  // settings: idle time, organisation, site contacts
+  await page.getByRole('button', { name: '接待台设置' }).click()
+  await page.getByLabel('无操作多少分钟后锁屏').fill('10')
+  await page.getByLabel('机构电话').fill('020-8888 6666')
+  await page.getByRole('button', { name: '添加联系人' }).click()
+  await page.getByLabel('名称 1').fill('保安室')
+  await page.getByLabel('电话 1').fill('020-8888 0001')
+  await page.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText('设置已保存。')).toBeVisible()
+  await shot(page, 'session-settings-saved-zh-CN')
+  const settings = await rpc(page, 'settings.get')
+  expect(settings.value).toMatchObject({ idleMinutes: 10, orgPhone: '020-8888 6666', siteContacts: [{ label: '保安室', phone: '020-8888 0001' }] })
+  expect((await rpc(page, 'session.current')).value.idleMinutes).toBe(10)
+
+  await rpc(page, 'session.logout')
+  expect((await rpc(page, 'session.login', { loginName: WORKER.loginName, passphrase: 'bright orange ferry crossing' })).ok).toBe(true)
+})
