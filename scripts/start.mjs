@@ -17,7 +17,8 @@ const forceBrowser = process.argv.includes('--browser')
 const retry = process.argv.includes('--retry-electron')
 const passThrough = process.argv.slice(2).filter((a) => !flags.has(a))
 const buildDir = join(root, 'build')
-const downloadMarker = join(buildDir, '.electron-download-failed')
+// Inside build/electron-native/, which git ignores.
+const downloadMarker = join(buildDir, 'electron-native', '.electron-download-failed')
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts })
@@ -37,7 +38,7 @@ function tryDownloadElectron(pkgDir) {
   const installer = join(pkgDir, 'install.js')
   if (!existsSync(installer)) return false
   const r = spawnSync(process.execPath, [installer], { cwd: pkgDir, stdio: 'ignore', timeout: 180_000, killSignal: 'SIGKILL' })
-  mkdirSync(buildDir, { recursive: true })
+  mkdirSync(dirname(downloadMarker), { recursive: true })
   if (r.status !== 0) writeFileSync(downloadMarker, new Date().toISOString())
   else rmSync(downloadMarker, { force: true })
   return r.status === 0
