@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import i18next from 'i18next'
 import { findOverPromises } from '@shared/domain/interview/promise-guard'
 import type { OutputLang, TextField } from '@shared/domain/interview/types'
-import type { AutosaveStore } from './autosave'
+import type { AutosaveStore } from '@shared/domain/interview/autosave'
 
 /**
  * A text box that owns its own value (typing re-renders only this box) and hands every change to

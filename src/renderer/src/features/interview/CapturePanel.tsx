@@ -5,7 +5,7 @@ import { LOCATIONS, WORK_FORMS, type InterviewLocation, type InterviewState, typ
 import type { MatterRoute } from '@shared/domain/dates'
 import { call } from '../../app/desk-client'
 import { AutoText } from './AutoText'
-import type { AutosaveStore } from './autosave'
+import type { AutosaveStore } from '@shared/domain/interview/autosave'
 import type { Contacts } from './InterviewDesk'
 import { RulesPanel } from './RulesPanel'
 import { ClosingPanel } from './ClosingPanel'

@@ -19,7 +19,7 @@ import {
 import { formatChineseDate } from '@shared/domain/dates'
 import { call, desk } from '../../app/desk-client'
 import { useSession } from '../../app/session-context'
-import { AutosaveStore, type SaveState } from './autosave'
+import { AutosaveStore, type SaveState } from '@shared/domain/interview/autosave'
 import { CapturePanel, TABS, type Tab } from './CapturePanel'
 import { Deescalation } from './Deescalation'
 import { CrisisDialog } from './CrisisDialog'

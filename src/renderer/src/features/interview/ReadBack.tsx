@@ -6,7 +6,7 @@ import { formatChineseDate } from '@shared/domain/dates'
 import { FIVE_W } from '@shared/domain/interview/catalogue'
 import type { InterviewState, OutputLang } from '@shared/domain/interview/types'
 import { call } from '../../app/desk-client'
-import type { AutosaveStore } from './autosave'
+import type { AutosaveStore } from '@shared/domain/interview/autosave'
 import { findVoice, loadVoices, speak, stopSpeaking } from './speech'
 
 /**

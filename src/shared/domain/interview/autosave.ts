@@ -1,4 +1,4 @@
-import type { TextField } from '@shared/domain/interview/types'
+import type { TextField } from './types'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
 
