@@ -20,7 +20,7 @@ const fake = vi.hoisted(() => {
     lockGranted: true,
     switches: [] as string[][],
     appHandlers: new Map<string, (...a: unknown[]) => void>(),
-    windows: [] as { options: Record<string, unknown>; url?: string; contentsHandlers: Map<string, unknown> }[],
+    windows: [] as { options: Record<string, unknown>; url?: string; contentsHandlers: Map<string, unknown>; instance?: unknown }[],
     protocolHandlers: new Map<string, (r: Request) => Promise<Response>>(),
     privileged: [] as unknown[],
     quit: 0,
@@ -42,10 +42,10 @@ vi.mock('electron', () => {
     private rec: (typeof fake.windows)[number]
     constructor(options: Record<string, unknown>) {
       const handlers = new Map<string, unknown>()
-      this.rec = { options, contentsHandlers: handlers }
+      this.rec = { options, contentsHandlers: handlers, instance: this }
       fake.windows.push(this.rec)
       this.webContents = {
-        mainFrame: {},
+        mainFrame: { url: 'app://desk/index.html' },
         on: (ev: string, fn: unknown) => handlers.set(ev, fn),
         send: () => {},
         closeDevTools: () => {}
@@ -291,6 +291,17 @@ describe('the Electron shell (src/main/index.ts)', () => {
     expect(fake.windows[0].contentsHandlers.has('devtools-opened')).toBe(true)
     expect(fake.switches).toContainEqual(['disable-crash-reporter'])
     expect(fake.ipcHandlers.has('desk:invoke')).toBe(true)
+  })
+
+  it('routes IPC from our window\'s top frame and refuses anything else', async () => {
+    fake.lockGranted = true
+    await import('../index')
+    await vi.waitFor(() => expect(fake.windows[0]?.url).toBeDefined())
+    const handler = fake.ipcHandlers.get('desk:invoke') as (e: unknown, m: unknown, a: unknown) => Promise<{ ok: boolean; code?: string }>
+    const wc = (fake.windows[0].instance as { webContents: { mainFrame: { url: string } } }).webContents
+    expect(await handler({ sender: wc, senderFrame: wc.mainFrame }, 'desk.status', {})).toMatchObject({ ok: true })
+    expect(await handler({ sender: {}, senderFrame: wc.mainFrame }, 'desk.status', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await handler({ sender: wc, senderFrame: { url: 'app://desk/index.html' } }, 'desk.status', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
   it('serves app://desk with the strict CSP and nothing outside the renderer folder', async () => {
