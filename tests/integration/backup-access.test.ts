@@ -12,10 +12,13 @@ const SUPERVISOR_ONLY: [string, unknown][] = [
   ['backup.setPassphrase', { passphrase: 'x', understood: true }],
   ['backup.status', {}],
   ['backup.list', {}],
-  ['backup.log', {}]
+  ['backup.log', {}],
+  ['audit.query', {}],
+  ['audit.filters', {}],
+  ['audit.pdf', { locale: 'zh-CN', action: 'save' }]
 ]
 
-describe('workers cannot export, restore or see backups (refused in the main process)', () => {
+describe('workers cannot export, restore, see backups or the audit trail (refused in the main process)', () => {
   it.each(SUPERVISOR_ONLY)('%s as a worker → FORBIDDEN', async (method, args) => {
     d = setupDesk()
     session.logout(d.desk)

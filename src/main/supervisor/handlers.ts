@@ -5,6 +5,8 @@ import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
 import { handlers } from '../ipc/router'
 import * as backup from '../backup/service'
+import { deliverPdf } from '../pdf'
+import { auditFilters, auditPdf, auditQuery } from './audit'
 
 function listFolder(desk: Desk, folder: string | undefined) {
   const dir = resolve(folder || backup.getBackupSettings(desk).folder || '.')
@@ -38,5 +40,12 @@ export const supervisorHandlers = (desk: Desk) =>
     'backup.restoreFresh': (a) => backup.restoreFresh(desk, a),
     'backup.chooseFolder': async () => (desk.platform?.chooseFolder ? desk.platform.chooseFolder() : null),
     'backup.chooseFile': async () => (desk.platform?.chooseFile ? desk.platform.chooseFile([{ name: 'Petition Desk backup', extensions: ['pdbackup'] }]) : null),
-    'backup.capabilities': () => ({ nativeDialogs: !!desk.platform?.chooseFolder })
+    'backup.capabilities': () => ({ nativeDialogs: !!desk.platform?.chooseFolder }),
+    'audit.query': (a) => auditQuery(desk, a),
+    'audit.filters': () => auditFilters(desk),
+    'audit.pdf': async ({ locale, action, ...f }) => {
+      const pdf = await auditPdf(desk, f, locale)
+      desk.audit({ action: 'audit.export', details: { rows: f.caseNo ? 'case' : 'all', pdfAction: action } })
+      return deliverPdf(desk, pdf, `audit-${desk.now().toISOString().slice(0, 10)}.pdf`, action)
+    }
   })

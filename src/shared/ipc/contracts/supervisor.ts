@@ -1,10 +1,20 @@
 import { z } from 'zod'
 import { call } from '../define'
-import { empty, passphrase, shortText } from '../schemas'
+import { empty, id, isoDate, locale, passphrase, shortText } from '../schemas'
 import type { BackupLogEntry, BackupResult, BackupSettings, BackupStatus, BackupVerdict } from '../../domain/supervisor/backup'
+import type { AuditPage } from '../../domain/supervisor/audit'
+import { PDF_ACTIONS, type PdfDelivery } from './forms'
 
 /** A file or folder path typed or chosen by a supervisor: one line, no control characters. */
 const path = () => shortText(4096).transform((s) => s.trim())
+const auditFilter = {
+  actorId: id().optional(),
+  caseNo: shortText(40).optional(),
+  action: shortText(100).optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional()
+}
+
 const requiredPath = () => path().refine((s) => s.length > 0, { message: 'errors:arg.required' })
 
 /** Calls of the supervisor feature. Owned by that feature; merged into the one contract in ../contract.ts. */
@@ -38,5 +48,14 @@ export const supervisorCalls = {
   'backup.chooseFolder': call(empty(), 'supervisor').returns<string | null>(),
   'backup.chooseFile': call(empty(), 'public').returns<string | null>(),
   /** Whether this desk can show native dialogs (Electron) — before login too. */
-  'backup.capabilities': call(empty(), 'public').returns<{ nativeDialogs: boolean }>()
+  'backup.capabilities': call(empty(), 'public').returns<{ nativeDialogs: boolean }>(),
+
+  /** The audit trail, newest first, with the hash chain checked on every call and breaks marked. */
+  'audit.query': call(
+    z.object({ ...auditFilter, limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }),
+    'supervisor'
+  ).returns<AuditPage>(),
+  'audit.filters': call(empty(), 'supervisor').returns<{ actions: string[]; people: { id: number; name: string }[] }>(),
+  /** The filtered trail as a PDF report in either language. */
+  'audit.pdf': call(z.object({ ...auditFilter, locale: locale(), action: z.enum(PDF_ACTIONS) }), 'supervisor').returns<PdfDelivery>()
 } as const

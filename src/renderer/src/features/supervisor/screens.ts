@@ -1,7 +1,9 @@
 import type { ScreenDef } from '../../app/routes'
 import { BackupsScreen } from './BackupsScreen'
+import { AuditScreen } from './AuditScreen'
 
 /** The supervisor feature's screens, by route name. */
 export const supervisorScreens: Record<string, ScreenDef> = {
-  backups: { component: BackupsScreen, navKey: 'supervisor:nav.backups', access: 'supervisor' }
+  backups: { component: BackupsScreen, navKey: 'supervisor:nav.backups', access: 'supervisor' },
+  audit: { component: AuditScreen, navKey: 'supervisor:nav.audit', access: 'supervisor' }
 }
