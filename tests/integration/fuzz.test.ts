@@ -41,15 +41,18 @@ const NON_OBJECTS: [string, unknown][] = [
   ['a 1 MB string', MB]
 ]
 
-/** The top-level keys of an object schema, looking through pipes, defaults and optionals. */
-function keysOf(schema: unknown): string[] {
+/** The shape of an object schema, looking through pipes, defaults, optionals and nullables. */
+function shapeOf(schema: unknown): Record<string, unknown> | null {
   let s = schema as { _zod?: { def: Record<string, unknown> } }
   for (let i = 0; i < 10 && s?._zod; i++) {
     const def = s._zod.def
-    if (def.type === 'object') return Object.keys(def.shape as object)
+    if (def.type === 'object') return def.shape as Record<string, unknown>
     s = (def.in ?? def.innerType ?? def.schema) as typeof s
   }
-  return []
+  return null
+}
+function keysOf(schema: unknown): string[] {
+  return Object.keys(shapeOf(schema) ?? {})
 }
 
 interface FuzzCase {
@@ -66,6 +69,10 @@ function casesFor(method: Method): FuzzCase[] {
   for (const k of keys) {
     for (const [label, v] of BAD_VALUES) out.push({ label: `${k} = ${label}`, args: { [k]: v } })
     out.push({ label: `${k} plus an extra field`, args: { [k]: 'x', extraField: MB } })
+    // One level down: fields of a nested object argument (e.g. a patch).
+    for (const sk of keysOf(shapeOf(schema)![k])) {
+      for (const [label, v] of BAD_VALUES.slice(0, 7)) out.push({ label: `${k}.${sk} = ${label}`, args: { [k]: { [sk]: v } } })
+    }
   }
   // Only inputs the schema itself refuses are fuzz cases (an empty object is valid for some calls).
   return out.filter((c) => !schema.safeParse(c.args).success)
