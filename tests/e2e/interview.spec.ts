@@ -42,6 +42,28 @@ async function setUp(page: Page) {
   await expect(page.locator('.shell')).toBeVisible()
 }
 
+/** 1366×768: the strip (clock, stage, risk button) is on screen and the core panel does not scroll. */
+async function expectFits(page: Page) {
+  const m = await page.evaluate(() => {
+    const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect()
+    const left = document.querySelector('.iv-left') as HTMLElement
+    return {
+      risk: box('.iv-risk'),
+      clock: box('.iv-clock'),
+      stages: box('.iv-stages'),
+      leftOverflow: left.scrollHeight - left.clientHeight,
+      script: (() => { const el = document.querySelector('.iv-script') as HTMLElement; return el.scrollHeight - el.clientHeight })()
+    }
+  })
+  for (const b of [m.risk, m.clock, m.stages]) {
+    expect(b.right).toBeLessThanOrEqual(1366)
+    expect(b.bottom).toBeLessThanOrEqual(768)
+    expect(b.top).toBeGreaterThanOrEqual(0)
+  }
+  expect(m.leftOverflow).toBeLessThanOrEqual(1)
+  expect(m.script).toBeLessThanOrEqual(1)
+}
+
 const CASES: { out: Lang; name: string; demand: string; greetPart: string }[] = [
   { out: 'zh-CN', name: '黄𠮶堃', demand: '要求补发拖欠三个月的工资', greetPart: '您好，我是这里的社工' },
   { out: 'yue-HK', name: '陳·阿婆', demand: '要求補發拖欠三個月嘅人工', greetPart: '你好，我係呢度嘅社工' }
@@ -51,6 +73,7 @@ for (const c of CASES) {
   test(`a whole first interview in ${c.out}, with a crisis mid-way and the read-back window`, async ({ page }) => {
     const iv = load('zh-CN', 'interview') // the worker's UI language
     const sc = load(c.out, 'script')
+    const ss = load('zh-CN', 'session')
     await setUp(page)
 
     // Two keystrokes: Ctrl+Shift+N, then Enter (after the name).
@@ -81,6 +104,18 @@ for (const c of CASES) {
     })
     await expect(page.getByTestId('crisis')).toHaveCount(0)
     await expect(page.getByRole('tab', { name: new RegExp(iv.stages.rapport) })).toHaveAttribute('aria-selected', 'true')
+
+    // Lock in the middle of a sentence (before the autosave fires), unlock: nothing is lost.
+    await notes.pressSequentially('锁屏前最后一句。', { delay: 5 })
+    await page.keyboard.press('Control+L')
+    await expect(page.getByRole('heading', { name: ss.lock.title })).toBeVisible()
+    await page.getByLabel(ss.fields.passphrase, { exact: true }).fill('river lantern autumn violet')
+    await page.keyboard.press('Enter')
+    await expect(notes).toBeVisible()
+    await expect(notes).toHaveValue(/锁屏前最后一句。$/)
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 })
+    await notes.focus()
+
     await page.keyboard.press('F2')
     await expect(page.getByRole('tab', { name: new RegExp(iv.stages.emotion) })).toHaveAttribute('aria-selected', 'true')
 
@@ -92,6 +127,7 @@ for (const c of CASES) {
     await page.getByRole('button', { name: iv.deesc.pause1 }).click()
     await expect(page.getByTestId('pause-left')).toBeVisible()
     await shot(page, `interview-${c.out}-deescalation`)
+    await expectFits(page)
 
     // 5W1H and the surface demand.
     await page.keyboard.press('F3')
@@ -145,6 +181,7 @@ for (const c of CASES) {
     await summary.pressSequentially(c.out === 'zh-CN' ? '我来帮您搞定。' : '包你搞掂。')
     await expect(page.locator('.iv-guard')).toBeVisible()
     await shot(page, `interview-${c.out}-closing`)
+    await expectFits(page)
     await page.locator('.iv-guard').getByRole('button', { name: iv.guard.use }).first().click()
     await expect(page.locator('.iv-guard')).toBeHidden()
 
@@ -174,6 +211,7 @@ for (const c of CASES) {
     expect(list).toHaveLength(1)
     const s = await rpc(page, 'interview.get', { interviewId: list[0].id })
     expect(s.texts.notes).toContain('手里拿着一叠材料')
+    expect(s.texts.notes).toContain('锁屏前最后一句。')
     expect(s.texts.surfaceDemand).toBe(c.demand)
     expect(s.texts.summary).not.toMatch(/搞定|搞掂/)
     expect(s.emotions.map((e: any) => e.level)).toEqual(['crying'])
