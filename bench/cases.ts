@@ -1,4 +1,131 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { BenchSuite } from './harness'
+import { ms, percentile } from './harness'
+import { createDeskApp, type DeskApp } from '../src/main/app'
+import { SCRYPT_TEST } from '../src/main/db/keyring'
+import { dbPath } from '../src/main/db/open'
+import * as session from '../src/main/session/service'
+import { createCase } from '../src/main/cases/api'
+import { findRepeats, searchCases } from '../src/main/cases/search'
+import { today } from '../src/main/cases/today'
+import { generateDemo, rng } from '../src/main/demo/generate'
 
-/** Benchmarks of the cases feature. */
-export const casesSuites: BenchSuite[] = []
+/**
+ * Cases at archive scale: search latency (2-character and longer queries, names, phone digits,
+ * Traditional script), registration save, repeat lookup, the today view and the database size.
+ *
+ * The archive: DESK_BENCH_CASES_DIR (an existing demo desk, opened with DESK_PASSPHRASE and
+ * DESK_USER or the first supervisor) — e.g. one built by `npm run desk -- demo --cases 100000`;
+ * otherwise a fresh demo archive of DESK_BENCH_CASES cases (default 20 000) is built in /tmp.
+ */
+const SUP = { displayName: '陈督导', loginName: 'chen', passphrase: 'river lantern autumn violet', locale: 'zh-CN' as const }
+
+async function withArchive(fn: (app: DeskApp, label: string, built: { ms: number } | null) => Promise<void>): Promise<void> {
+  const existing = process.env.DESK_BENCH_CASES_DIR
+  if (existing) {
+    const { openDeskAs } = await import('../src/cli/commands/cases')
+    const app = openDeskAs(existing, process.env.DESK_USER)
+    if (!app) throw new Error('cannot open DESK_BENCH_CASES_DIR')
+    const n = (app.desk.db().sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n
+    try {
+      await fn(app, `${n} cases`, null)
+    } finally {
+      app.stop()
+    }
+    return
+  }
+  const n = Number(process.env.DESK_BENCH_CASES ?? 20_000)
+  const root = mkdtempSync(join(tmpdir(), 'desk-bench-cases-'))
+  const app = createDeskApp({ dataDir: join(root, 'data'), kdf: SCRYPT_TEST, idleWatch: false })
+  try {
+    session.setup(app.desk, SUP)
+    const t = process.hrtime.bigint()
+    generateDemo(app.desk, { cases: n, seed: 42 })
+    const built = { ms: ms(t) }
+    await fn(app, `${n} cases`, built)
+  } finally {
+    app.stop()
+    rmSync(root, { recursive: true, force: true })
+  }
+}
+
+function time(samples: number[], f: () => unknown): void {
+  const t = process.hrtime.bigint()
+  f()
+  samples.push(ms(t))
+}
+
+const archive: BenchSuite = {
+  name: 'cases: archive',
+  async run(report) {
+    await withArchive(async (app, label, built) => {
+      const desk = app.desk
+      const db = desk.db().sqlite
+      if (built) report({ name: `cases: demo build (${label}, ~10 interviews each)`, value: built.ms / 1000, unit: 's' })
+      // Queries drawn from the archive itself (names, streets, phone digits) plus common words.
+      const r = rng(7)
+      const names = (db.prepare('SELECT name, phone, address FROM cases ORDER BY random() LIMIT 400').all() as { name: string; phone: string; address: string }[])
+      const two: string[] = ['信访', '工资', '拆迁', '物业', '低保', '法院', '噪音', '工伤', '越秀', '天河']
+      const longer: string[] = ['拖欠工资', '征地拆迁补偿', '物业公司乱收费', '不服法院民事判决', '中山五路', '環市東路', '信訪事項']
+      for (const n of names) {
+        const cps = Array.from(n.name)
+        if (cps.length >= 2) two.push(cps.slice(0, 2).join(''))
+        if (cps.length >= 3) longer.push(n.name)
+        const digits = n.phone.replace(/\D/g, '')
+        if (digits.length >= 8) longer.push(digits.slice(-r.int(4, 8)))
+        if (n.address.length > 8) longer.push(n.address.slice(3, 3 + r.int(3, 6)))
+      }
+      // Warm the page cache once, as a worker's first search would.
+      searchCases(desk, '信访')
+      const s2: number[] = []
+      const sL: number[] = []
+      for (let i = 0; i < 300; i++) time(s2, () => searchCases(desk, two[i % two.length]))
+      for (let i = 0; i < 300; i++) time(sL, () => searchCases(desk, longer[i % longer.length]))
+      report({ name: `cases: search 2-character query p50 (${label})`, value: percentile(s2, 50), unit: 'ms' })
+      report({ name: `cases: search 2-character query p95 (${label})`, value: percentile(s2, 95), unit: 'ms', target: '< 50 ms' })
+      report({ name: `cases: search 3+ characters / digits p50 (${label})`, value: percentile(sL, 50), unit: 'ms' })
+      report({ name: `cases: search 3+ characters / digits p95 (${label})`, value: percentile(sL, 95), unit: 'ms', target: '< 50 ms' })
+
+      const rep: number[] = []
+      for (let i = 0; i < 100; i++) {
+        const n = names[i % names.length]
+        time(rep, () => findRepeats(desk, { name: n.name, phone: n.phone, address: n.address }))
+      }
+      report({ name: `cases: repeat lookup while registering p95 (${label})`, value: percentile(rep, 95), unit: 'ms' })
+
+      const save: number[] = []
+      for (let i = 0; i < 50; i++) {
+        time(save, () =>
+          createCase(desk, {
+            partyKind: 'person',
+            name: `测试${i}号`,
+            phone: '13812345678',
+            address: '广州市越秀区中山五路1号',
+            locality: '越秀区人社局',
+            summary: '反映拖欠工资三个月，要求支付',
+            demands: '要求补发工资'
+          })
+        )
+      }
+      report({ name: `cases: registration save p50 (${label})`, value: percentile(save, 50), unit: 'ms' })
+      report({ name: `cases: registration save p95 (${label})`, value: percentile(save, 95), unit: 'ms' })
+
+      const td: number[] = []
+      for (let i = 0; i < 30; i++) time(td, () => today(desk))
+      report({ name: `cases: today view load p50 (${label})`, value: percentile(td, 50), unit: 'ms' })
+      report({ name: `cases: today view load p95 (${label})`, value: percentile(td, 95), unit: 'ms' })
+
+      db.pragma('wal_checkpoint(TRUNCATE)')
+      const size = statSync(dbPath(desk.dataDir)).size
+      report({ name: `cases: database size (${label})`, value: size / 1024 / 1024, unit: 'MB' })
+      const iv = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'interviews'").get()
+        ? (db.prepare('SELECT count(*) AS n FROM interviews').get() as { n: number }).n
+        : 0
+      report({ name: `cases: interviews in the archive (${label})`, value: iv, unit: 'rows' })
+    })
+  }
+}
+
+export const casesSuites: BenchSuite[] = [archive]

@@ -1,10 +1,87 @@
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
 import type { Command } from '../command'
+import { envPassphrase } from '../command'
+import { createDeskApp, type DeskApp } from '../../main/app'
+import { readKeyring, unwrapKey } from '../../main/db/keyring'
+import { dbExists, dbPath, openRaw } from '../../main/db/open'
+import { SCRYPT_TEST } from '../../main/db/keyring'
+import * as session from '../../main/session/service'
+import { listCases } from '../../main/cases/api'
 
+/**
+ * Open a desk for a script: the login name from --user or DESK_USER; without one, the first
+ * supervisor whose passphrase is DESK_PASSPHRASE (each user slot is tried in account order).
+ * Returns null with a message on stderr when the desk is missing or the secret is wrong.
+ */
+export function openDeskAs(dataDirArg: string, user: string | undefined): DeskApp | null {
+  const dataDir = resolve(dataDirArg)
+  const ring = readKeyring(dataDir)
+  if (!ring || !dbExists(dataDir)) {
+    process.stderr.write(`No desk in ${dataDir}. Create one first: npm run desk -- init --data-dir ${dataDirArg} --name NAME --login LOGIN\n`)
+    return null
+  }
+  const passphrase = envPassphrase()
+  let loginName = user ?? process.env.DESK_USER
+  if (!loginName) {
+    for (const slot of ring.slots.filter((s) => s.kind === 'user')) {
+      const key = unwrapKey(slot, passphrase)
+      if (!key) continue
+      const db = openRaw(dbPath(dataDir), key, { readonly: true })
+      try {
+        const row = db.prepare("SELECT login_name FROM users WHERE id = ? AND role = 'supervisor'").get(slot.userId) as { login_name: string } | undefined
+        if (row) loginName = row.login_name
+      } finally {
+        db.close()
+        key.fill(0)
+      }
+      if (loginName) break
+    }
+  }
+  if (!loginName) {
+    process.stderr.write('DESK_PASSPHRASE opens no supervisor account; give --user (or DESK_USER).\n')
+    return null
+  }
+  const app = createDeskApp({ dataDir, kdf: process.env.DESK_TEST_KDF === '1' ? SCRYPT_TEST : undefined, idleWatch: false })
+  try {
+    session.login(app.desk, { loginName, passphrase })
+  } catch {
+    app.stop()
+    process.stderr.write('The login name or passphrase is wrong.\n')
+    return null
+  }
+  return app
+}
+
+/**
+ * `desk cases --data-dir DIR --json [--user LOGIN]`: every case as a JSON array ordered by case
+ * number — case number, name, status, risk level, assigned worker — for scripts and checks.
+ */
 export const casesCommand: Command = {
   name: 'cases',
-  summary: 'not available yet',
-  async run() {
-    process.stderr.write('The cases command is not available yet.\n')
-    return 2
+  summary: 'list cases as JSON ordered by case number (DESK_PASSPHRASE; --user or DESK_USER)',
+  async run(argv) {
+    const { values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } } })
+    if (!values['data-dir']) {
+      process.stderr.write('Usage: npm run desk -- cases --data-dir DIR --json [--user LOGIN]\n')
+      return 2
+    }
+    const app = openDeskAs(values['data-dir'], values.user)
+    if (!app) return 3
+    try {
+      const rows = listCases(app.desk, { order: 'caseNo', limit: 1_000_000 }).map((c) => ({
+        caseNo: c.caseNo,
+        name: c.name,
+        status: c.status,
+        riskLevel: c.riskLevel,
+        assignedWorker: c.assignedWorker?.displayName ?? null
+      }))
+      if (values.json) process.stdout.write(JSON.stringify(rows) + '\n')
+      else for (const r of rows) process.stdout.write(`${r.caseNo}\t${r.status}\t${r.riskLevel}\t${r.assignedWorker ?? '-'}\t${r.name}\n`)
+      return 0
+    } finally {
+      session.logout(app.desk)
+      app.stop()
+    }
   }
 }

@@ -1,10 +1,54 @@
+import { parseArgs } from 'node:util'
 import type { Command } from '../command'
+import { generateDemo } from '../../main/demo/generate'
+import * as session from '../../main/session/service'
+import { openDeskAs } from './cases'
 
+/**
+ * `desk demo --data-dir DIR --cases N [--seed S] [--interviews K] [--user LOGIN]`: add N fictitious
+ * cases (with ~K interviews each, default 10) to an initialised desk. The same seed gives the same
+ * records. Progress goes to stderr; a JSON summary to stdout.
+ */
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'not available yet',
-  async run() {
-    process.stderr.write('The demo command is not available yet.\n')
-    return 2
+  summary: 'add N fictitious cases with interviews to an initialised desk (reproducible by --seed)',
+  async run(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        'data-dir': { type: 'string' },
+        cases: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        interviews: { type: 'string', default: '10' },
+        user: { type: 'string' }
+      }
+    })
+    const n = Number(values.cases)
+    if (!values['data-dir'] || !Number.isInteger(n) || n < 1 || n > 2_000_000) {
+      process.stderr.write('Usage: npm run desk -- demo --data-dir DIR --cases N [--seed S] [--interviews K] [--user LOGIN]\n')
+      return 2
+    }
+    const app = openDeskAs(values['data-dir'], values.user)
+    if (!app) return 3
+    try {
+      let lastPct = -1
+      const r = generateDemo(app.desk, {
+        cases: n,
+        seed: Number(values.seed) || 1,
+        interviewsPerCase: Number(values.interviews),
+        onProgress(done, total) {
+          const pct = Math.floor((done / total) * 10) * 10
+          if (pct === lastPct) return
+          lastPct = pct
+          process.stderr.write(process.stderr.isTTY ? `\r${done}/${total} cases` : `${done}/${total} cases\n`)
+        }
+      })
+      process.stderr.write('\n')
+      process.stdout.write(JSON.stringify(r) + '\n')
+      return 0
+    } finally {
+      session.logout(app.desk)
+      app.stop()
+    }
   }
 }

@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { spawnSync } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { tempDir } from '../../../tests/support/desk'
+
+/** `npm run desk -- demo|cases`, run as child processes exactly as a script would run them. */
+const ROOT = resolve(__dirname, '../../..')
+const PASS = 'river lantern autumn violet'
+const t = tempDir('desk-cli-cases-')
+afterAll(() => t.cleanup())
+
+function desk(args: string[], env: Record<string, string | undefined> = {}) {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(ROOT, 'src/cli/index.ts'), ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json'), DESK_TEST_KDF: '1', DESK_PASSPHRASE: PASS, DESK_USER: undefined, ...env }
+    }
+  )
+  return { code: r.status, out: r.stdout, err: r.stderr }
+}
+
+describe('desk demo / desk cases', () => {
+  const dataDir = join(t.dir, 'data')
+
+  it('refuses a folder without a desk', () => {
+    const r = desk(['demo', '--data-dir', dataDir, '--cases', '5'])
+    expect(r.code).toBe(3)
+    expect(r.err).toContain('init')
+  })
+
+  it('adds demo cases and lists them as JSON ordered by case number', () => {
+    expect(desk(['init', '--data-dir', dataDir, '--name', '陈督导', '--login', 'chen', '--json']).code).toBe(0)
+    const d = desk(['demo', '--data-dir', dataDir, '--cases', '40', '--seed', '3'])
+    expect(d.code, d.err).toBe(0)
+    expect(JSON.parse(d.out)).toMatchObject({ cases: 40 })
+    const r = desk(['cases', '--data-dir', dataDir, '--json'])
+    expect(r.code, r.err).toBe(0)
+    const rows = JSON.parse(r.out) as { caseNo: string; name: string; status: string; riskLevel: string; assignedWorker: string }[]
+    expect(rows).toHaveLength(40)
+    expect(rows.map((x) => x.caseNo)).toEqual([...rows.map((x) => x.caseNo)].sort())
+    expect(Object.keys(rows[0]).sort()).toEqual(['assignedWorker', 'caseNo', 'name', 'riskLevel', 'status'])
+    expect(rows[0].assignedWorker).toBe('陈督导')
+    // Same with an explicit login name, and refused with a wrong passphrase.
+    expect(JSON.parse(desk(['cases', '--data-dir', dataDir, '--json', '--user', 'chen']).out)).toEqual(rows)
+    expect(desk(['cases', '--data-dir', dataDir, '--json'], { DESK_PASSPHRASE: 'wrong wrong wrong wrong' }).code).toBe(3)
+  })
+})

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { setupDesk, type TestDesk } from '../../../tests/support/desk'
+import { generateDemo } from './generate'
+import { getCase, listCases } from '../cases/api'
+import { searchCases } from '../cases/search'
+import { verifyChain } from '../audit/chain'
+
+const desks: TestDesk[] = []
+afterEach(() => desks.splice(0).forEach((d) => d.cleanup()))
+const fresh = () => {
+  const d = setupDesk({ now: () => new Date('2026-11-23T02:00:00Z') })
+  desks.push(d)
+  return d
+}
+
+describe('demo data', () => {
+  it('is reproducible by seed, realistic, searchable, and keeps the audit chain', () => {
+    const a = fresh()
+    const b = fresh()
+    const ra = generateDemo(a.desk, { cases: 600, seed: 9, batch: 250 })
+    generateDemo(b.desk, { cases: 600, seed: 9, batch: 250 })
+    const la = listCases(a.desk, { limit: 1000 })
+    const lb = listCases(b.desk, { limit: 1000 })
+    expect(la).toHaveLength(600)
+    expect(la.map((c) => [c.caseNo, c.name, c.status, c.riskLevel])).toEqual(lb.map((c) => [c.caseNo, c.name, c.status, c.riskLevel]))
+    expect(la[0].caseNo).toMatch(/^\d{4}-000001$/)
+    // ~10 interviews per case on average, in the interview feature's table.
+    expect(ra.interviews / ra.cases).toBeGreaterThan(8)
+    expect(ra.interviews / ra.cases).toBeLessThan(12)
+    const names = la.map((c) => c.name).join('|')
+    expect(names).toMatch(/·/)
+    expect(names).toMatch(/[陳黃張劉鄭羅馮鄧謝葉鍾區]/)
+    expect(la.some((c) => c.partyKind === 'collective')).toBe(true)
+    expect(la.some((c) => c.repeat === 'repeat')).toBe(true)
+    // Records are complete enough for Form A / Form C.
+    const closed = la.find((c) => c.status === 'closed')!
+    const rec = getCase(a.desk, closed.id)
+    expect(rec.closing?.goals.length).toBe(2)
+    expect(rec.age).not.toBeNull()
+    // Indexed for search (a Traditional query finds Simplified text).
+    expect(searchCases(a.desk, '拖欠工資').length).toBeGreaterThan(0)
+    expect(verifyChain(a.desk.db().sqlite).ok).toBe(true)
+    // A second run continues the numbering.
+    generateDemo(a.desk, { cases: 10, seed: 10 })
+    expect(new Set(listCases(a.desk, { limit: 1000 }).map((c) => c.caseNo)).size).toBe(610)
+  })
+})
