@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -85,6 +86,15 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('sheet-key')).toHaveText(recoveryKey.replace(/-/g, ''))
     await expect(page.getByText('广州市某区信访局社工服务站')).toBeVisible()
     await shot(page, `session-recovery-sheet-${lang}`)
+    // the same sheet as a PDF, made in memory and handed to the browser as a download
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: s.session.sheet.pdf }).click()])
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${s.session.sheet.fileName}_\\d{4}-\\d{2}-\\d{2}\\.pdf$`))
+    const pdf = readFileSync((await download.path())!)
+    await download.delete()
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, '')
+    expect(text).toContain(recoveryKey.replace(/-/g, ''))
+    expect(text).toContain('广州市某区信访局社工服务站')
+    expect(text).not.toContain(SUP.displayName)
     await page.getByRole('button', { name: s.common.actions.back }).click()
     await page.getByLabel(s.session.recovery.kept).check()
     await page.getByRole('button', { name: s.session.recovery.continue }).click()

@@ -3,6 +3,7 @@ import type { Desk } from '../desk/desk'
 import { handlers } from '../ipc/router'
 import { getDeskSettings, setDeskSettings } from '../settings/settings'
 import * as svc from './service'
+import { recoverySheet } from './recovery-sheet'
 
 export const sessionHandlers = (desk: Desk) =>
   handlers({
@@ -11,6 +12,7 @@ export const sessionHandlers = (desk: Desk) =>
     'passphrase.check': (a) => checkPassphrase(a.passphrase, a.context ?? []),
     'session.login': (a) => svc.login(desk, a),
     'session.recover': (a) => svc.recover(desk, a),
+    'session.recoverySheet': (a) => recoverySheet(desk, a),
     'session.current': () => (desk.session && desk.isOpen ? svc.sessionInfo(desk, desk.session) : null),
     'session.lock': (a) => (svc.lock(desk, a.reason), null),
     'session.logout': () => (svc.logout(desk), null),

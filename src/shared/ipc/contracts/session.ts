@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { call } from '../define'
 import { empty, id, locale, passphrase, requiredText, shortText } from '../schemas'
 import { IDLE_MINUTES } from '../../domain/session/types'
+import { PDF_ACTIONS, type PdfDelivery } from './forms'
 import type { Role, SessionInfo, DeskStatus, UserSummary, SetupResult, PassphraseCheck, DeskSettings } from '../../domain/session/types'
 
 const phone = () => shortText(40)
@@ -33,6 +34,11 @@ export const sessionCalls = {
     z.object({ recoveryKey: requiredText(200), userId: id().optional(), newPassphrase: passphrase().optional() }),
     'public'
   ).returns<{ supervisors: { id: number; displayName: string; loginName: string }[]; session: SessionInfo | null }>(),
+  /** The recovery sheet for the office safe, as a PDF: printed or saved. The key is checked against its slot first. */
+  'session.recoverySheet': call(
+    z.object({ recoveryKey: requiredText(100), action: z.enum(PDF_ACTIONS) }),
+    'supervisor'
+  ).returns<PdfDelivery>(),
   'session.current': call(empty(), 'public').returns<SessionInfo | null>(),
   'session.lock': call(z.object({ reason: z.enum(['user', 'idle']).default('user') }), 'worker').returns<null>(),
   'session.logout': call(empty(), 'worker').returns<null>(),

@@ -1,10 +1,16 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { PdfAction } from '@shared/ipc/contracts/forms'
+import type { DeskError } from '@shared/ipc/result'
+import { desk } from '../../app/desk-client'
+import { ErrorText } from '../../ui/ErrorText'
+import { deliverPdf } from '../../ui/pdf-output'
 import { RecoverySheet } from './RecoverySheet'
 
 /**
- * The recovery key, shown once: write it down or print the sheet, then confirm. The sheet is a
- * print-friendly page printed with the system dialog (no file is written: the key never touches disk).
+ * The recovery key, shown once: write it down or print the sheet, then confirm. The sheet is
+ * previewed on screen and printed as a PDF rendered in memory (the print dialog, or a save the
+ * user asks for); if the PDF cannot be made, the on-screen page prints as it is.
  */
 export function RecoveryKeyScreen({
   recoveryKey,
@@ -19,6 +25,21 @@ export function RecoveryKeyScreen({
   const [kept, setKept] = useState(false)
   const [sheet, setSheet] = useState(false)
   const [date] = useState(() => new Date())
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<DeskError | null>(null)
+
+  const pdf = async (action: PdfAction) => {
+    setBusy(true)
+    const res = await desk.invoke('session.recoverySheet', { recoveryKey, action })
+    setBusy(false)
+    if (!res.ok) {
+      setError(res)
+      if (action === 'print') window.print()
+      return
+    }
+    setError(null)
+    await deliverPdf(res.value, action)
+  }
 
   if (sheet) {
     return (
@@ -27,10 +48,17 @@ export function RecoveryKeyScreen({
           <button type="button" onClick={() => setSheet(false)}>
             {t('common:actions.back')}
           </button>
-          <button type="button" className="primary" autoFocus onClick={() => window.print()}>
+          <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void pdf('print')}>
             {t('session:sheet.print')}
           </button>
+          <button type="button" disabled={busy} onClick={() => void pdf('save')}>
+            {t('session:sheet.pdf')}
+          </button>
           <span className="hint">{t('session:sheet.printHint')}</span>
+        </div>
+        <div className="sheet-toolbar no-print">
+          <span className="hint">{t('session:sheet.pdfHint')}</span>
+          <ErrorText error={error} />
         </div>
         <RecoverySheet recoveryKey={recoveryKey} orgName={orgName} date={date} />
       </div>
