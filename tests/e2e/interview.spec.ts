@@ -88,6 +88,13 @@ for (const c of CASES) {
     await expect(page.getByTestId('clock')).toHaveText(/^\d{2}:\d{2}$/)
     await shot(page, `interview-${c.out}-rapport`)
 
+    // The cheat sheet is one key away.
+    await page.keyboard.press('F1')
+    await expect(page.getByTestId('cheatsheet')).toBeVisible()
+    await expect(page.getByTestId('cheatsheet')).toContainText('Ctrl+Shift+N')
+    await page.getByTestId('cheatsheet').getByRole('button').click()
+    await expect(page.getByTestId('cheatsheet')).toBeHidden()
+
     // Stage 1 checks, then notes typed (IME-style composition included).
     await page.locator('[data-check="introduced"]').check()
     await page.locator('[data-check="offeredWater"]').check()

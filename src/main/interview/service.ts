@@ -2,6 +2,8 @@ import { fail } from '@shared/ipc/result'
 import { isoDateAtOffset, isValidIsoDate, midFollowUpRange, shortFollowUpRange, isWithin } from '@shared/domain/dates'
 import {
   ALL_CHECKS,
+  ALL_NEEDS,
+  RULES,
   CRISIS_DEFAULT_RISK,
   CRISIS_FLOW,
   CRISIS_STEPS,
@@ -277,9 +279,15 @@ export function setMeta(desk: Desk, input: { interviewId: number; patch: MetaPat
   if (p.location) put('location', p.location)
   if (p.matterType !== undefined) put('matter_type', p.matterType)
   if (p.route !== undefined) put('route', p.route)
-  if (p.acceptedNeeds) put('accepted_needs', JSON.stringify([...new Set(p.acceptedNeeds)]))
+  if (p.acceptedNeeds) {
+    if (p.acceptedNeeds.some((n) => !ALL_NEEDS.includes(n))) fail('BAD_ARGS', 'errors:arg.invalid', undefined, 'acceptedNeeds')
+    put('accepted_needs', JSON.stringify([...new Set(p.acceptedNeeds)]))
+  }
   if (p.ruleDates) {
-    for (const d of Object.values(p.ruleDates)) if (!isValidIsoDate(d)) fail('BAD_ARGS', 'errors:arg.badDate')
+    for (const [k, d] of Object.entries(p.ruleDates)) {
+      if (!RULES.some((r) => r.id === k)) fail('BAD_ARGS', 'errors:arg.invalid', undefined, 'ruleDates')
+      if (!isValidIsoDate(d)) fail('BAD_ARGS', 'errors:arg.badDate')
+    }
     put('rule_dates', JSON.stringify({ ...(JSON.parse(r.ruleDates) as object), ...p.ruleDates }))
   }
   if (!sets.length) return { at }

@@ -259,6 +259,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
                 type="button"
                 className={`iv-emo iv-emo-${em}${latestEmotion === em && emotions.length ? ' active' : ''}`}
                 aria-pressed={latestEmotion === em && emotions.length > 0}
+                title={latestEmotion === em && emotions.length ? t('interview:emotions.recordedAt', { time: new Date(emotions[emotions.length - 1].at).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' }), level: t(`interview:emotions.${em}`) }) : undefined}
                 onClick={() => recordEmotion(em)}
               >
                 <kbd>{i + 1}</kbd>{t(`interview:emotions.${em}`)}
