@@ -7,6 +7,7 @@ import { handlers } from '../ipc/router'
 import * as backup from '../backup/service'
 import { deliverPdf } from '../pdf'
 import { auditFilters, auditPdf, auditQuery } from './audit'
+import { getSignoff, listSignoffQueue, signOff, signoffRecord } from './api'
 
 function listFolder(desk: Desk, folder: string | undefined) {
   const dir = resolve(folder || backup.getBackupSettings(desk).folder || '.')
@@ -47,5 +48,9 @@ export const supervisorHandlers = (desk: Desk) =>
       const pdf = await auditPdf(desk, f, locale)
       desk.audit({ action: 'audit.export', details: { rows: f.caseNo ? 'case' : 'all', pdfAction: action } })
       return deliverPdf(desk, pdf, `audit-${desk.now().toISOString().slice(0, 10)}.pdf`, action)
-    }
+    },
+    'signoff.queue': (a) => listSignoffQueue(desk, a.kinds),
+    'signoff.open': (a) => ({ record: signoffRecord(desk, a.kind, a.subjectId), signoff: getSignoff(desk, a.kind, a.subjectId) }),
+    'signoff.sign': (a) => signOff(desk, a),
+    'signoff.get': (a) => getSignoff(desk, a.kind, a.subjectId)
   })

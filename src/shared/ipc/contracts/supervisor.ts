@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { call } from '../define'
-import { empty, id, isoDate, locale, passphrase, shortText } from '../schemas'
+import { empty, id, isoDate, locale, longText, passphrase, shortText } from '../schemas'
 import type { BackupLogEntry, BackupResult, BackupSettings, BackupStatus, BackupVerdict } from '../../domain/supervisor/backup'
 import type { AuditPage } from '../../domain/supervisor/audit'
+import { SIGNOFF_KINDS, type Signoff, type SignoffQueueItem, type SignoffRecordView } from '../../domain/supervisor/signoff'
 import { PDF_ACTIONS, type PdfDelivery } from './forms'
 
 /** A file or folder path typed or chosen by a supervisor: one line, no control characters. */
@@ -57,5 +58,16 @@ export const supervisorCalls = {
   ).returns<AuditPage>(),
   'audit.filters': call(empty(), 'supervisor').returns<{ actions: string[]; people: { id: number; name: string }[] }>(),
   /** The filtered trail as a PDF report in either language. */
-  'audit.pdf': call(z.object({ ...auditFilter, locale: locale(), action: z.enum(PDF_ACTIONS) }), 'supervisor').returns<PdfDelivery>()
+  'audit.pdf': call(z.object({ ...auditFilter, locale: locale(), action: z.enum(PDF_ACTIONS) }), 'supervisor').returns<PdfDelivery>(),
+
+  /** Forms waiting for a supervisor's sign-off (A 立案签批, B 督导意见, C 服务机构的评估), longest waiting first. */
+  'signoff.queue': call(z.object({ kinds: z.array(z.enum(SIGNOFF_KINDS)).max(3).optional() }), 'supervisor').returns<SignoffQueueItem[]>(),
+  /** One form's record and its sign-off so far. */
+  'signoff.open': call(z.object({ kind: z.enum(SIGNOFF_KINDS), subjectId: id() }), 'supervisor').returns<{
+    record: SignoffRecordView
+    signoff: Signoff | null
+  }>(),
+  'signoff.sign': call(z.object({ kind: z.enum(SIGNOFF_KINDS), subjectId: id(), opinion: longText(5_000) }), 'supervisor').returns<Signoff>(),
+  /** Anyone may read a sign-off (workers see it on their forms). */
+  'signoff.get': call(z.object({ kind: z.enum(SIGNOFF_KINDS), subjectId: id() }), 'worker').returns<Signoff | null>()
 } as const
