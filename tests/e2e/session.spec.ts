@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, shot, ROOT } from './fixtures'
+import { test, expect, shot, ROOT, startDesk } from './fixtures'
 
 /**
  * The session feature end to end, in browser mode on a real encrypted desk (real scrypt cost):
@@ -289,4 +290,40 @@ test('a supervisor disables, re-enables and resets a worker, and saves the desk 
 
   await rpc(page, 'session.logout')
   expect((await rpc(page, 'session.login', { loginName: WORKER.loginName, passphrase: 'bright orange ferry crossing' })).ok).toBe(true)
+})
+
+test('a damaged database gets a clear screen, deletes nothing and never starts an empty desk', async ({ browserInstance }) => {
+  const root = mkdtempSync(join(tmpdir(), 'desk-e2e-damaged-'))
+  const dataDir = join(root, 'data')
+  let server = await startDesk(dataDir)
+  const context = await browserInstance.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  try {
+    await page.goto(server.openUrl)
+    await preparedDesk(page)
+    await server.stop()
+    // bytes inside the first page change: SQLCipher's page authentication fails
+    const fd = openSync(join(dataDir, 'desk.db'), 'r+')
+    writeSync(fd, Buffer.alloc(64, 0x5a), 0, 64, 100)
+    closeSync(fd)
+    const files = readdirSync(dataDir).sort()
+    server = await startDesk(dataDir)
+    await page.goto(server.openUrl)
+    await page.getByLabel('登录名').fill(SUP.loginName)
+    await page.getByLabel('密码', { exact: true }).fill(SUP.passphrase)
+    await page.getByRole('button', { name: '登录', exact: true }).click()
+    await expect(page.getByRole('heading', { name: '无法打开接待台的资料' })).toBeVisible()
+    await expect(page.getByText('接待台没有删除、也不会删除任何数据。')).toBeVisible()
+    await shot(page, 'session-damaged-zh-CN')
+    expect((await rpc(page, 'desk.status')).value.state).toBe('damaged')
+    expect((await rpc(page, 'desk.setup', { ...SUP, loginName: 'someone', locale: 'zh-CN' })).code).toBe('ALREADY_SET_UP')
+    // restoring a backup is offered (the supervisor feature's form), nothing else
+    await page.getByRole('button', { name: '从备份恢复' }).click()
+    await shot(page, 'session-damaged-restore-zh-CN')
+    expect(readdirSync(dataDir).sort()).toEqual(expect.arrayContaining(files.filter((f) => !f.endsWith('-shm') && !f.endsWith('-wal'))))
+  } finally {
+    await context.close()
+    await server.stop()
+    rmSync(root, { recursive: true, force: true })
+  }
 })

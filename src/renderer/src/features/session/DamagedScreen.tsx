@@ -15,15 +15,19 @@ export function DamagedScreen({ status, onRestored }: { status: DeskStatus; onRe
   const tooNew = status.state === 'tooNew'
   return (
     <div className="gate">
-      <section className="gate-card" role="alert" aria-labelledby="damaged-title">
+      <section className={restoring ? 'gate-card wide' : 'gate-card'} role="alert" aria-labelledby="damaged-title">
         <div className="gate-head">
           <span className="brand">{t('common:appName')}</span>
           <LocalePicker />
         </div>
         <h1 id="damaged-title">{t(tooNew ? 'session:damaged.tooNewTitle' : 'session:damaged.title')}</h1>
         <p>{t(tooNew ? 'session:damaged.tooNewBody' : 'errors:db.damaged')}</p>
-        <p>{t(tooNew ? 'session:damaged.tooNewNext' : 'session:damaged.next')}</p>
-        <p className="hint">{t('session:damaged.nothingDeleted')}</p>
+        {restoring ? null : (
+          <>
+            <p>{t(tooNew ? 'session:damaged.tooNewNext' : 'session:damaged.next')}</p>
+            <p className="hint">{t('session:damaged.nothingDeleted')}</p>
+          </>
+        )}
         {!tooNew && restoreAvailable ? (
           restoring ? (
             <RestoreFromBackup onRestored={onRestored} onCancel={() => setRestoring(false)} />
