@@ -35,6 +35,12 @@ export interface Contacts {
 const isTyping = (el: Element | null) =>
   !!el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['radio', 'checkbox', 'button'].includes((el as HTMLInputElement).type)) || (el as HTMLElement).isContentEditable)
 
+/** First line of a captured text, short enough to say inside a line. */
+const gist = (text: string, max = 40) => {
+  const first = text.trim().split('\n')[0] ?? ''
+  return first.length > max ? `${first.slice(0, max)}…` : first
+}
+
 const fmtClock = (ms: number) => {
   const s = Math.max(0, Math.floor(ms / 1000))
   const h = Math.floor(s / 3600)
@@ -191,8 +197,8 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
       matter: matter ? i18next.getFixedT(lang, 'interview')(`matterTypes.${matter}`) : '……',
       date: followUpDate ? formatChineseDate(followUpDate) : '……',
       phone: contacts.orgPhone || '……',
-      demand: store.get('surfaceDemand').trim().split('\n')[0] || '……',
-      next: store.get('followUpPlan').trim().split('\n')[0] || tScript('script:summary.defaultNext')
+      demand: gist(store.get('surfaceDemand')) || '……',
+      next: gist(store.get('followUpPlan')) || tScript('script:summary.defaultNext')
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [session.displayName, contacts.orgPhone, stage, lang, saveState.at, matter, followUpDate, tScript]
