@@ -327,3 +327,19 @@ test('a damaged database gets a clear screen, deletes nothing and never starts a
     rmSync(root, { recursive: true, force: true })
   }
 })
+
+test('the language picked on the login screen is the one you get, and is remembered for you', async ({ page }) => {
+  await preparedDesk(page)
+  await page.getByLabel('界面语言').selectOption('yue-HK')
+  await expect(page.getByRole('heading', { name: '登入' })).toBeVisible()
+  await page.getByLabel('登入名稱').fill(WORKER.loginName)
+  await page.getByLabel('密碼', { exact: true }).fill(WORKER.passphrase)
+  await page.getByRole('button', { name: '登入', exact: true }).click()
+  await expect(page.getByRole('button', { name: /李𠮶堃 · 社工/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: '鎖定' })).toBeVisible()
+  await expect.poll(async () => (await rpc(page, 'session.current')).value.locale).toBe('yue-HK')
+  // a fresh page (another day): the login screen greets in the last language, and the worker keeps hers
+  await rpc(page, 'session.logout')
+  await page.reload()
+  await expect(page.getByRole('heading', { name: '登入' })).toBeVisible()
+})

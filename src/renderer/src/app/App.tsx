@@ -7,7 +7,7 @@ import { Shell } from './Shell'
 import { SetupScreen } from '../features/session/SetupScreen'
 import { LoginScreen } from '../features/session/LoginScreen'
 import { DamagedScreen } from '../features/session/DamagedScreen'
-import { rememberUiLocale, savedUiLocale } from '../features/session/LocalePicker'
+import { rememberUiLocale, savedUiLocale, takeGateLocale } from '../features/session/LocalePicker'
 
 /**
  * The gate: first run, login, or the desk. When the desk locks, the Shell stays mounted under the
@@ -44,13 +44,20 @@ export function App() {
     })
   }, [refresh])
 
-  const onUnlocked = (s: SessionInfo) => {
+  const onUnlocked = (unlocked: SessionInfo) => {
+    let s = unlocked
+    const picked = takeGateLocale()
+    const changed = picked && picked !== s.locale
+    if (changed) s = { ...s, locale: picked }
     // Another person unlocking must not see the previous person's screen: the Shell is keyed by
     // user, so a different person gets a fresh one and the previous screen (and its text) is gone.
     setSession(s)
     rememberUiLocale(s.locale)
     setLocked(false)
-    void refresh()
+    void (async () => {
+      if (changed) await desk.invoke('session.setLocale', { locale: s.locale })
+      await refresh()
+    })()
   }
 
   if (!status) return <div className="boot" aria-busy="true">{t('common:loading')}</div>

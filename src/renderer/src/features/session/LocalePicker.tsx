@@ -14,6 +14,17 @@ export function rememberUiLocale(locale: Locale): void {
   }
 }
 
+/**
+ * A language picked on the gate (setup, login, lock) is a choice the person made just now: after
+ * they log in it wins over the one stored for them, and is stored. Null when nobody picked.
+ */
+let pickedAtGate: Locale | null = null
+export function takeGateLocale(): Locale | null {
+  const l = pickedAtGate
+  pickedAtGate = null
+  return l
+}
+
 export function savedUiLocale(): Locale | null {
   try {
     const v = localStorage.getItem(UI_LOCALE_KEY)
@@ -29,7 +40,13 @@ export function LocalePicker() {
   return (
     <label className="locale-switch gate-locale">
       <span>{t('common:language.label')}</span>
-      <select value={i18n.language} onChange={(e) => rememberUiLocale(e.target.value as Locale)}>
+      <select
+        value={i18n.language}
+        onChange={(e) => {
+          pickedAtGate = e.target.value as Locale
+          rememberUiLocale(pickedAtGate)
+        }}
+      >
         <option value="zh-CN">{t('common:language.zh-CN')}</option>
         <option value="yue-HK">{t('common:language.yue-HK')}</option>
       </select>
