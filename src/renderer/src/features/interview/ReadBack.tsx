@@ -166,6 +166,18 @@ export function ReadBackView({
         <p>{tScript('readback.empty')}</p>
       )}
       <div className="rb-actions">
+        <button
+          type="button"
+          className="rb-fullscreen"
+          onClick={(e) => {
+            // The button lives in whichever window shows the view (the second window, or this one).
+            const doc = e.currentTarget.ownerDocument
+            if (doc.fullscreenElement) void doc.exitFullscreen()
+            else void doc.documentElement.requestFullscreen?.().catch(() => {})
+          }}
+        >
+          {tScript('readback.fullscreen')}
+        </button>
         <button type="button" onClick={() => void readAloud()} data-testid="read-aloud">
           {speaking ? tScript('readback.stop') : tScript('readback.readAloud')}
         </button>
