@@ -8,6 +8,8 @@ import * as backup from '../backup/service'
 import { deliverPdf } from '../pdf'
 import { auditFilters, auditPdf, auditQuery } from './audit'
 import { getSignoff, listSignoffQueue, signOff, signoffRecord } from './api'
+import { figuresPdf, hallFigures } from './figures'
+import { destroyCases, destructionRegister, retentionCandidates, retentionSettings, setLegalHold, setRetentionYears } from './retention'
 
 function listFolder(desk: Desk, folder: string | undefined) {
   const dir = resolve(folder || backup.getBackupSettings(desk).folder || '.')
@@ -52,5 +54,28 @@ export const supervisorHandlers = (desk: Desk) =>
     'signoff.queue': (a) => listSignoffQueue(desk, a.kinds),
     'signoff.open': (a) => ({ record: signoffRecord(desk, a.kind, a.subjectId), signoff: getSignoff(desk, a.kind, a.subjectId) }),
     'signoff.sign': (a) => signOff(desk, a),
-    'signoff.get': (a) => getSignoff(desk, a.kind, a.subjectId)
+    'signoff.get': (a) => getSignoff(desk, a.kind, a.subjectId),
+    'figures.get': (a) => hallFigures(desk, a),
+    'figures.pdf': async ({ locale, action, ...range }) => {
+      const pdf = await figuresPdf(desk, range, locale)
+      desk.audit({ action: 'figures.export', details: { from: range.from, to: range.to, locale } })
+      return deliverPdf(desk, pdf, `figures-${range.from}-${range.to}.pdf`, action)
+    },
+    'retention.get': () => {
+      const all = retentionCandidates(desk, true)
+      return {
+        ...retentionSettings(desk),
+        eligible: all.filter((c) => !c.hold),
+        held: retentionCandidates(desk, false).filter((c) => c.hold),
+        register: destructionRegister(desk)
+      }
+    },
+    'retention.setYears': (a) => setRetentionYears(desk, a.years),
+    'retention.hold': (a) => {
+      const row = desk.db().sqlite.prepare('SELECT id FROM cases WHERE case_no = ?').get(a.caseNo.trim()) as { id: number } | undefined
+      if (!row) return fail('NOT_FOUND', 'supervisor:retention.errors.notFound', undefined, 'caseNo')
+      setLegalHold(desk, { caseId: row.id, hold: a.hold, reason: a.reason })
+      return null
+    },
+    'retention.destroy': (a) => destroyCases(desk, a)
   })

@@ -3,6 +3,8 @@ import { call } from '../define'
 import { empty, id, isoDate, locale, longText, passphrase, shortText } from '../schemas'
 import type { BackupLogEntry, BackupResult, BackupSettings, BackupStatus, BackupVerdict } from '../../domain/supervisor/backup'
 import type { AuditPage } from '../../domain/supervisor/audit'
+import type { HallFigures } from '../../domain/supervisor/figures'
+import type { DestructionEntry, RetentionCandidate } from '../../domain/supervisor/retention'
 import { SIGNOFF_KINDS, type Signoff, type SignoffQueueItem, type SignoffRecordView } from '../../domain/supervisor/signoff'
 import { PDF_ACTIONS, type PdfDelivery } from './forms'
 
@@ -69,5 +71,24 @@ export const supervisorCalls = {
   }>(),
   'signoff.sign': call(z.object({ kind: z.enum(SIGNOFF_KINDS), subjectId: id(), opinion: longText(5_000) }), 'supervisor').returns<Signoff>(),
   /** Anyone may read a sign-off (workers see it on their forms). */
-  'signoff.get': call(z.object({ kind: z.enum(SIGNOFF_KINDS), subjectId: id() }), 'worker').returns<Signoff | null>()
+  'signoff.get': call(z.object({ kind: z.enum(SIGNOFF_KINDS), subjectId: id() }), 'worker').returns<Signoff | null>(),
+
+  /** The hall's figures (8.2) for a date range (by contact date). */
+  'figures.get': call(z.object({ from: isoDate(), to: isoDate() }), 'supervisor').returns<HallFigures>(),
+  'figures.pdf': call(z.object({ from: isoDate(), to: isoDate(), locale: locale(), action: z.enum(PDF_ACTIONS) }), 'supervisor').returns<PdfDelivery>(),
+
+  /** Retention (SZ C.2.1): the period, the closed cases past it, legal holds, destruction and its register. */
+  'retention.get': call(empty(), 'supervisor').returns<{
+    years: number | null
+    cutoff: string | null
+    eligible: RetentionCandidate[]
+    held: RetentionCandidate[]
+    register: DestructionEntry[]
+  }>(),
+  'retention.setYears': call(z.object({ years: z.number().int().min(1).max(100).nullable() }), 'supervisor').returns<{ years: number | null; cutoff: string | null }>(),
+  'retention.hold': call(z.object({ caseNo: shortText(40), hold: z.boolean(), reason: shortText(500).optional() }), 'supervisor').returns<null>(),
+  'retention.destroy': call(
+    z.object({ caseIds: z.array(id()).min(1).max(10_000), reason: shortText(500), confirm: shortText(50) }),
+    'supervisor'
+  ).returns<{ destroyed: number }>()
 } as const
