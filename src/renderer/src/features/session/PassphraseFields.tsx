@@ -40,7 +40,9 @@ export function PassphraseFields({
   }, [value, context.join('\u0000')])
   const mismatch = confirm.length > 0 && confirm !== value
   const acceptable = !!check?.ok && verdict?.for === value && value === confirm
-  useEffect(() => onChange({ value, confirm, acceptable }), [acceptable])
+  useEffect(() => {
+    onChange({ value, confirm, acceptable })
+  }, [acceptable])
 
   return (
     <>
