@@ -1,9 +1,8 @@
 import { isoDateAtOffset } from '@shared/domain/dates/calendar'
-import { caseDeadlines, isApproaching, oldestRelevantStart, type TodayData, type TodayDeadline, type TodayFollowUp } from '@shared/domain/case/today'
+import { caseDeadlines, isApproaching, oldestRelevantStarts, type TodayData, type TodayDeadline, type TodayFollowUp } from '@shared/domain/case/today'
 import type { DiversionRoute } from '@shared/domain/screening/rules'
 import type { RiskLevel } from '@shared/domain/case/options'
 import type { Desk } from '../desk/desk'
-import { fieldsFromRow } from './columns'
 import { listCases } from './api'
 
 /**
@@ -37,17 +36,32 @@ export function today(desk: Desk): TodayData {
     name: r.name as string,
     riskLevel: r.risk_level as RiskLevel
   }))
-  const since = oldestRelevantStart(day)
+  const since = oldestRelevantStarts(day)
+  // One indexed range per kind of start date (an OR across four columns would scan every case).
   const rows = db
     .prepare(
-      `SELECT c.*, d.chosen FROM cases c LEFT JOIN case_diversions d ON d.case_id = c.id
-       WHERE c.assigned_worker_id = ? AND c.status NOT IN ('closed', 'transferred')
-         AND (c.contact_date >= ? OR c.accepted_date >= ? OR c.opinion_received_date >= ? OR c.review_received_date >= ?)`
+      `SELECT c.id, c.case_no, c.name, c.risk_level, c.contact_date, c.in_petition_procedure, c.accepted_date, c.extended,
+         c.opinion_received_date, c.review_received_date, d.chosen
+       FROM cases c LEFT JOIN case_diversions d ON d.case_id = c.id
+       WHERE c.id IN (
+           SELECT id FROM cases WHERE assigned_worker_id = @worker AND contact_date >= @registered
+           UNION SELECT id FROM cases WHERE in_petition_procedure = 1 AND accepted_date >= @accepted
+           UNION SELECT id FROM cases WHERE opinion_received_date != '' AND opinion_received_date >= @answered
+           UNION SELECT id FROM cases WHERE review_received_date != '' AND review_received_date >= @answered)
+         AND c.assigned_worker_id = @worker AND c.status NOT IN ('closed', 'transferred')`
     )
-    .all(session.userId, since, since, since, since) as Record<string, unknown>[]
+    .all({ worker: session.userId, ...since }) as Record<string, unknown>[]
   const deadlines: TodayDeadline[] = []
   for (const r of rows) {
-    for (const d of caseDeadlines(r.id as number, fieldsFromRow(r), (r.chosen as DiversionRoute | null) ?? null, day)) {
+    const f = {
+      contactDate: r.contact_date as string,
+      inPetitionProcedure: !!r.in_petition_procedure,
+      acceptedDate: r.accepted_date as string,
+      extended: !!r.extended,
+      opinionReceivedDate: r.opinion_received_date as string,
+      reviewReceivedDate: r.review_received_date as string
+    }
+    for (const d of caseDeadlines(r.id as number, f, (r.chosen as DiversionRoute | null) ?? null, day)) {
       if (isApproaching(d)) deadlines.push({ ...d, caseNo: r.case_no as string, name: r.name as string, riskLevel: r.risk_level as RiskLevel })
     }
   }

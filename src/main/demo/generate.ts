@@ -22,6 +22,11 @@ export interface DemoOptions {
   /** Average interviews per case (default 10). */
   interviewsPerCase?: number
   batch?: number
+  /**
+   * Fictitious worker accounts to spread the cases over (default: one per 2 000 cases, at most 12).
+   * They have no key slot, so nobody can log in as them; they make caseload and today realistic.
+   */
+  workers?: number
   onProgress?(done: number, total: number): void
 }
 
@@ -124,6 +129,16 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
   const db = desk.db().sqlite
   const perCase = opts.interviewsPerCase ?? 10
   const batch = opts.batch ?? 2_000
+  const wanted = opts.workers ?? Math.min(12, Math.floor(opts.cases / 2_000))
+  const existingDemo = (db.prepare("SELECT count(*) AS n FROM users WHERE login_name LIKE 'demo-worker-%'").get() as { n: number }).n
+  if (wanted > existingDemo) {
+    const now = desk.now().toISOString()
+    const ins = db.prepare("INSERT INTO users (login_name, display_name, role, locale, created_at, updated_at) VALUES (?, ?, 'worker', 'zh-CN', ?, ?)")
+    db.transaction(() => {
+      for (let i = existingDemo + 1; i <= wanted; i++) ins.run(`demo-worker-${String(i).padStart(2, '0')}`, `演示社工${String(i).padStart(2, '0')}`, now, now)
+      desk.audit({ action: 'demo.workers', details: { added: wanted - existingDemo } })
+    })()
+  }
   const users = (db.prepare('SELECT id FROM users WHERE disabled = 0 ORDER BY id').all() as { id: number }[]).map((u) => u.id)
   if (users.length === 0) throw new Error('no users')
   const hasInterviews = !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'interviews'").get()

@@ -45,9 +45,13 @@ export function isApproaching(d: CaseDeadline): boolean {
   return d.daysLeft <= DEADLINE_WINDOW.aheadDays && d.daysLeft >= -DEADLINE_WINDOW.afterDays
 }
 
-/** The earliest date a case's deadline could still be shown, for narrowing the database query. */
-export function oldestRelevantStart(today: string): string {
-  return addDays(today, -(90 + DEADLINE_WINDOW.afterDays))
+/**
+ * The earliest start date whose deadline could still be shown today, per kind of start, for
+ * narrowing the database query: registration (15 days), acceptance (60 or 90), answers (30).
+ */
+export function oldestRelevantStarts(today: string): { registered: string; accepted: string; answered: string } {
+  const back = (days: number) => addDays(today, -(days + DEADLINE_WINDOW.afterDays))
+  return { registered: back(15), accepted: back(90), answered: back(30) }
 }
 
 export interface TodayFollowUp extends FollowUp {
