@@ -125,7 +125,7 @@ describe('interview service (real encrypted desk)', () => {
     })
     expect(b.record).toContain('信访人情绪激动')
     expect(b.record).toContain('何时：2026年8月起')
-    expect(b.record).toContain('临时救助')
+    expect(b.record).toContain('深层需求：紧急生活救助')
     expect(b.followUpPlan).toContain('协助整理证据')
     expect(b.followUpPlan).toContain('2026-11-26')
     const c = getCase(t.desk, s.caseId)

@@ -400,7 +400,6 @@ const hhmm = (iso: string) => {
 /** 会谈记录: the guide's notes, then what was captured in structure (5W1H, demand, needs). */
 export function composeRecord(s: InterviewState): string {
   const t = translator(s.outputLang, 'interview')
-  const tScript = translator(s.outputLang, 'script')
   const lines: string[] = []
   if (s.texts.notes.trim()) lines.push(s.texts.notes.trim())
   const structured: string[] = []
@@ -408,7 +407,8 @@ export function composeRecord(s: InterviewState): string {
     if (s.texts[f].trim()) structured.push(`${t(`fields.${f}`)}：${s.texts[f].trim()}`)
   }
   if (s.texts.surfaceDemand.trim()) structured.push(`${t('fields.surfaceDemand')}：${s.texts.surfaceDemand.trim()}`)
-  const needs = [...s.acceptedNeeds.map((n) => tScript(`needs.${n}`)), s.texts.deeperNeeds.trim()].filter(Boolean)
+  // Form B is a written record: the needs are named with the form register's labels.
+  const needs = [...s.acceptedNeeds.map((n) => t(`deeperNeeds.${n}`)), s.texts.deeperNeeds.trim()].filter(Boolean)
   if (needs.length) structured.push(`${t('fields.deeperNeeds')}：${needs.join('；')}`)
   if (structured.length) lines.push(structured.join('\n'))
   return lines.join('\n\n')
