@@ -34,6 +34,15 @@ export function ReadBackWindow({
   const { t } = useTranslation()
   const [container, setContainer] = useState<HTMLElement | null>(null)
   const [blocked, setBlocked] = useState(false)
+  const [voice, setVoice] = useState<string | null | undefined>(undefined)
+  // Tell the worker up front whether this machine can read aloud in the output language.
+  useEffect(() => {
+    let live = true
+    void loadVoices().then((v) => live && setVoice(findVoice(lang, v)?.name ?? null))
+    return () => {
+      live = false
+    }
+  }, [lang])
 
   useEffect(() => {
     const w = window.open('', 'desk-readback', 'popup,width=1100,height=800')
@@ -89,6 +98,11 @@ export function ReadBackWindow({
     <>
       <div className="iv-toast" role="status">
         {t('interview:readback.opened')}{' '}
+        {voice === undefined ? null : voice ? (
+          <span>{t('interview:readback.voiceOk', { voice })}</span>
+        ) : (
+          <span data-testid="worker-no-voice">{t('interview:readback.noVoice', { lang: t(`interview:outputLang.${lang}`) })}</span>
+        )}{' '}
         <button type="button" className="link" onClick={onClose}>{t('interview:keys.close')}</button>
       </div>
       {container ? createPortal(view, container) : null}
