@@ -7,8 +7,8 @@
 Why these sets:
 - NotoSansCJKsc Regular: GB2312 + Big5 level 1 + HKSCS additions + Cantonese characters + punctuation,
   i.e. what Simplified, Traditional and Hong Kong text of a petitioner's record normally uses.
-- NotoSansCJKsc Bold: GB2312 level 1 + ASCII, enough for titles and labels (the engine falls back to the
-  regular face for any bold character not in it).
+- NotoSansCJKsc Bold: GB2312 level 1 + ASCII + every character of the app's locale files (titles and
+  labels in both languages); the engine falls back to the regular face for any other bold character.
 - HanaMinA (Hanazono, OFL/Hanazono licence): every other URO character plus the Extension A characters
   that have a 通用规范汉字表 entry, a Hong Kong/Macau source or a GBK origin, so rare BMP characters in
   names never print as blank boxes (all of Ext A would add ~1.5 MB); plus ☐ ☑ ☒ for the checkboxes.
@@ -79,7 +79,11 @@ def subset(src, text, out, font_number=None):
     return set(cmap)
 
 
+ONLY = next((a.split('=', 1)[1] for a in sys.argv[1:] if a.startswith('--only=')), None)
+
+
 def main():
+    """`--only=bold` rebuilds just the bold face (after locale strings change)."""
     os.makedirs(OUT, exist_ok=True)
     sc = TTCollection(NOTO_R).fonts[NOTO_SC_INDEX]
     assert sc['name'].getDebugName(6) == 'NotoSansCJKsc-Regular', 'collection order changed'
@@ -90,8 +94,17 @@ def main():
     hkscs = decode_range('big5hkscs', (0x87, 0xFE), (0x40, 0xFE)) - big5
     regular = subset(NOTO_R, gb2312 | big5_l1 | hkscs | CANTONESE | BASE,
                      os.path.join(OUT, 'NotoSansCJKsc-Regular.subset.otf.br'), NOTO_SC_INDEX)
-    subset(NOTO_B, gb2312_l1 | chars((0x20, 0x7E)) | set('：（）、，。；/·'),
-           os.path.join(OUT, 'NotoSansCJKsc-Bold.subset.otf.br'), NOTO_SC_INDEX)
+    # Bold: common Simplified characters plus every character of the app's own strings (both
+    # languages, all namespaces), so titles and labels never mix weights.
+    ui = set()
+    for root, _, files in os.walk(os.path.join(ROOT, 'src', 'shared', 'i18n', 'locales')):
+        for name in files:
+            if name.endswith('.json'):
+                ui |= set(open(os.path.join(root, name), encoding='utf-8').read())
+    bold_set = {c for c in gb2312_l1 | ui | chars((0x20, 0x7E)) | set("：（）、，。；/·") if ord(c) in regular}
+    subset(NOTO_B, bold_set, os.path.join(OUT, 'NotoSansCJKsc-Bold.subset.otf.br'), NOTO_SC_INDEX)
+    if ONLY == 'bold':
+        return
 
     props = unihan()
 

@@ -61,8 +61,13 @@ export interface CheckOption {
 export function checkboxes(options: CheckOption[]): ContentText {
   const parts: Content[] = []
   options.forEach((o, i) => {
-    parts.push({ text: (o.checked ? BOX_CHECKED : BOX_EMPTY) + '\u00a0' + o.label })
-    if (o.detail) parts.push({ text: o.detail, decoration: 'underline' })
+    // noWrap keeps "☐ label" on one line (the box glued to its label by a no-break space); the
+    // typed detail after it may wrap.
+    parts.push({ text: (o.checked ? BOX_CHECKED : BOX_EMPTY) + '\u00a0' + o.label, noWrap: true } as Content)
+    if (o.detail) {
+      if (!/[：:]$/.test(o.label)) parts.push({ text: ' ' })
+      parts.push({ text: o.detail, decoration: 'underline' })
+    }
     if (i < options.length - 1) parts.push({ text: '\u3000' })
   })
   return { text: parts } as ContentText

@@ -4,8 +4,14 @@ import { execFileSync } from 'node:child_process'
  * Test helpers around poppler-utils, fed from memory through stdin (`-` / `fd://0`) so tests leave
  * no PDFs with personal data lying around.
  */
-export function pdfText(pdf: Buffer, layout = false): string {
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 << 20 }).toString('utf8')
+/**
+ * Text of a PDF. `raw` (the default) keeps content-stream order: pdfmake writes each table cell's
+ * lines together, so a value that wraps stays contiguous (the default reading-order mode interleaves
+ * neighbouring cells' lines).
+ */
+export function pdfText(pdf: Buffer, mode: 'raw' | 'layout' | 'reading' = 'raw'): string {
+  const flag = mode === 'raw' ? ['-raw'] : mode === 'layout' ? ['-layout'] : []
+  return execFileSync('pdftotext', [...flag, '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 << 20 }).toString('utf8')
 }
 
 export interface PdfFontRow {

@@ -108,6 +108,11 @@ export function applyRuns(fonts: Fonts, content: Node, styles: Record<string, Ob
     if (!isObj(n)) return n
     const b = boldOf(n, bold)
     const o: Obj = { ...n }
+    // Layout-aware callers keep a handle on the node pdfmake will lay out (it records positions on it).
+    if (typeof n.track === 'function') {
+      delete o.track
+      ;(n.track as (laid: Obj) => void)(o)
+    }
     if ('text' in o) o.text = inline(o.text, b)
     if (Array.isArray(o.stack)) o.stack = o.stack.map((x) => block(x, b))
     if (Array.isArray(o.columns)) o.columns = o.columns.map((x) => block(x, b))
