@@ -49,7 +49,8 @@ test('a supervisor backs up with a progress bar, verifies, restores on a fresh d
     const before = await rpc<{ caseNo: string }[]>(page, 'cases.list', { order: 'caseNo' })
     expect(before).toHaveLength(NAMES.length)
 
-    await page.getByRole('button', { name: /^备份/ }).click()
+    await page.getByRole('button', { name: /^督导工作/ }).click()
+    await page.getByRole('tab', { name: '备份' }).click()
     await expect(page.getByRole('heading', { name: '备份与恢复' })).toBeVisible()
     await expect(page.getByText('还没有做过备份，请现在备份一次。')).toBeVisible()
     // Set the backup passphrase: the warning is there before anything is saved.
@@ -117,4 +118,48 @@ test('a supervisor backs up with a progress bar, verifies, restores on a fresh d
     await second.stop()
     rmSync(folder, { recursive: true, force: true })
   }
+})
+
+test('a supervisor signs off the queue, reads the audit trail, sees the figures and the retention screen', async ({ page }) => {
+  await setupSupervisor(page)
+  const created: { id: number; caseNo: string }[] = []
+  for (const [i, name] of NAMES.entries()) {
+    created.push(
+      await rpc(page, 'cases.create', {
+        partyKind: i === 1 ? 'collective' : 'person',
+        name,
+        headcount: i === 1 ? 7 : undefined,
+        locality: ['天河区', '越秀区', '天河区', '番禺区'][i],
+        needs: [['legalAdvice'], ['policyGuidance', 'legalAdvice'], ['emotionalSupport'], ['resourceLinking']][i]
+      })
+    )
+  }
+  await rpc(page, 'cases.update', { id: created[0].id, patch: { workerSignedDate: '2026-11-20', serviceGoals: '三个月内领回拖欠工资' } })
+
+  await page.getByRole('button', { name: /^督导工作/ }).click()
+  await expect(page.getByRole('tab', { name: '签批' })).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('heading', { name: '签批' })).toBeVisible()
+  await page.getByRole('listitem').filter({ hasText: created[0].caseNo }).click()
+  await expect(page.getByText('三个月内领回拖欠工资')).toBeVisible()
+  await page.getByLabel('意见').fill('同意立案。请在七日内联系劳动监察大队并跟进。')
+  await shot(page, 'supervisor-signoff')
+  await page.locator('#main').getByRole('button', { name: '签批', exact: true }).click()
+  await expect(page.getByText(/已由 陈督导 于 .* 签批/)).toBeVisible()
+  await expect(page.getByText('没有等待签批的表格。')).toBeVisible()
+
+  await page.getByRole('tab', { name: '操作记录' }).click()
+  await expect(page.getByTestId('chain-verdict')).toContainText('哈希链完整')
+  await page.getByLabel('个案编号').fill(created[0].caseNo)
+  await page.getByRole('button', { name: '筛选', exact: true }).click()
+  await expect(page.getByRole('cell', { name: '签批', exact: true })).toBeVisible()
+  await shot(page, 'supervisor-audit')
+
+  await page.getByRole('tab', { name: '统计' }).click()
+  await expect(page.getByTestId('figures-totals')).toContainText('新接个案 4')
+  await page.waitForTimeout(600)
+  await shot(page, 'supervisor-figures')
+
+  await page.getByRole('tab', { name: '档案保管' }).click()
+  await expect(page.getByText('尚未设置保管年限。')).toBeVisible()
+  await shot(page, 'supervisor-retention')
 })
