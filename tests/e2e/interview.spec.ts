@@ -205,6 +205,8 @@ for (const c of CASES) {
     await popup.getByTestId('read-aloud').click()
     await expect(popup.getByTestId('no-voice')).toContainText(sc.readback.noVoice)
     await shot(popup, `interview-${c.out}-readback`)
+    // The worker is told too (headless Chromium has no speech voices).
+    await expect(page.getByTestId('worker-no-voice')).toBeVisible()
 
     await page.getByTestId('finish').click()
     await expect(page.getByText(iv.closing.finished)).toBeVisible()
