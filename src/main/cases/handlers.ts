@@ -3,6 +3,7 @@ import { handlers } from '../ipc/router'
 import * as api from './api'
 import { findRepeats, searchCases } from './search'
 import { today } from './today'
+import { consentSlipPdf } from './consent-slip'
 
 /** The cases feature's IPC handlers (one per call in src/shared/ipc/contracts/cases.ts). */
 export const casesHandlers = (desk: Desk) =>
@@ -29,6 +30,7 @@ export const casesHandlers = (desk: Desk) =>
     'cases.linkResource': (a) => api.linkResource(desk, a),
     'cases.resourceResult': (a) => api.updateResourceResult(desk, a.caseId, a.resourceId, a.result, a.note),
     'cases.consent': (a) => api.recordConsent(desk, a),
+    'cases.consentSlip': (a) => consentSlipPdf(desk, a),
     'cases.scheduleFollowUp': (a) => api.scheduleFollowUp(desk, a),
     'cases.completeFollowUp': (a) => api.completeFollowUp(desk, a.followUpId, a.note),
     'cases.close': (a) => api.saveClosing(desk, a.id, a.closing, { finalize: a.finalize }),

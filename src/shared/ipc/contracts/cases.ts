@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { call } from '../define'
-import { empty, id, longText, requiredText, shortText } from '../schemas'
+import { empty, id, locale, longText, requiredText, shortText } from '../schemas'
+import { PDF_ACTIONS, type PdfDelivery } from './forms'
 import {
   CASE_STATUSES,
   CONSENT_KINDS,
@@ -124,6 +125,8 @@ export const casesCalls = {
     }),
     'worker'
   ).returns<CaseRecord>(),
+  /** The consent slip in the petitioner's language, to print or save. */
+  'cases.consentSlip': call(z.object({ caseId: caseId(), lang: locale(), action: z.enum(PDF_ACTIONS) }), 'worker').returns<PdfDelivery>(),
   'cases.scheduleFollowUp': call(
     z.object({ caseId: caseId(), dueDate: isoDate(), kind: z.enum(FOLLOW_UP_KINDS), note: shortText(2_000).optional(), interviewId: id().optional() }),
     'worker'

@@ -89,7 +89,7 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
       <div role="tabpanel">
         {tab === 'registration' ? <RegistrationSection record={record} a={autosave} /> : null}
         {tab === 'screening' ? <ScreeningPanel record={record} onChange={setRecord} /> : null}
-        {tab === 'plan' ? <PlanSection a={autosave} /> : null}
+        {tab === 'plan' ? <PlanSection a={autosave} record={record} /> : null}
         {tab === 'flows' ? <FlowsPanel record={record} onChange={setRecord} /> : null}
         {tab === 'consent' ? <ConsentPanel record={record} onChange={setRecord} /> : null}
         {tab === 'followUps' ? <FollowUpsPanel record={record} onChange={setRecord} /> : null}

@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { ageAt } from '@shared/domain/dates/age'
+import { isValidIsoDate, localIsoDate } from '@shared/domain/dates/calendar'
+import { COUNTING_RULE, deadlineById } from '@shared/domain/dates/deadlines'
+import { caseDeadlines } from '@shared/domain/case/today'
 import { CASE_SOURCES, EDUCATION, GENDERS, LANGUAGES, LIVING, MARITAL, NEEDS } from '@shared/domain/case/options'
 import type { CaseFields, CaseRecord } from '@shared/domain/case/types'
 import { ErrorText } from '../../ui/ErrorText'
@@ -107,7 +110,7 @@ export function RegistrationSection({ record, a }: { record: CaseRecord; a: Auto
 }
 
 /** Form A 服务计划 and the petition-procedure dates that drive the statutory reminders. */
-export function PlanSection({ a }: { a: Autosave }) {
+export function PlanSection({ a, record }: { a: Autosave; record: CaseRecord }) {
   const { t } = useTranslation()
   const f = a.fields
   const area = (k: 'serviceGoals' | 'serviceStrategy' | 'evaluationMethods') => (
@@ -157,7 +160,35 @@ export function PlanSection({ a }: { a: Autosave }) {
           {date('opinionReceivedDate')}
           {date('reviewReceivedDate')}
         </div>
+        <CaseDeadlines fields={f} record={record} />
       </section>
+    </div>
+  )
+}
+
+/** This case's statutory dates, by the one counting rule of the date module. */
+function CaseDeadlines({ fields, record }: { fields: CaseFields; record: CaseRecord }) {
+  const { t } = useTranslation()
+  const today = localIsoDate(new Date())
+  const valid = (d: string) => d === '' || isValidIsoDate(d)
+  if (![fields.contactDate, fields.acceptedDate, fields.opinionReceivedDate, fields.reviewReceivedDate].every(valid) || !fields.contactDate) return null
+  const list = caseDeadlines(record.id, fields, record.diversion?.chosen ?? null, today)
+  if (list.length === 0) return null
+  return (
+    <div className="case-deadlines">
+      <h3>{t('cases:today.deadlines')}</h3>
+      <ul>
+        {list.map((d) => {
+          const def = deadlineById(d.id)
+          return (
+            <li key={d.id} className={d.daysLeft < 0 ? 'muted' : undefined}>
+              <span className="mono">{d.due}</span> · {t(def.labelKey)} <span className="muted">（{t(def.articleKey)}）</span>
+              {def.caveatKey ? <div className="hint">{t(def.caveatKey)}</div> : null}
+            </li>
+          )
+        })}
+      </ul>
+      <p className="hint">{t(COUNTING_RULE.statementKey)}</p>
     </div>
   )
 }

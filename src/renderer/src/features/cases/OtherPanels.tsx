@@ -17,6 +17,8 @@ import { localIsoDate } from '@shared/domain/dates/calendar'
 import { call } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
+import { deliverPdf } from '../../ui/pdf-output'
+import type { Locale } from '@shared/domain/session/types'
 import { OptionRadios, useAction } from './parts'
 
 /** PIPL (4.5): consent to record, separately for sensitive information, written consent for disclosure. */
@@ -34,6 +36,7 @@ export function ConsentPanel({ record, onChange }: { record: CaseRecord; onChang
     <section className="card consent">
       <h2>{t('cases:sections.consent')}</h2>
       <p className="hint">{t('cases:consent.version', { version: CONSENT_TEXT_VERSION })}</p>
+      <ConsentSlipButtons record={record} />
       {CONSENT_KINDS.map((k) => {
         const c = latest(k)
         return (
@@ -75,6 +78,30 @@ export function ConsentPanel({ record, onChange }: { record: CaseRecord; onChang
       })}
       <ErrorText error={error} />
     </section>
+  )
+}
+
+/** Print or save the consent slip in the petitioner's language (default: the recorded 语言). */
+function ConsentSlipButtons({ record }: { record: CaseRecord }) {
+  const { t } = useTranslation()
+  const { run, error } = useAction()
+  const [lang, setLang] = useState<Locale>(record.fields.language === 'cantonese' ? 'yue-HK' : 'zh-CN')
+  const out = (action: 'print' | 'save') => run(async () => deliverPdf(await call('cases.consentSlip', { caseId: record.id, lang, action }), action))
+  return (
+    <div className="button-row">
+      <label htmlFor="slip-lang">{t('cases:consentSlip.printLang')}</label>
+      <select id="slip-lang" value={lang} onChange={(e) => setLang(e.target.value as Locale)}>
+        <option value="zh-CN">{t('common:language.zh-CN')}</option>
+        <option value="yue-HK">{t('common:language.yue-HK')}</option>
+      </select>
+      <button type="button" onClick={() => out('print')}>
+        {t('cases:consentSlip.print')}
+      </button>
+      <button type="button" onClick={() => out('save')}>
+        {t('common:actions.saveAs')}
+      </button>
+      <ErrorText error={error} />
+    </div>
   )
 }
 
