@@ -70,7 +70,9 @@ export function SetupScreen({ onDone, onRestored }: { onDone(s: SessionInfo): vo
           <input id="setup-org" value={orgName} onChange={(e) => setOrgName(e.target.value)} />
           <div className="hint">{t('session:fields.orgNameHint')}</div>
         </div>
-        <PassphraseFields value={pass.value} confirm={pass.confirm} onChange={setPass} context={[loginName, displayName]} />
+        <div className="field-row">
+          <PassphraseFields value={pass.value} confirm={pass.confirm} onChange={setPass} context={[loginName, displayName]} />
+        </div>
         <ErrorText error={error} />
         <button type="submit" className="primary" disabled={busy || !pass.acceptable || !displayName || !loginName}>
           {t('session:setup.submit')}
