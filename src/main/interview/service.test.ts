@@ -156,4 +156,14 @@ describe('interview service (real encrypted desk)', () => {
     expect(next.outputLang).toBe('yue-HK')
     expect(next.workCount).toBe(2)
   })
+
+  it('takes the route and rule dates recorded on the case (受理日期 → the 60-day line)', () => {
+    const first = svc.startInterview(t.desk, { petitionerName: '吴九' })
+    updateCase(t.desk, first.caseId, { inPetitionProcedure: true, acceptedDate: '2026-11-20' })
+    const s = svc.startInterview(t.desk, { caseId: first.caseId })
+    expect(s.route).toBe('petition')
+    expect(s.ruleDates.accepted).toBe('2026-11-20')
+    expect(() => svc.setMeta(t.desk, { interviewId: s.id, patch: { ruleDates: { notARule: '2026-11-20' } } })).toThrow()
+    expect(() => svc.setMeta(t.desk, { interviewId: s.id, patch: { acceptedNeeds: ['free text'] } })).toThrow()
+  })
 })
