@@ -84,8 +84,18 @@ for (const r of RUNS) {
     await shot(page, `cases-${r.lang}-collective-6th-refused`)
     await page.getByRole('button', { name: new RegExp(cs.new.save) }).click()
     await expect(page.getByRole('heading', { name: new RegExp(r.group) })).toBeVisible()
-    const groupId = Number(await page.evaluate(() => 0)) || null
-    void groupId
+    await shot(page, `cases-${r.lang}-case-registration`)
+    // The 集体上访 checklist: a time-stamped step.
+    await page.getByRole('tab', { name: cs.tabs.flows }).click()
+    await page.locator('[data-step="calm"]').getByRole('button', { name: cs.flows.markDone }).click()
+    await expect(page.locator('[data-step="calm"] .step-log')).toHaveCount(1)
+    await expect(page.locator('.reps li')).toHaveCount(5)
+    await shot(page, `cases-${r.lang}-collective-flow`)
+    // Consent recorded with time and text version.
+    await page.getByRole('tab', { name: cs.tabs.consent }).click()
+    await page.locator('[data-consent="record"]').getByRole('button', { name: cs.consent.oral }).click()
+    await expect(page.locator('[data-consent="record"]')).toContainText('2026-1')
+    await shot(page, `cases-${r.lang}-consent`)
     // The main process also refuses a 6th sent straight over IPC.
     const list = await rpc(page, 'cases.search', { query: r.group })
     const group = await rpc(page, 'cases.get', { id: list[0].id })
