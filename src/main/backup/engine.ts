@@ -197,18 +197,19 @@ export function scanContent(db: Database.Database, progress?: (done: number, tot
   for (const t of tables) {
     const withoutRowid = /WITHOUT\s+ROWID\s*$/i.test((t.sql ?? '').trim())
     let order = 'rowid'
-    let cols = 'rowid, *'
     if (withoutRowid) {
       const pk = (db.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(t.name) as { name: string }[]).map((c) => quote(c.name))
       order = pk.join(', ')
-      cols = '*'
     }
     h.update(`table:${encode(t.name)}:${counts[t.name]}\n`)
-    const stmt = db.prepare(`SELECT ${cols} FROM ${quote(t.name)} ORDER BY ${order}`).raw(true).safeIntegers(true)
-    for (const row of stmt.iterate() as Iterable<unknown[]>) {
-      let line = ''
-      for (const v of row) line += encode(v) + '|'
-      h.update(line + '\n')
+    // Each row is encoded by SQLite itself (json_array keeps text and numbers apart; blobs as hex),
+    // so JavaScript only hashes one string per row: several times faster than typing values here.
+    const names = (db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(t.name) as { name: string }[]).map((c) => quote(c.name))
+    const parts = [...(withoutRowid ? [] : ['rowid']), ...names].map((c) => `CASE typeof(${c}) WHEN 'blob' THEN char(1) || 'blob:' || hex(${c}) ELSE ${c} END`)
+    const stmt = db.prepare(`SELECT json_array(${parts.join(', ')}) FROM ${quote(t.name)} ORDER BY ${order}`).pluck(true)
+    for (const line of stmt.iterate() as Iterable<string>) {
+      h.update(line)
+      h.update('\n')
       if (++done % 20000 === 0) progress?.(done, total)
     }
   }
