@@ -75,20 +75,23 @@ export async function renderBlankForms(lang: Locale, form: FormKind, at: Date) {
 export async function outputCaseForms(desk: Desk, r: FormRequest & { action: PdfAction; allowMissing?: boolean }): Promise<PdfDelivery> {
   const { bytes, fileName } = await renderCaseForms(desk, r, { allowMissing: r.allowMissing })
   const res = await deliverPdf(desk, bytes, fileName, r.action)
+  recordOutput(desk, r, res.pages, res.mode === 'platform' ? res.outcome : 'handedToBrowser')
+  return res
+}
+
+/** The audit row for a printed or saved form: ids and codes only, never the form's content. */
+export function recordOutput(
+  desk: Desk,
+  r: FormRequest & { action: PdfAction; allowMissing?: boolean },
+  pages: number,
+  outcome: string
+): void {
   desk.audit({
     action: r.action === 'print' ? 'forms.print' : 'forms.save',
     subjectType: 'case',
     subjectId: r.caseId,
-    details: {
-      form: r.form,
-      interviewId: r.interviewId ?? null,
-      lang: r.lang,
-      pages: res.pages,
-      outcome: res.mode === 'platform' ? res.outcome : 'handedToBrowser',
-      allowMissing: !!r.allowMissing
-    }
+    details: { form: r.form, interviewId: r.interviewId ?? null, lang: r.lang, pages, outcome, allowMissing: !!r.allowMissing }
   })
-  return res
 }
 
 export async function outputBlankForms(desk: Desk, a: { form: FormKind; lang: Locale; action: PdfAction }): Promise<PdfDelivery> {
