@@ -10,7 +10,7 @@ import { useCountdown } from './useCountdown'
 
 /**
  * Login, and the lock screen: when the desk was locked, it asks the same person for their
- * passphrase (their name is shown, no case data), with a way to switch user. After repeated
+ * passphrase (no name and no case data is shown), with a way to switch user. After repeated
  * failures the wait is counted down here, and the button stays off until it is over.
  */
 export function LoginScreen({
@@ -67,7 +67,8 @@ export function LoginScreen({
         </div>
         <h1 id="login-title">{asLocked ? t('session:lock.title') : t('session:login.title')}</h1>
         {asLocked ? (
-          <p>{t('session:lock.who', { name: lockedUser.displayName })}</p>
+          // No names on the lock screen (not even the worker's): it may be turned towards a visitor.
+          <p>{t('session:lock.who')}</p>
         ) : (
           <div className="field">
             <label htmlFor="login-name">{t('session:fields.loginName')}</label>
