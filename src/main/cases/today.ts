@@ -37,22 +37,28 @@ export function today(desk: Desk): TodayData {
     riskLevel: r.risk_level as RiskLevel
   }))
   const since = oldestRelevantStarts(day)
-  // One indexed range per kind of start date (an OR across four columns would scan every case).
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.case_no, c.name, c.risk_level, c.contact_date, c.in_petition_procedure, c.accepted_date, c.extended,
-         c.opinion_received_date, c.review_received_date, d.chosen
-       FROM cases c LEFT JOIN case_diversions d ON d.case_id = c.id
-       WHERE c.id IN (
-           SELECT id FROM cases WHERE assigned_worker_id = @worker AND contact_date >= @registered
-           UNION SELECT id FROM cases WHERE in_petition_procedure = 1 AND accepted_date >= @accepted
-           UNION SELECT id FROM cases WHERE opinion_received_date != '' AND opinion_received_date >= @answered
-           UNION SELECT id FROM cases WHERE review_received_date != '' AND review_received_date >= @answered)
-         AND c.assigned_worker_id = @worker AND c.status NOT IN ('closed', 'transferred')`
-    )
-    .all({ worker: session.userId, ...since }) as Record<string, unknown>[]
+  // Driven by the worker's open cases through a covering index (no case row is read), filtered
+  // by the start dates that can still produce a deadline worth showing; then details of the few.
+  const candidates = (
+    db
+      .prepare(
+        `SELECT id, contact_date, in_petition_procedure, accepted_date, extended, opinion_received_date, review_received_date
+         FROM cases INDEXED BY cases_worker_dates
+         WHERE assigned_worker_id = ? AND status NOT IN ('closed', 'transferred')`
+      )
+      .all(session.userId) as Record<string, unknown>[]
+  ).filter(
+    (r) =>
+      (r.contact_date as string) >= since.registered ||
+      (!!r.in_petition_procedure && (r.accepted_date as string) >= since.accepted) ||
+      (r.opinion_received_date as string) >= since.answered ||
+      (r.review_received_date as string) >= since.answered
+  )
+  const detail = db.prepare(
+    'SELECT c.case_no, c.name, c.risk_level, d.chosen FROM cases c LEFT JOIN case_diversions d ON d.case_id = c.id WHERE c.id = ?'
+  )
   const deadlines: TodayDeadline[] = []
-  for (const r of rows) {
+  for (const r of candidates) {
     const f = {
       contactDate: r.contact_date as string,
       inPetitionProcedure: !!r.in_petition_procedure,
@@ -61,8 +67,12 @@ export function today(desk: Desk): TodayData {
       opinionReceivedDate: r.opinion_received_date as string,
       reviewReceivedDate: r.review_received_date as string
     }
-    for (const d of caseDeadlines(r.id as number, f, (r.chosen as DiversionRoute | null) ?? null, day)) {
-      if (isApproaching(d)) deadlines.push({ ...d, caseNo: r.case_no as string, name: r.name as string, riskLevel: r.risk_level as RiskLevel })
+    // Without the diversion first: it can only remove D1, so a case with no date near is skipped unread.
+    const near = caseDeadlines(r.id as number, f, null, day).filter(isApproaching)
+    if (near.length === 0) continue
+    const x = detail.get(r.id) as { case_no: string; name: string; risk_level: RiskLevel; chosen: DiversionRoute | null }
+    for (const d of caseDeadlines(r.id as number, f, x.chosen ?? null, day)) {
+      if (isApproaching(d)) deadlines.push({ ...d, caseNo: x.case_no, name: x.name, riskLevel: x.risk_level })
     }
   }
   deadlines.sort((a, b) => a.daysLeft - b.daysLeft)

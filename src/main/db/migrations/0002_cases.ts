@@ -79,12 +79,11 @@ export const m0002: Migration = {
       CREATE INDEX cases_status ON cases(status);
       CREATE INDEX cases_risk ON cases(risk_level) WHERE risk_level IN ('high', 'critical');
       CREATE INDEX cases_updated ON cases(updated_at);
-      -- The today view: a worker's recent cases, and cases whose statutory dates may be near.
+      -- The today view: a worker's recent cases, and (covering, so no row is read) the start dates
+      -- of the worker's open cases that statutory deadlines count from.
       CREATE INDEX cases_worker_updated ON cases(assigned_worker_id, updated_at);
-      CREATE INDEX cases_worker_contact ON cases(assigned_worker_id, contact_date);
-      CREATE INDEX cases_accepted ON cases(accepted_date) WHERE in_petition_procedure = 1;
-      CREATE INDEX cases_opinion ON cases(opinion_received_date) WHERE opinion_received_date != '';
-      CREATE INDEX cases_review ON cases(review_received_date) WHERE review_received_date != '';
+      CREATE INDEX cases_worker_dates ON cases(assigned_worker_id, status, contact_date, accepted_date,
+        opinion_received_date, review_received_date, in_petition_procedure, extended);
 
       CREATE TABLE case_representatives (
         id INTEGER PRIMARY KEY,
