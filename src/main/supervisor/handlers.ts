@@ -5,6 +5,7 @@ import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
 import { handlers } from '../ipc/router'
 import * as backup from '../backup/service'
+import { backupSheetPdf } from '../backup/sheet'
 import { deliverPdf } from '../pdf'
 import { auditFilters, auditPdf, auditQuery } from './audit'
 import { getSignoff, listSignoffQueue, signOff, signoffRecord } from './api'
@@ -43,6 +44,7 @@ export const supervisorHandlers = (desk: Desk) =>
     'backup.restoreFresh': (a) => backup.restoreFresh(desk, a),
     'backup.chooseFolder': async () => (desk.platform?.chooseFolder ? desk.platform.chooseFolder() : null),
     'backup.chooseFile': async () => (desk.platform?.chooseFile ? desk.platform.chooseFile([{ name: 'Petition Desk backup', extensions: ['pdbackup'] }]) : null),
+    'backup.sheet': async (a) => deliverPdf(desk, await backupSheetPdf(desk, a.locale), 'backup-passphrase-sheet.pdf', a.action),
     'backup.capabilities': () => ({ nativeDialogs: !!desk.platform?.chooseFolder }),
     'audit.query': (a) => auditQuery(desk, a),
     'audit.filters': () => auditFilters(desk),

@@ -34,6 +34,8 @@ export const supervisorCalls = {
   ).returns<BackupSettings>(),
   /** Set the backup passphrase; `understood` confirms the warning that a lost passphrase loses the backups. */
   'backup.setPassphrase': call(z.object({ passphrase: passphrase(), understood: z.boolean() }), 'supervisor').returns<BackupSettings>(),
+  /** The backup passphrase sheet (PDF): where to write the passphrase by hand and how to restore. */
+  'backup.sheet': call(z.object({ locale: locale(), action: z.enum(PDF_ACTIONS) }), 'supervisor').returns<PdfDelivery>(),
   /** Export now into `folder` (default: the backup folder). Progress arrives as `progress` events, task 'backup'. */
   'backup.export': call(z.object({ folder: path().optional() }), 'supervisor').returns<BackupResult>(),
   'backup.verify': call(z.object({ file: requiredPath(), passphrase: passphrase() }), 'supervisor').returns<BackupVerdict>(),

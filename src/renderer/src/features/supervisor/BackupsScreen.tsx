@@ -5,6 +5,8 @@ import type { DeskError } from '@shared/ipc/result'
 import { desk } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
+import { deliverPdf } from '../../ui/pdf-output'
+import type { Locale } from '@shared/domain/session/types'
 import { useProgress } from './useProgress'
 import { formatBytes, PathField, ProgressBar } from './widgets'
 import './supervisor.css'
@@ -167,6 +169,20 @@ function PassphraseCard({ status, onSaved }: { status: BackupStatus; onSaved(): 
         <p className="notice">{t('supervisor:backup.passphrase.isSet', { at: formatDateTime(status.passphraseSetAt ?? '', i18n.language) })}</p>
       ) : null}
       {saved ? <p role="status">{t('supervisor:backup.passphrase.saved')}</p> : null}
+      {status.passphraseSet ? (
+        <p>
+          <button
+            type="button"
+            onClick={async () => {
+              const r = await desk.invoke('backup.sheet', { locale: (i18n.language as Locale) ?? 'zh-CN', action: 'print' })
+              if (r.ok) await deliverPdf(r.value, 'print')
+              else setError(r)
+            }}
+          >
+            {t('supervisor:backup.passphrase.sheet')}
+          </button>
+        </p>
+      ) : null}
       {open ? (
         <form onSubmit={submit}>
           <p className="sv-banner bad" role="note">
