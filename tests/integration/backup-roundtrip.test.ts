@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDeskApp } from '../../src/main/app'
@@ -115,5 +115,29 @@ describe('backup export → restore', () => {
     // The safety backup holds the state just before: 10 cases.
     const v = await backup.verifyBackup(d.desk, { file: r.safetyFile, passphrase: BACKUP_PASS })
     expect(v.tables.cases).toBe(10)
+  })
+
+  it('a damaged desk is restored from the damaged screen; the damaged files are kept aside, never deleted', async () => {
+    const d = desk()
+    backup.setBackupPassphrase(d.desk, { passphrase: BACKUP_PASS, understood: true })
+    const out = tempDir('desk-bk-')
+    cleanups.push(out.cleanup)
+    const res = await backup.exportBackup(d.desk, { folder: out.dir })
+    session.logout(d.desk)
+    // Damage the database: overwrite most of its first page (the schema).
+    const file = join(d.dataDir, 'desk.db')
+    const bytes = readFileSync(file)
+    bytes.fill(0x41, 100, 4000)
+    writeFileSync(file, bytes)
+    expect(() => session.login(d.desk, { loginName: SUPERVISOR.loginName, passphrase: SUPERVISOR.passphrase })).toThrow()
+    expect(session.status(d.desk).state).toBe('damaged')
+    await backup.restoreFresh(d.desk, { file: res.file, passphrase: BACKUP_PASS })
+    expect(session.status(d.desk).state).toBe('locked')
+    const parent = join(d.dataDir, '..')
+    const aside = readdirSync(parent).filter((n) => n.startsWith('data.replaced-'))
+    expect(aside).toHaveLength(1)
+    expect(readFileSync(join(parent, aside[0], 'desk.db')).equals(bytes)).toBe(true)
+    session.login(d.desk, { loginName: SUPERVISOR.loginName, passphrase: SUPERVISOR.passphrase })
+    expect((d.desk.db().sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBe(300)
   })
 })
