@@ -133,6 +133,8 @@ for (const r of RUNS) {
     await page.getByRole('button', { name: cs.closing.finalizeClose, exact: true }).click()
     await expect(page.locator('.case-head .status')).toHaveText(cs.options.status.closed)
     await shot(page, `cases-${r.lang}-closed-formC`)
+    await page.getByRole('tab', { name: cs.tabs.print }).click()
+    await shot(page, `cases-${r.lang}-print-tab`)
     const closed = await rpc(page, 'cases.search', { query: r.person })
     const rec = await rpc(page, 'cases.get', { id: closed[0].id })
     expect(rec.closing).toMatchObject({ category: 'end', closingType: 'goalsMet', linkedResources: '法律援助', contactedDepartments: '区法律援助中心' })

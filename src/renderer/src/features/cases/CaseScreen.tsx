@@ -9,6 +9,8 @@ import { useSession } from '../../app/session-context'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { StartInterviewButton } from '../interview/StartInterviewButton'
+import { CasePrintPanel } from '../forms/CasePrintPanel'
+import { InterviewsPanel } from './InterviewsPanel'
 import { PlanSection, RegistrationSection } from './FormAEditor'
 import { FlowsPanel } from './FlowsPanel'
 import { ClosingPanel, ConsentPanel, FollowUpsPanel, HistoryPanel } from './OtherPanels'
@@ -17,12 +19,13 @@ import { ScreeningPanel } from './ScreeningPanel'
 import { useCaseAutosave } from './useCaseAutosave'
 import './cases.css'
 
-const TABS = ['registration', 'screening', 'plan', 'flows', 'consent', 'followUps', 'closing', 'history'] as const
+const TABS = ['registration', 'screening', 'plan', 'interviews', 'flows', 'consent', 'followUps', 'closing', 'print', 'history'] as const
 type Tab = (typeof TABS)[number]
 
 /**
  * One case. Route: { name: 'case', params: { caseId, tab? } } — other features link here with
- * go({ name: 'case', params: { caseId } }).
+ * go({ name: 'case', params: { caseId } }). Tabs: registration, screening, plan, interviews, flows,
+ * consent, followUps, closing, print, history.
  */
 export function CaseScreen() {
   const { t } = useTranslation()
@@ -95,6 +98,8 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
         {tab === 'followUps' ? <FollowUpsPanel record={record} onChange={setRecord} /> : null}
         {tab === 'closing' ? <ClosingPanel record={record} onChange={setRecord} /> : null}
         {tab === 'history' ? <HistoryPanel record={record} /> : null}
+        {tab === 'interviews' ? <InterviewsPanel caseId={record.id} /> : null}
+        {tab === 'print' ? <CasePrintPanel caseId={record.id} /> : null}
       </div>
     </div>
   )

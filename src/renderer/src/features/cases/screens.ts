@@ -6,8 +6,8 @@ import { SearchScreen } from './SearchScreen'
 
 /**
  * The cases feature's screens, by route name. Other features open a case with
- * go({ name: 'case', params: { caseId, tab? } }) — tab: registration | screening | plan | flows |
- * consent | followUps | closing | history.
+ * go({ name: 'case', params: { caseId, tab? } }) — tab: registration | screening | plan | interviews |
+ * flows | consent | followUps | closing | print | history.
  */
 export const caseScreens: Record<string, ScreenDef> = {
   newCase: { component: NewCaseScreen, navKey: 'cases:nav.newCase', hotkey: 'Alt+2' },
