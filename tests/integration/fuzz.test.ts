@@ -113,8 +113,14 @@ describe('every IPC call refuses malformed arguments cleanly', () => {
     expect(total).toBeGreaterThan(METHODS.length * 10)
   })
 
+  it('every call in the contract has a handler registered', () => {
+    expect(METHODS.filter((m) => !d.router.handles(m))).toEqual([])
+  })
+
   for (const method of METHODS) {
-    it(`${method}`, async () => {
+    it(`${method}`, async (ctx) => {
+      // A call with no handler yet is reported by the test above, not fuzzed here.
+      if (!d.router.handles(method)) return ctx.skip(`no handler registered for ${method}`)
       const problems: string[] = []
       const cases = casesFor(method)
       expect(cases.length).toBeGreaterThan(3)

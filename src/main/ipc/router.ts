@@ -20,6 +20,8 @@ export type HandlerMap = { [M in Method]?: Handler<M> }
 
 export interface Router {
   invoke(method: string, rawArgs: unknown): Promise<DeskResult<unknown>>
+  /** Is a handler registered for this call? (A contract call without one answers UNKNOWN_CALL.) */
+  handles(method: string): boolean
   readonly desk: Desk
 }
 
@@ -73,7 +75,7 @@ export function createRouter(desk: Desk, maps: HandlerMap[]): Router {
     }
   }
 
-  return { invoke, desk }
+  return { invoke, handles: (method: string) => handlers.has(method), desk }
 }
 
 /** Type a feature's handler map against the contract. */
