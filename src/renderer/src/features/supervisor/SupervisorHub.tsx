@@ -1,4 +1,7 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { BackupStatus } from '@shared/domain/supervisor/backup'
+import { desk } from '../../app/desk-client'
 import { useNav } from '../../app/nav'
 import { useHotkey } from '../../ui/hotkeys'
 import { AuditScreen } from './AuditScreen'
@@ -27,7 +30,13 @@ export function SupervisorTabs({ current }: { current: string }) {
     // eslint-disable-next-line react-hooks/rules-of-hooks
     useHotkey(`Alt+Shift+${i + 1}`, () => nav.go({ name: tab.name }))
   })
+  // The backup reminder shows on every supervisor screen until a backup is made.
+  const [backup, setBackup] = useState<BackupStatus | null>(null)
+  useEffect(() => {
+    void desk.invoke('backup.status', {}).then((r) => r.ok && setBackup(r.value))
+  }, [current])
   return (
+    <>
     <div className="sv-tabs" role="tablist" aria-label={t('supervisor:nav.hub')}>
       {SUPERVISOR_TABS.map((tab, i) => (
         <button
@@ -43,6 +52,15 @@ export function SupervisorTabs({ current }: { current: string }) {
         </button>
       ))}
     </div>
+    {backup?.due && current !== 'backups' ? (
+      <p className="sv-banner sv-reminder" role="alert">
+        {backup.lastBackupAt ? t('supervisor:backup.due', { days: backup.daysSince ?? 0 }) : t('supervisor:backup.never')}{' '}
+        <button type="button" onClick={() => nav.go({ name: 'backups' })}>
+          {t('supervisor:backup.export.button')}
+        </button>
+      </p>
+    ) : null}
+    </>
   )
 }
 
