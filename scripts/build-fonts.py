@@ -11,7 +11,8 @@ Why these sets:
   labels in both languages); the engine falls back to the regular face for any other bold character.
 - HanaMinA (Hanazono, OFL/Hanazono licence): every other URO character plus the Extension A characters
   that have a 通用规范汉字表 entry, a Hong Kong/Macau source or a GBK origin, so rare BMP characters in
-  names never print as blank boxes (all of Ext A would add ~1.5 MB); plus ☐ ☑ ☒ for the checkboxes.
+  names never print as blank boxes (all of Ext A would add ~1.5 MB). ☐ ☑ ☒ come from HanaMinA too, as a tiny
+  separate face.
 - HanaMinB: characters beyond the BMP (Ext B and later) with a Cantonese reading, a 通用规范汉字表 entry,
   a Hong Kong/Macau source or a GBK origin (𠮶 U+20BB6 is one) — the full Ext B set would be ~8 MB.
 Each file is stored brotli-compressed (.br): the engine inflates it once, in memory, with Node's zlib.
@@ -104,6 +105,7 @@ def main():
     bold_set = {c for c in gb2312_l1 | ui | chars((0x20, 0x7E)) | set("：（）、，。；/·") if ord(c) in regular}
     subset(NOTO_B, bold_set, os.path.join(OUT, 'NotoSansCJKsc-Bold.subset.otf.br'), NOTO_SC_INDEX)
     if ONLY == 'bold':
+        write_coverage()
         return
 
     props = unihan()
@@ -116,11 +118,35 @@ def main():
     hana_a = TTFont(HANA_A, lazy=True).getBestCmap()
     a_set = {chr(c) for c in hana_a if c not in regular and (
         0x4E00 <= c <= 0x9FFF or (0x3400 <= c <= 0x4DBF and useful(c, cantonese=False)))}
-    a_set |= set('☐☑☒')  # ballot boxes for the forms' checkboxes (Noto CJK has none)
     subset(HANA_A, a_set, os.path.join(OUT, 'HanaMinA.subset.ttf.br'))
+    # Ballot boxes for the forms' checkboxes (Noto CJK has none), in a tiny face of their own so a
+    # form without rare characters never needs to load the big fallback.
+    subset(HANA_A, set('☐☑☒'), os.path.join(OUT, 'HanaMinA-symbols.subset.ttf.br'))
     hana_b = TTFont(HANA_B, lazy=True).getBestCmap()
     b_set = {chr(c) for c in hana_b if c > 0xFFFF and c not in regular and useful(c)}
     subset(HANA_B, b_set, os.path.join(OUT, 'HanaMinB.subset.ttf.br'))
+    write_coverage()
+
+
+def write_coverage():
+    """coverage.json: each font's code points as [start, end] ranges, so the engine knows which
+    characters every font draws without inflating the big fallbacks until a document needs them."""
+    import json
+    cov = {}
+    for name in sorted(os.listdir(OUT)):
+        if not name.endswith('.br'):
+            continue
+        data = brotli.decompress(open(os.path.join(OUT, name), 'rb').read())
+        cps = sorted(TTFont(__import__('io').BytesIO(data)).getBestCmap())
+        ranges = []
+        for c in cps:
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1][1] = c
+            else:
+                ranges.append([c, c])
+        cov[name] = ranges
+    with open(os.path.join(OUT, 'coverage.json'), 'w') as f:
+        json.dump(cov, f, separators=(',', ':'))
 
 
 if __name__ == '__main__':

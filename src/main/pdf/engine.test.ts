@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { renderPdf, missingGlyphs, ruledTable, labelCell, valueCell, checkboxes, pageCount } from '.'
 import { pdfFonts, pdfText, pdfPages, squash } from './poppler'
 import { DeskFailure } from '@shared/ipc/result'
+import { FONT_FILES, loadFonts } from './fonts'
+import { codePointsOf } from './cmap'
 
 const rare = '陈𠮶堃 阿卜杜拉·买买提 嘅咗喺啲冇嘢噉㗎 犇淼'
 
@@ -38,5 +40,18 @@ describe('PDF engine', () => {
     const pdf = await renderPdf({ pageSize: 'A4', content: [ruledTable([90, '*'], [[labelCell('诉求'), valueCell(long)]])] })
     expect(pdfPages(pdf)).toBeGreaterThan(2)
     expect(squash(pdfText(pdf))).toContain(squash(long))
+  })
+
+  it('coverage.json matches what each shipped font really maps', () => {
+    for (const f of Object.values(loadFonts())) {
+      const real = codePointsOf(f.bytes())
+      expect([...f.covers].filter((c) => !real.has(c)), FONT_FILES[f.key]).toEqual([])
+      expect(f.covers.size, FONT_FILES[f.key]).toBe(real.size)
+    }
+  })
+
+  it('covers Simplified, Traditional, Hong Kong and Cantonese text, and 𠮶 through the fallback', () => {
+    const sample = '信访社会工作服务接案表 信訪社會工作服務接案表 嘅咗喺啲冇嘢噉㗎 堃 犇 𠮶 ☐☑ 「」『』—…·'
+    expect(missingGlyphs([sample])).toEqual([])
   })
 })

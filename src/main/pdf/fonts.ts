@@ -1,15 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
-import { codePointsOf } from './cmap'
 
 /**
- * The shipped fonts (resources/fonts, built by scripts/build-fonts.py). Stored brotli-compressed and
- * inflated once, in memory — never written out anywhere.
+ * The shipped fonts (resources/fonts, built by scripts/build-fonts.py), stored brotli-compressed.
+ * coverage.json lists each font's code points, so choosing a font for a character never needs the
+ * font itself; a font is inflated (in memory only) the first time a document uses it.
  */
 export const FONT_FILES = {
   sans: 'NotoSansCJKsc-Regular.subset.otf.br',
   sansBold: 'NotoSansCJKsc-Bold.subset.otf.br',
+  symbols: 'HanaMinA-symbols.subset.ttf.br',
   rareA: 'HanaMinA.subset.ttf.br',
   rareB: 'HanaMinB.subset.ttf.br'
 } as const
@@ -19,8 +20,9 @@ export interface LoadedFont {
   key: FontKey
   /** Name under which pdfmake's virtual file system holds the inflated font. */
   vfsName: string
-  bytes: Buffer
   covers: Set<number>
+  /** The inflated font, on first use. */
+  bytes(): Buffer
 }
 
 /**
@@ -29,10 +31,10 @@ export interface LoadedFont {
  * tree (tsx, vitest) or from the built bundle (out/main).
  */
 export function fontsDir(): string {
+  const res = (process as { resourcesPath?: string }).resourcesPath
   const candidates = [
     process.env.DESK_FONTS_DIR,
-    (process as { resourcesPath?: string }).resourcesPath &&
-      join((process as { resourcesPath?: string }).resourcesPath!, 'fonts'),
+    res && join(res, 'fonts'),
     resolve(__dirname, '../../resources/fonts'),
     resolve(__dirname, '../../../resources/fonts'),
     resolve(process.cwd(), 'resources/fonts')
@@ -43,15 +45,23 @@ export function fontsDir(): string {
 
 let loaded: Record<FontKey, LoadedFont> | null = null
 
-/** Inflate and index the shipped fonts once per process. */
+/** Index the shipped fonts once per process (reads coverage.json; inflates nothing yet). */
 export function loadFonts(): Record<FontKey, LoadedFont> {
   if (loaded) return loaded
   const dir = fontsDir()
+  const coverage = JSON.parse(readFileSync(join(dir, 'coverage.json'), 'utf8')) as Record<string, [number, number][]>
   const out = {} as Record<FontKey, LoadedFont>
   for (const key of Object.keys(FONT_FILES) as FontKey[]) {
-    const bytes = brotliDecompressSync(readFileSync(join(dir, FONT_FILES[key])))
-    const vfsName = FONT_FILES[key].replace(/\.br$/, '')
-    out[key] = { key, vfsName, bytes, covers: codePointsOf(bytes) }
+    const file = FONT_FILES[key]
+    const covers = new Set<number>()
+    for (const [a, b] of coverage[file] ?? []) for (let c = a; c <= b; c++) covers.add(c)
+    let bytes: Buffer | null = null
+    out[key] = {
+      key,
+      vfsName: file.replace(/\.br$/, ''),
+      covers,
+      bytes: () => (bytes ??= brotliDecompressSync(readFileSync(join(dir, file))))
+    }
   }
   loaded = out
   return out

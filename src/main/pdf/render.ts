@@ -1,6 +1,6 @@
 import pdfmake from 'pdfmake'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { loadFonts } from './fonts'
+import { loadFonts, type FontKey, type LoadedFont } from './fonts'
 import { FAMILY, applyRuns, missingIn, textsOf } from './runs'
 import { DeskFailure } from '@shared/ipc/result'
 
@@ -9,22 +9,19 @@ interface VirtualFs {
 }
 
 let ready = false
+const inVfs = new Set<FontKey>()
+const vfs = () => (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs
 
-/** Register the shipped fonts with pdfmake once: inflated bytes live in its virtual file system. */
+/** Register the font families with pdfmake once; their files enter its virtual FS when first used. */
 function setup(): ReturnType<typeof loadFonts> {
   const fonts = loadFonts()
   if (ready) return fonts
-  const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs
-  for (const f of Object.values(fonts)) vfs.writeFileSync(f.vfsName, f.bytes)
+  const same = (f: LoadedFont) => ({ normal: f.vfsName, bold: f.vfsName, italics: f.vfsName, bolditalics: f.vfsName })
   pdfmake.setFonts({
-    [FAMILY.sans]: {
-      normal: fonts.sans.vfsName,
-      bold: fonts.sansBold.vfsName,
-      italics: fonts.sans.vfsName,
-      bolditalics: fonts.sansBold.vfsName
-    },
-    [FAMILY.rareA]: { normal: fonts.rareA.vfsName, bold: fonts.rareA.vfsName, italics: fonts.rareA.vfsName, bolditalics: fonts.rareA.vfsName },
-    [FAMILY.rareB]: { normal: fonts.rareB.vfsName, bold: fonts.rareB.vfsName, italics: fonts.rareB.vfsName, bolditalics: fonts.rareB.vfsName }
+    [FAMILY.sans]: { normal: fonts.sans.vfsName, bold: fonts.sansBold.vfsName, italics: fonts.sans.vfsName, bolditalics: fonts.sansBold.vfsName },
+    [FAMILY.symbols]: same(fonts.symbols),
+    [FAMILY.rareA]: same(fonts.rareA),
+    [FAMILY.rareB]: same(fonts.rareB)
   })
   // Documents are built from data only: no URL or file is ever fetched while rendering.
   pdfmake.setUrlAccessPolicy(() => false)
@@ -33,9 +30,24 @@ function setup(): ReturnType<typeof loadFonts> {
   return fonts
 }
 
-/** Load fonts now (e.g. at app start, off the print path). Safe to call repeatedly. */
+/** Put a font's inflated bytes into pdfmake's virtual FS (once per process). */
+function provide(fonts: ReturnType<typeof loadFonts>, key: FontKey): void {
+  if (inVfs.has(key)) return
+  vfs().writeFileSync(fonts[key].vfsName, fonts[key].bytes())
+  inVfs.add(key)
+}
+
+const FAMILY_FONTS: Record<string, FontKey[]> = {
+  [FAMILY.sans]: ['sans', 'sansBold'],
+  [FAMILY.symbols]: ['symbols'],
+  [FAMILY.rareA]: ['rareA'],
+  [FAMILY.rareB]: ['rareB']
+}
+
+/** Load the main fonts now (e.g. at app start, off the print path). Safe to call repeatedly. */
 export function warmUpPdf(): void {
-  setup()
+  const fonts = setup()
+  for (const k of ['sans', 'sansBold', 'symbols'] as const) provide(fonts, k)
 }
 
 /** Characters in `texts` that no shipped font can draw; empty when the document prints completely. */
@@ -65,17 +77,29 @@ export async function renderPdf(doc: TDocumentDefinitions, opts: RenderOptions =
     const missing = missingIn(fonts, textsOf(doc.content))
     if (missing.length) throw new DeskFailure('MISSING_GLYPHS', 'forms:errors.missingGlyphs', { chars: missing.join(' ') })
   }
-  const wrap = (hf: FnOrContent): FnOrContent => {
-    if (typeof hf === 'function') {
-      return ((...args: Parameters<typeof hf>) => applyRuns(fonts, hf(...args), styles) as Content) as FnOrContent
-    }
-    return hf === undefined ? undefined : (applyRuns(fonts, hf, styles) as Content)
+  // Fonts enter pdfmake's virtual FS as runs need them; header/footer functions run during layout,
+  // before pdfmake opens the fonts their output uses, so they provide theirs the same way.
+  const used = new Set<string>([FAMILY.sans, FAMILY.symbols])
+  const ensure = () => {
+    for (const family of used) for (const k of FAMILY_FONTS[family] ?? []) provide(fonts, k)
   }
+  const runs = (node: unknown) => {
+    const out = applyRuns(fonts, node, styles, false, used) as Content
+    ensure()
+    return out
+  }
+  const wrap = (hf: FnOrContent): FnOrContent => {
+    if (typeof hf === 'function') return ((...args: Parameters<typeof hf>) => runs(hf(...args))) as FnOrContent
+    return hf === undefined ? undefined : runs(hf)
+  }
+  const content = runs(doc.content)
+  const header = wrap(doc.header)
+  const footer = wrap(doc.footer as FnOrContent) as TDocumentDefinitions['footer']
   const prepared: TDocumentDefinitions = {
     ...doc,
-    content: applyRuns(fonts, doc.content, styles) as Content,
-    header: wrap(doc.header),
-    footer: wrap(doc.footer as FnOrContent) as TDocumentDefinitions['footer'],
+    content,
+    header,
+    footer,
     defaultStyle: { ...doc.defaultStyle, font: FAMILY.sans },
     info: { producer: 'Petition Desk', creator: 'Petition Desk', ...doc.info }
   }

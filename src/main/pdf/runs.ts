@@ -1,8 +1,9 @@
 import type { FontKey, LoadedFont } from './fonts'
 
 /** pdfmake family names registered by the engine. */
-export const FAMILY: Record<'sans' | 'rareA' | 'rareB', string> = {
+export const FAMILY: Record<'sans' | 'symbols' | 'rareA' | 'rareB', string> = {
   sans: 'DeskSans',
+  symbols: 'DeskSymbols',
   rareA: 'DeskRareA',
   rareB: 'DeskRareB'
 }
@@ -23,6 +24,7 @@ type Fonts = Record<FontKey, LoadedFont>
 export function fontFor(fonts: Fonts, cp: number, bold: boolean): { font: string; bold: boolean } | null {
   if (bold && fonts.sansBold.covers.has(cp)) return { font: FAMILY.sans, bold: true }
   if (fonts.sans.covers.has(cp)) return { font: FAMILY.sans, bold: false }
+  if (fonts.symbols.covers.has(cp)) return { font: FAMILY.symbols, bold: false }
   if (fonts.rareA.covers.has(cp)) return { font: FAMILY.rareA, bold: false }
   if (fonts.rareB.covers.has(cp)) return { font: FAMILY.rareB, bold: false }
   return null
@@ -80,7 +82,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * other strings (widths, layout names, canvas). `inBold` carries inherited boldness; styles named in
  * the document that set bold are looked up so bold style names also pick the bold face.
  */
-export function applyRuns(fonts: Fonts, content: Node, styles: Record<string, Obj> = {}, inBold = false): Node {
+export function applyRuns(fonts: Fonts, content: Node, styles: Record<string, Obj> = {}, inBold = false, used?: Set<string>): Node {
   const boldOf = (o: Obj, parent: boolean): boolean => {
     if (typeof o.bold === 'boolean') return o.bold
     const names = Array.isArray(o.style) ? o.style : o.style ? [o.style] : []
@@ -100,7 +102,7 @@ export function applyRuns(fonts: Fonts, content: Node, styles: Record<string, Ob
     return [t]
   }
   const runsAsInlines = (s: string, bold: boolean): Node[] =>
-    splitRuns(fonts, s, bold).map((r) => ({ text: r.text, font: r.font, bold: r.bold }))
+    splitRuns(fonts, s, bold).map((r) => (used?.add(r.font!), { text: r.text, font: r.font, bold: r.bold }))
 
   const block = (n: Node, bold: boolean): Node => {
     if (typeof n === 'string' || typeof n === 'number') return { text: runsAsInlines(String(n), bold) }
