@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as session from '../../src/main/session/service'
+import { setupDesk, SUPERVISOR, tempDir, type TestDesk } from '../support/desk'
+import { BACKUP_PASS, seed } from './backup-helpers'
+
+const ROOT = resolve(__dirname, '../..')
+let d: TestDesk
+let dir: { dir: string; cleanup(): void }
+
+function desk(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/index.ts'), 'backup', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DESK_TEST_KDF: '1', DESK_LOG: 'silent', TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json'), ...env }
+  })
+  return { code: r.status, out: r.stdout, err: r.stderr }
+}
+
+beforeAll(() => {
+  d = setupDesk()
+  seed(d.desk.db().sqlite, 50)
+  session.logout(d.desk)
+  dir = tempDir('desk-cli-bk-')
+})
+afterAll(() => {
+  d.cleanup()
+  dir.cleanup()
+})
+
+describe('npm run desk -- backup …', () => {
+  it('exports as the first supervisor, verifies (0), tells a wrong passphrase (3), damage (4) and a newer file apart, restores into a new folder', () => {
+    const file = join(dir.dir, 'cli.pdbackup')
+    const exp = desk(['export', '--data-dir', d.dataDir, '--out', file], { DESK_PASSPHRASE: SUPERVISOR.passphrase, DESK_BACKUP_PASSPHRASE: BACKUP_PASS })
+    expect(exp.code, exp.err).toBe(0)
+    expect(existsSync(file)).toBe(true)
+    expect(desk(['verify', file], { DESK_BACKUP_PASSPHRASE: BACKUP_PASS })).toMatchObject({ code: 0 })
+    const wrong = desk(['verify', file], { DESK_BACKUP_PASSPHRASE: 'not it at all' })
+    expect(wrong.code).toBe(3)
+    expect(wrong.err).toContain('BACKUP_WRONG_PASSPHRASE')
+    const bytes = readFileSync(file)
+    bytes[1000] ^= 0x10
+    writeFileSync(join(dir.dir, 'flipped.pdbackup'), bytes)
+    expect(desk(['verify', join(dir.dir, 'flipped.pdbackup')], { DESK_BACKUP_PASSPHRASE: BACKUP_PASS }).code).toBe(4)
+    const target = join(dir.dir, 'restored', 'data')
+    const res = desk(['restore', file, '--data-dir', target], { DESK_BACKUP_PASSPHRASE: BACKUP_PASS })
+    expect(res.code, res.err).toBe(0)
+    expect(existsSync(join(target, 'desk.db'))).toBe(true)
+    // Restoring over a folder that holds a desk is refused.
+    expect(desk(['restore', file, '--data-dir', target], { DESK_BACKUP_PASSPHRASE: BACKUP_PASS }).code).toBe(1)
+  })
+})
