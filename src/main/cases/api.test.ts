@@ -108,6 +108,8 @@ describe('cases api', () => {
     expect(ids('8123')).toEqual([c.id])
     expect(ids('８１２３４')).toEqual([c.id])
     expect(ids('陈')).toEqual([])
+    expect(ids(c.caseNo)).toEqual([c.id])
+    expect(ids(c.caseNo.slice(0, 8))).toEqual([c.id])
     expect(ids('文信')).toEqual([])
     updateCase(t.desk, c.id, { name: '李四' })
     expect(ids('陈大')).toEqual([])

@@ -8,25 +8,36 @@ const SUMMARY_COLS = `c.id, c.case_no, c.name, c.party_kind, c.status, c.risk_le
   c.summary, c.updated_at, c.headcount, c.repeat_mark, c.phone, c.address, c.locality, u.display_name AS worker_name`
 
 /**
- * Search by any 2+ characters of a name, phone digits, address or matter text. The query is
+ * Search by a case number, or any 2+ characters of a name, phone digits, address or matter text. The query is
  * normalised like the index (Simplified, half-width, no spaces) and becomes an FTS5 phrase of
  * bigrams; newest cases first, so a common word returns at once.
  */
 export function searchCases(desk: Desk, query: string, limit = 30): CaseSummary[] {
-  const match = matchQuery(query)
-  if (!match) return []
+  const max = Math.min(Math.max(limit, 1), 200)
   const db = desk.db().sqlite
-  const ids = db
-    .prepare('SELECT rowid AS id FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT ?')
-    .all(match, Math.min(Math.max(limit, 1), 200)) as { id: number }[]
+  const ids: { id: number }[] = []
+  // A case number (or its start, "2026-0001") is looked up on its unique index first.
+  const no = /^\s*(\d{4}-\d{0,6})\s*$/.exec(query.normalize('NFKC'))
+  if (no) {
+    ids.push(...(db.prepare('SELECT id FROM cases WHERE case_no >= ? AND case_no < ? ORDER BY case_no DESC LIMIT ?').all(no[1], `${no[1]}~`, max) as { id: number }[]))
+  }
+  const match = matchQuery(query)
+  if (match) {
+    const seen = new Set(ids.map((r) => r.id))
+    for (const r of db.prepare('SELECT rowid AS id FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT ?').all(match, max) as { id: number }[]) {
+      if (!seen.has(r.id) && ids.length < max) ids.push(r)
+    }
+  }
   if (ids.length === 0) return []
   const rows = db
     .prepare(
       `SELECT ${SUMMARY_COLS} FROM cases c LEFT JOIN users u ON u.id = c.assigned_worker_id
-       WHERE c.id IN (${ids.map(() => '?').join(',')}) ORDER BY c.id DESC`
+       WHERE c.id IN (${ids.map(() => '?').join(',')})`
     )
     .all(...ids.map((r) => r.id)) as Record<string, unknown>[]
-  return rows.map(toSummary)
+  const byId = new Map(rows.map((r) => [r.id as number, r]))
+  // Case-number hits first, then the newest text matches.
+  return ids.map((r) => byId.get(r.id)).filter((r): r is Record<string, unknown> => !!r).map(toSummary)
 }
 
 /**
