@@ -5,9 +5,10 @@ import * as session from '../../main/session/service'
 import { openDeskAs } from './cases'
 
 /**
- * `desk demo --data-dir DIR --cases N [--seed S] [--interviews K] [--user LOGIN]`: add N fictitious
- * cases (with ~K interviews each, default 10) to an initialised desk. The same seed gives the same
- * records. Progress goes to stderr; a JSON summary to stdout.
+ * `desk demo --data-dir DIR --cases N [--seed S] [--interviews K] [--workers W] [--user LOGIN]`: add
+ * N fictitious cases (with ~K interviews each, default 10) to an initialised desk, spread over W
+ * fictitious worker accounts that cannot log in (default one per 2 000 cases, at most 12). The
+ * same seed gives the same records. Progress goes to stderr; a JSON summary to stdout.
  */
 export const demoCommand: Command = {
   name: 'demo',
@@ -20,12 +21,13 @@ export const demoCommand: Command = {
         cases: { type: 'string' },
         seed: { type: 'string', default: '1' },
         interviews: { type: 'string', default: '10' },
+        workers: { type: 'string' },
         user: { type: 'string' }
       }
     })
     const n = Number(values.cases)
     if (!values['data-dir'] || !Number.isInteger(n) || n < 1 || n > 2_000_000) {
-      process.stderr.write('Usage: npm run desk -- demo --data-dir DIR --cases N [--seed S] [--interviews K] [--user LOGIN]\n')
+      process.stderr.write('Usage: npm run desk -- demo --data-dir DIR --cases N [--seed S] [--interviews K] [--workers W] [--user LOGIN]\n')
       return 2
     }
     const app = openDeskAs(values['data-dir'], values.user)
@@ -36,6 +38,7 @@ export const demoCommand: Command = {
         cases: n,
         seed: Number(values.seed) || 1,
         interviewsPerCase: Number(values.interviews),
+        workers: values.workers !== undefined ? Number(values.workers) : undefined,
         onProgress(done, total) {
           const pct = Math.floor((done / total) * 10) * 10
           if (pct === lastPct) return
