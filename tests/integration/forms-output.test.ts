@@ -5,6 +5,7 @@ import { renderBlankForms, renderCaseForms } from '../../src/main/forms/service'
 import { labels } from '../../src/main/forms/layout'
 import { pdfFonts, pdfPageTexts, pdfPages, pdfText, squash } from '../../src/main/pdf/poppler'
 import { createCase } from '../../src/main/cases/api'
+import { signOff } from '../../src/main/supervisor/api'
 import type { Locale } from '../../src/shared/domain/session/types'
 
 const AT = new Date('2026-11-20T02:00:00Z')
@@ -147,14 +148,16 @@ describe('printed forms A, B, C', () => {
     expect(blank).toMatchObject({ ok: true, value: { mode: 'bytes', pages: 1 } }) // Form B fits one sheet, like the standard's
   })
 
-  it("prints the supervisor's recorded sign-off name and time", async () => {
+  it("prints the supervisor's recorded sign-off (name, time, opinion) on A, B and C", async () => {
     const sup = t.desk.session!
-    t.desk
-      .db()
-      .sqlite.prepare('INSERT INTO signoffs (kind, subject_id, opinion, signed_by, signer_name, signed_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run('A', short.caseId, '同意接案，按计划跟进。', sup.userId, sup.displayName, '2026-11-19T06:30:00.000Z')
-    const s = squash(pdfText((await renderCaseForms(t.desk, { caseId: short.caseId, form: 'A', lang: 'zh-CN' }, { at: AT })).bytes))
-    expect(s).toContain('同意接案，按计划跟进。')
-    expect(s).toContain(squash(`${sup.displayName}（2026-11-19 14:30 于系统内签批）`))
+    signOff(t.desk, { kind: 'A', subjectId: short.caseId, opinion: '同意接案，按计划跟进。' })
+    signOff(t.desk, { kind: 'B', subjectId: short.interviewIds[0], opinion: '跟进及时，注意情绪变化。' })
+    signOff(t.desk, { kind: 'C', subjectId: short.caseId, opinion: '服务目标基本达成，同意结案。' })
+    const s = squash(pdfText((await renderCaseForms(t.desk, { caseId: short.caseId, form: 'all', lang: 'zh-CN' }, { at: AT })).bytes))
+    for (const o of ['同意接案，按计划跟进。', '跟进及时，注意情绪变化。', '服务目标基本达成，同意结案。']) expect(s).toContain(o)
+    // signed at AT (10:00 in the hall's time zone)
+    expect(s).toContain(squash(`${sup.displayName}（2026-11-20 10:00 于系统内签批）`))
+    expect(s).toContain(squash(`项目负责人签署:${sup.displayName}`))
+    expect(s).toContain(squash(`项目负责人签字：${sup.displayName}签字日期：2026-11-20 10:00`))
   })
 })

@@ -1,20 +1,11 @@
 import type { Desk } from '../desk/desk'
+import { getSignoff as supervisorSignoff } from '../supervisor/api'
+import type { Signoff } from '@shared/domain/supervisor/signoff'
 
-/** A supervisor's recorded sign-off (table `signoffs`, migration 0004 of the supervisor feature). */
-export interface FormSignoff {
-  opinion: string
-  signerName: string
-  signedAt: string
-}
+/** What the forms print of a supervisor's recorded sign-off (项目负责人签批 / 督导意见 / 服务机构的评估). */
+export type FormSignoff = Pick<Signoff, 'opinion' | 'signerName' | 'signedAt'>
 
-/**
- * Adapter until the supervisor feature exports `getSignoff(desk, kind, subjectId)` from
- * src/main/supervisor/api.ts: reads the same row. Subject: case id for A and C, interview id for B.
- */
+/** The sign-off from the supervisor feature: subject = case id for A and C, interview id for B. */
 export function getSignoff(desk: Desk, kind: 'A' | 'B' | 'C', subjectId: number): FormSignoff | null {
-  const row = desk
-    .db()
-    .sqlite.prepare('SELECT opinion, signer_name AS signerName, signed_at AS signedAt FROM signoffs WHERE kind = ? AND subject_id = ?')
-    .get(kind, subjectId) as FormSignoff | undefined
-  return row ?? null
+  return supervisorSignoff(desk, kind, subjectId)
 }
