@@ -2,7 +2,13 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { randomBytes } from 'node:crypto'
 import * as session from '../../src/main/session/service'
+import { keyHandle } from '../../src/main/db/open'
+import { writeBackup } from '../../src/main/backup/engine'
+import { deriveKek, newScryptSpec } from '../../src/main/backup/format'
+import { SCRYPT_TEST } from '../../src/main/db/keyring'
 import { setupDesk, SUPERVISOR, tempDir, type TestDesk } from '../support/desk'
 import { BACKUP_PASS, seed } from './backup-helpers'
 
@@ -50,5 +56,24 @@ describe('npm run desk -- backup …', () => {
     expect(existsSync(join(target, 'desk.db'))).toBe(true)
     // Restoring over a folder that holds a desk is refused.
     expect(desk(['restore', file, '--data-dir', target], { DESK_BACKUP_PASSPHRASE: BACKUP_PASS }).code).toBe(1)
+  })
+
+  it('a backup from a newer app → exit code 5', () => {
+    const key = randomBytes(32)
+    const live = join(dir.dir, 'newer.db')
+    const db = new Database(live)
+    keyHandle(db, key)
+    db.exec('CREATE TABLE future(x)')
+    db.pragma('user_version = 99')
+    db.close()
+    const kdf = newScryptSpec(SCRYPT_TEST)
+    const target = join(dir.dir, 'newer.pdbackup')
+    writeBackup(
+      { livePath: live, liveKey: key.toString('hex'), target, kek: deriveKek(BACKUP_PASS, kdf).toString('hex'), kdf, appVersion: '9.0.0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } },
+      () => {}
+    )
+    const r = desk(['verify', target], { DESK_BACKUP_PASSPHRASE: BACKUP_PASS })
+    expect(r.code).toBe(5)
+    expect(r.err).toContain('BACKUP_TOO_NEW')
   })
 })
