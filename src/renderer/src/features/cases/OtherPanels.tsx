@@ -331,7 +331,7 @@ export function HistoryPanel({ record }: { record: CaseRecord }) {
               {v.changedFields.map((f) => (
                 <tr key={f}>
                   <th>{t(`cases:fields.${f}`)}</th>
-                  <td className="before">{formatBefore((v.before as Record<string, unknown>)[f], t)}</td>
+                  <td className="before">{formatBefore(f, (v.before as Record<string, unknown>)[f], t)}</td>
                 </tr>
               ))}
             </tbody>
@@ -350,9 +350,22 @@ export function HistoryPanel({ record }: { record: CaseRecord }) {
   )
 }
 
-function formatBefore(v: unknown, t: (k: string) => string): string {
-  if (v === null || v === undefined || v === '') return t('cases:history.empty')
+/** Which option list a coded field's values are labelled from. */
+const CODED: Record<string, string> = {
+  partyKind: 'partyKind',
+  source: 'source',
+  gender: 'gender',
+  language: 'language',
+  marital: 'marital',
+  education: 'education',
+  living: 'living',
+  needs: 'needs'
+}
+
+function formatBefore(field: string, v: unknown, t: (k: string) => string): string {
+  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return t('cases:history.empty')
   if (typeof v === 'boolean') return v ? '✓' : '✗'
-  if (Array.isArray(v)) return v.join('、') || t('cases:history.empty')
-  return String(v)
+  const label = (x: unknown) => (CODED[field] ? t(`cases:options.${CODED[field]}.${String(x)}`) : String(x))
+  if (Array.isArray(v)) return v.map(label).join('、')
+  return label(v)
 }
