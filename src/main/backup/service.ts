@@ -374,26 +374,26 @@ export async function restoreReplace(
   desk.requireSession()
   if (!confirmationMatches(a.confirm, confirmWords())) fail('BAD_ARGS', 'supervisor:restore.errors.confirm', undefined, 'confirm')
   return exclusive(async () => {
-    // Check the backup before touching anything, so a wrong passphrase costs nothing.
-    await runTask(
-      { kind: 'read', job: { file: resolve(a.file), passphrase: a.passphrase, extractTo: scratchFile(desk.stateDir), latestSchema: LATEST_SCHEMA } },
-      progressReporter(desk, 'verify', 'restore.check')
-    ).catch(problemToFailure)
-    const settings = getBackupSettings(desk)
-    const folder = a.safetyFolder || settings.folder || join(dirname(desk.dataDir), `${basename(desk.dataDir)}.safety`)
-    mkdirSync(folder, { recursive: true, mode: 0o700 })
-    const safety = await exportUnlocked(desk, {
-      folder,
-      kind: 'safety',
-      rotate: false,
-      passphrase: settings.passphraseSet ? undefined : a.passphrase
+    let safetyFile = ''
+    // The backup is checked and staged first (a wrong passphrase or a damaged file costs nothing);
+    // only then is the safety backup of the current data written, and only then are they swapped.
+    const res = await restoreCore(desk, a, 'replace', async () => {
+      const settings = getBackupSettings(desk)
+      const folder = a.safetyFolder || settings.folder || join(dirname(desk.dataDir), `${basename(desk.dataDir)}.safety`)
+      mkdirSync(folder, { recursive: true, mode: 0o700 })
+      const safety = await exportUnlocked(desk, { folder, kind: 'safety', rotate: false, passphrase: settings.passphraseSet ? undefined : a.passphrase })
+      safetyFile = safety.file
     })
-    const res = await restoreCore(desk, a, 'replace')
-    return { ...res, safetyFile: safety.file }
+    return { ...res, safetyFile }
   })
 }
 
-async function restoreCore(desk: Desk, a: { file: string; passphrase: string }, mode: 'fresh' | 'damaged' | 'replace'): Promise<{ restoredAt: string; backupCreatedAt: string }> {
+async function restoreCore(
+  desk: Desk,
+  a: { file: string; passphrase: string },
+  mode: 'fresh' | 'damaged' | 'replace',
+  beforeSwap?: () => Promise<void>
+): Promise<{ restoredAt: string; backupCreatedAt: string }> {
   const file = resolve(a.file)
   if (!isFile(file)) fail('NOT_FOUND', 'supervisor:backup.errors.fileMissing', undefined, 'file')
   const dataDir = resolve(desk.dataDir)
@@ -437,6 +437,7 @@ async function restoreCore(desk: Desk, a: { file: string; passphrase: string }, 
       key.fill(0)
     }
 
+    if (beforeSwap) await beforeSwap()
     if (mode === 'replace' && desk.isOpen && desk.session) desk.audit({ action: 'backup.replaceData', details: { backupCreatedAt: read.manifest.createdAt } })
     desk.session = null
     desk.lockedSession = null
