@@ -74,7 +74,7 @@ export function BackupsScreen() {
                   <td>{t(`supervisor:backup.log.kinds.${e.kind}`)}</td>
                   <td className="mono">{e.fileName}</td>
                   <td>{e.bytes ? formatBytes(e.bytes) : ''}</td>
-                  <td>{e.outcome === 'ok' ? t('supervisor:backup.log.ok') : t(`supervisor:backup.errors.${e.outcome}`, { defaultValue: e.outcome })}</td>
+                  <td>{e.outcome === 'ok' ? t('supervisor:backup.log.ok') : t(`supervisor:backup.errors.${e.outcome}`, { defaultValue: t('supervisor:backup.errors.failed') })}</td>
                   <td>{e.userName ?? ''}</td>
                 </tr>
               ))}
