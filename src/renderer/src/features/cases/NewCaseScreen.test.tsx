@@ -19,7 +19,19 @@ vi.mock('../../app/desk-client', () => {
     }
   }
 })
-const { NewCaseScreen } = await import('./NewCaseScreen')
+const { NewCaseScreen: Screen } = await import('./NewCaseScreen')
+const { SessionContext } = await import('../../app/session-context')
+const as = (userId: number) => ({
+  session: { userId, displayName: '李社工', loginName: 'li', role: 'worker' as const, locale: 'zh-CN' as const, lockAt: '', idleMinutes: 5 },
+  refresh: async () => {}
+})
+function NewCaseScreen({ userId = 2 }: { userId?: number }) {
+  return (
+    <SessionContext.Provider value={as(userId)}>
+      <Screen />
+    </SessionContext.Provider>
+  )
+}
 
 initI18n('zh-CN')
 afterEach(() => {
@@ -51,8 +63,12 @@ describe('new walk-in screen', () => {
           }
         : { ok: true, value: null }
     )
+    // Another user never sees the previous user's draft…
+    render(<NewCaseScreen userId={3} />)
+    expect(screen.queryAllByLabelText(/^代表 \d$/)).toHaveLength(0)
+    cleanup()
+    // …while the same user gets it back (kept in memory across screens and locks): clear it.
     render(<NewCaseScreen />)
-    // The previous test's draft is still there (kept in memory across screens): clear it.
     expect(screen.getAllByLabelText(/^代表 \d$/)).toHaveLength(5)
     fireEvent.click(screen.getByRole('button', { name: '清空重填' }))
     fireEvent.change(screen.getByLabelText('姓名（名称） *'), { target: { value: '陈 大文' } })

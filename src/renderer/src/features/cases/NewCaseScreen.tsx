@@ -6,6 +6,7 @@ import { checkPhone } from '@shared/domain/case/phone'
 import { localIsoDate } from '@shared/domain/dates/calendar'
 import { call } from '../../app/desk-client'
 import { useNav } from '../../app/nav'
+import { useSession } from '../../app/session-context'
 import { ErrorText } from '../../ui/ErrorText'
 import { useHotkey } from '../../ui/hotkeys'
 import { OptionRadios, RiskBadge, StatusTag, useAction, useDebounced } from './parts'
@@ -49,19 +50,23 @@ const blank = (): Draft => ({
   repeatOf: []
 })
 
-/** Kept in memory while the app runs, so leaving the screen never loses what was typed (never on disk). */
-let kept: Draft | null = null
+/**
+ * Kept in memory while the app runs, so leaving the screen or locking never loses what was typed
+ * (never on disk) — and only shown again to the same user.
+ */
+const kept = new Map<number, Draft>()
 
 /** 7.1.1 接触登记: a person, an organisation or a collective visit; earlier cases shown alongside. */
 export function NewCaseScreen() {
   const { t } = useTranslation()
   const { go } = useNav()
-  const [d, setD] = useState<Draft>(() => kept ?? blank())
+  const { session } = useSession()
+  const [d, setD] = useState<Draft>(() => kept.get(session.userId) ?? blank())
   const [repNotice, setRepNotice] = useState(false)
   const { run, error, busy } = useAction()
   useEffect(() => {
-    kept = d
-  }, [d])
+    kept.set(session.userId, d)
+  }, [d, session.userId])
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }))
 
   const phoneProblem = d.phone.trim() ? checkPhone(d.phone) : null
@@ -121,7 +126,7 @@ export function NewCaseScreen() {
       return c
     })
     if (created) {
-      kept = null
+      kept.delete(session.userId)
       go({ name: 'case', params: { caseId: created.id } })
     }
   }
@@ -266,7 +271,7 @@ export function NewCaseScreen() {
             <button
               type="button"
               onClick={() => {
-                kept = null
+                kept.delete(session.userId)
                 setD(blank())
               }}
             >

@@ -2,19 +2,22 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaseSummary } from '@shared/domain/case/types'
 import { call } from '../../app/desk-client'
+import { useSession } from '../../app/session-context'
 import { CaseTable, useDebounced } from './parts'
 import './cases.css'
 
-let lastQuery = ''
+/** The last query, for coming back to the results; only for the same user. */
+let lastQuery = { userId: 0, q: '' }
 
 /** Find a case by any 2+ characters of a name, phone digits, address or matter; results as you type. */
 export function SearchScreen() {
   const { t } = useTranslation()
-  const [q, setQ] = useState(lastQuery)
+  const { session } = useSession()
+  const [q, setQ] = useState(lastQuery.userId === session.userId ? lastQuery.q : '')
   const query = useDebounced(q, 120)
   const [rows, setRows] = useState<CaseSummary[] | null>(null)
   useEffect(() => {
-    lastQuery = query
+    lastQuery = { userId: session.userId, q: query }
     let live = true
     // The main process normalises (script, width); here only "2 letters or digits" matters.
     if (Array.from(query.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '')).length < 2) {
@@ -28,7 +31,7 @@ export function SearchScreen() {
     return () => {
       live = false
     }
-  }, [query])
+  }, [query, session.userId])
   return (
     <div className="page search">
       <h1>{t('cases:search.title')}</h1>
