@@ -15,7 +15,14 @@ const SUPERVISOR_ONLY: [string, unknown][] = [
   ['backup.log', {}],
   ['audit.query', {}],
   ['audit.filters', {}],
-  ['audit.pdf', { locale: 'zh-CN', action: 'save' }]
+  ['audit.pdf', { locale: 'zh-CN', action: 'save' }],
+  ['signoff.queue', {}],
+  ['signoff.sign', { kind: 'A', subjectId: 1, opinion: '同意' }],
+  ['figures.get', { from: '2026-01-01', to: '2026-03-01' }],
+  ['figures.pdf', { from: '2026-01-01', to: '2026-03-01', locale: 'zh-CN', action: 'save' }],
+  ['retention.get', {}],
+  ['retention.destroy', { caseIds: [1], reason: 'x', confirm: '销毁' }],
+  ['retention.hold', { caseNo: '2026-000001', hold: true, reason: 'x' }]
 ]
 
 describe('workers cannot export, restore, see backups or the audit trail (refused in the main process)', () => {
