@@ -59,6 +59,11 @@ export function useCaseAutosave(record: CaseRecord, onSaved: (r: CaseRecord) => 
     const id = setTimeout(() => void flush(), 1000)
     return () => clearTimeout(id)
   }, [fields, flush])
+  // A save that failed (locked, disk busy) is tried again; flush sends nothing when all is saved.
+  useEffect(() => {
+    const id = setInterval(() => void flush(), 5_000)
+    return () => clearInterval(id)
+  }, [flush])
   // Leaving the screen saves what is pending.
   useEffect(() => () => void flush(), [flush])
 
