@@ -48,11 +48,11 @@ describe('CasePrintPanel', () => {
     respond([])
     await act(async () => render(<CasePrintPanel caseId={3} />))
     expect(screen.getByText('第 2 次会谈 · 2026-11-20')).toBeTruthy()
-    fireEvent.click(screen.getByLabelText('粤语（繁体）'))
+    fireEvent.click(screen.getAllByLabelText('粤语（繁体）')[0]) // the case forms' picker (the blank forms have their own)
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '另存为 PDF 第 2 次会谈 · 2026-11-20' })))
     expect(invoke).toHaveBeenCalledWith('forms.output', { caseId: 3, form: 'B', interviewId: 9, lang: 'yue-HK', action: 'save', allowMissing: false })
     expect(delivered).toHaveBeenCalledTimes(1)
-    expect(screen.getByRole('status').textContent).toBe('已保存。')
+    expect(screen.getAllByRole('status')[0].textContent).toBe('已保存。')
   })
 
   it('names the characters that would print blank and prints only when told to', async () => {
@@ -63,5 +63,16 @@ describe('CasePrintPanel', () => {
     expect(invoke).not.toHaveBeenCalledWith('forms.output', expect.anything())
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '仍然打印（之后手写补上）' })))
     expect(invoke).toHaveBeenCalledWith('forms.output', { caseId: 3, form: 'A', interviewId: undefined, lang: 'zh-CN', action: 'print', allowMissing: true })
+  })
+
+  it('offers blank forms in the same panel, in their own language', async () => {
+    respond([])
+    invoke.mockImplementation(async (method: string) =>
+      method === 'forms.blank' ? { ok: true, value: { mode: 'platform', outcome: 'printed', fileName: 'x.pdf', pages: 1 } } : { ok: true, value: [] }
+    )
+    await act(async () => render(<CasePrintPanel caseId={3} />))
+    fireEvent.click(screen.getAllByLabelText('粤语（繁体）')[1])
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '打印 空白表格 会谈表（表 B.1）' })))
+    expect(invoke).toHaveBeenCalledWith('forms.blank', { form: 'B', lang: 'yue-HK', action: 'print' })
   })
 })

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FormKind, PdfAction, PdfDelivery } from '@shared/ipc/contracts/forms'
 import type { DeskError } from '@shared/ipc/result'
@@ -21,12 +21,13 @@ const asError = (e: unknown): DeskError =>
 /** Language picker for the printed form (普通话 labels or Traditional labels); typed text is never converted. */
 function LangPicker({ lang, onChange }: { lang: Lang; onChange: (l: Lang) => void }) {
   const { t } = useTranslation('forms')
+  const name = useId() // each picker is its own radio group
   return (
     <fieldset className="forms-lang">
       <legend>{t('panel.language')}</legend>
       {(['zh-CN', 'yue-HK'] as const).map((l) => (
         <label key={l} className="check">
-          <input type="radio" name="forms-lang" checked={lang === l} onChange={() => onChange(l)} />
+          <input type="radio" name={name} checked={lang === l} onChange={() => onChange(l)} />
           {t(l === 'zh-CN' ? 'panel.langZh' : 'panel.langYue')}
         </label>
       ))}
@@ -34,16 +35,16 @@ function LangPicker({ lang, onChange }: { lang: Lang; onChange: (l: Lang) => voi
   )
 }
 
-function Actions({ label, busy, run }: { label: string; busy: boolean; run: (a: PdfAction) => void }) {
+function Actions({ label, busy, run, spoken = label }: { label: string; busy: boolean; run: (a: PdfAction) => void; spoken?: string }) {
   const { t } = useTranslation('forms')
   return (
     <div className="forms-row">
       <span className="forms-row-label">{label}</span>
       <div className="button-row">
-        <button type="button" className="primary" disabled={busy} onClick={() => run('print')} aria-label={`${t('panel.print')} ${label}`}>
+        <button type="button" className="primary" disabled={busy} onClick={() => run('print')} aria-label={`${t('panel.print')} ${spoken}`}>
           {t('panel.print')}
         </button>
-        <button type="button" disabled={busy} onClick={() => run('save')} aria-label={`${t('panel.save')} ${label}`}>
+        <button type="button" disabled={busy} onClick={() => run('save')} aria-label={`${t('panel.save')} ${spoken}`}>
           {t('panel.save')}
         </button>
       </div>
@@ -157,12 +158,16 @@ export function CasePrintPanel({ caseId }: { caseId: number }) {
         {status}
       </p>
       <ErrorText error={error} />
+      <details className="forms-blank">
+        <summary>{t('panel.blank')}</summary>
+        <BlankFormsPanel embedded />
+      </details>
     </section>
   )
 }
 
-/** Blank forms for handwriting when the computer is down. */
-export function BlankFormsPanel() {
+/** Blank forms for handwriting when the computer is down (its own card, or inside the case panel). */
+export function BlankFormsPanel({ embedded = false }: { embedded?: boolean }) {
   const { t, i18n } = useTranslation('forms')
   const [lang, setLang] = useState<Lang>(i18n.language === 'yue-HK' ? 'yue-HK' : 'zh-CN')
   const [busy, setBusy] = useState(false)
@@ -182,14 +187,14 @@ export function BlankFormsPanel() {
     }
   }
   return (
-    <section className="card forms-panel" aria-labelledby="forms-blank-title">
-      <h2 id="forms-blank-title">{t('panel.blank')}</h2>
+    <section className={embedded ? 'forms-panel' : 'card forms-panel'} aria-label={t('panel.blank')}>
+      {!embedded && <h2>{t('panel.blank')}</h2>}
       <p className="hint">{t('panel.blankIntro')}</p>
       <LangPicker lang={lang} onChange={setLang} />
-      <Actions label={t('panel.formA')} busy={busy} run={(a) => run('A', a)} />
-      <Actions label={t('panel.formB')} busy={busy} run={(a) => run('B', a)} />
-      <Actions label={t('panel.formC')} busy={busy} run={(a) => run('C', a)} />
-      <Actions label={t('panel.all')} busy={busy} run={(a) => run('all', a)} />
+      {(['A', 'B', 'C', 'all'] as const).map((f) => {
+        const label = t(f === 'all' ? 'panel.all' : `panel.form${f}`)
+        return <Actions key={f} label={label} spoken={`${t('panel.blank')} ${label}`} busy={busy} run={(a) => run(f, a)} />
+      })}
       <p className="notice" role="status" aria-live="polite">
         {status}
       </p>
