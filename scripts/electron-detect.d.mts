@@ -13,3 +13,4 @@ export function electronStatus(opts: {
 export const RETRY_AFTER_MS: number
 export function shouldTryDownload(opts: { markerFile: string; now?: number; force?: boolean; fs?: DetectFs }): boolean
 export function fallbackLine(reason: string): string
+export function secureMemoryEnv(env?: Record<string, string | undefined>): Record<string, string | undefined>

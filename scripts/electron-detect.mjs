@@ -68,3 +68,14 @@ export function fallbackLine(reason) {
           : 'its binary is not installed'
   return `Electron is not available on this machine (${why}), so Petition Desk starts in browser mode instead. To try Electron again: npm start -- --retry-electron`
 }
+
+/**
+ * Build environment that compiles SQLite3 Multiple Ciphers with SQLITE3MC_SECURE_MEMORY, so
+ * `PRAGMA memory_security = fill` (set by src/main/db/open.ts) really wipes freed memory in the
+ * desktop app. gcc/clang read CFLAGS; MSVC's cl reads CL. Used for the Electron builds of the
+ * native module (npm start, npm run dist).
+ */
+export function secureMemoryEnv(env = process.env) {
+  const def = 'SQLITE3MC_SECURE_MEMORY=1'
+  return { ...env, CFLAGS: `${env.CFLAGS ?? ''} -D${def}`.trim(), CL: `${env.CL ?? ''} /D${def}`.trim() }
+}

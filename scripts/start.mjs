@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, copyFileSync, readFileSync, rmSync, writ
 import { createRequire } from 'node:module'
 import { dirname, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { electronStatus, fallbackLine, shouldTryDownload } from './electron-detect.mjs'
+import { electronStatus, fallbackLine, secureMemoryEnv, shouldTryDownload } from './electron-detect.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
@@ -64,7 +64,8 @@ function ensureElectronNative(electronVersion) {
   const gyp = require.resolve('node-gyp/bin/node-gyp.js')
   const ok = run(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], {
     cwd: work,
-    stdio: ['ignore', 'ignore', 'inherit']
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: secureMemoryEnv()
   })
   if (!ok) return false
   copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { electronStatus, fallbackLine, platformPath, RETRY_AFTER_MS, shouldTryDownload, type DetectFs } from '../../../scripts/electron-detect.mjs'
+import { electronStatus, fallbackLine, platformPath, RETRY_AFTER_MS, secureMemoryEnv, shouldTryDownload, type DetectFs } from '../../../scripts/electron-detect.mjs'
 
 /**
  * `npm start` decides between the desktop window and browser mode from what the electron npm
@@ -76,5 +76,14 @@ describe('the one-time download and the fallback line', () => {
       expect(line).not.toContain('\n')
       expect(line).toContain('browser mode')
     }
+  })
+})
+
+describe('the Electron build of the SQLCipher module', () => {
+  it('compiles secure memory in for gcc/clang and MSVC, keeping flags already set', () => {
+    const env = secureMemoryEnv({ CFLAGS: '-O2', PATH: '/bin' })
+    expect(env.CFLAGS).toBe('-O2 -DSQLITE3MC_SECURE_MEMORY=1')
+    expect(env.CL).toBe('/DSQLITE3MC_SECURE_MEMORY=1')
+    expect(env.PATH).toBe('/bin')
   })
 })

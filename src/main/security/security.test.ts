@@ -366,6 +366,8 @@ describe('packaging (electron-builder.json, as electron-builder itself loads and
     const files = (cfg.files as unknown[]).flatMap((f) => (typeof f === 'string' ? [f] : (f as { filter: string[] }).filter))
     expect(files).toContain('out/**/*')
     expect(files.some((f) => f.startsWith('src') || f.startsWith('tests'))).toBe(false)
+    // Native modules built from source for Electron (scripts/dist.mjs adds secure memory to the flags).
+    expect(cfg.buildDependenciesFromSource).toBe(true)
     // Uninstalling never deletes the encrypted database.
     expect(cfg.nsis.deleteAppDataOnUninstall).toBe(false)
   })
