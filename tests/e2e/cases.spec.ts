@@ -144,5 +144,10 @@ for (const r of RUNS) {
     await page.keyboard.press('Alt+1')
     await expect(page.getByRole('heading', { name: cs.today.recent })).toBeVisible()
     await shot(page, `cases-${r.lang}-today`)
+    // Supervisors see each worker's open cases against the 8.1 c ratios.
+    await page.keyboard.press('Alt+4')
+    await expect(page.getByRole('heading', { name: cs.caseload.title })).toBeVisible()
+    await expect(page.locator('.caseload tbody tr')).toHaveCount(1)
+    await shot(page, `cases-${r.lang}-caseload`)
   })
 }
