@@ -87,8 +87,10 @@ function table(widths: (number | string)[], rows: Row[], headerRows = 0, extra: 
 const short = (v: string | null | undefined) => (v ?? '').length < 400
 
 const text = (v: string | null | undefined): TableCell => ({ text: v ?? '' }) as TableCell
+/** Long texts are set flush on both sides, as Chinese documents are. */
+const prose = (v: string | null | undefined): TableCell => ({ text: v ?? '', alignment: 'justify' }) as TableCell
 const hintThen = (hint: string, v: string): TableCell =>
-  ({ stack: [{ text: hint, fontSize: 8, color: '#555555' }, ...(v ? [{ text: v, margin: [0, 2, 0, 0] }] : [])] }) as TableCell
+  ({ stack: [{ text: hint, fontSize: 8, color: '#555555' }, ...(v ? [{ text: v, alignment: 'justify', margin: [0, 2, 0, 0] }] : [])] }) as TableCell
 
 /** On blank forms an option asking "（请注明）：" gets an underlined gap to write in. */
 const WRITE_IN = '\u3000'.repeat(8)
@@ -130,7 +132,7 @@ export function formA(lang: Locale, d: FormAData | null, signoff: FormSignoff | 
   const long = blank ? BLANK_LONG_MIN : LONG_MIN
   const W = [78, 166, 82, '*']
   const longRow = (label: string, value: string | undefined, hint?: string): Row => ({
-    cells: [labelCell(label), ...span(hint ? hintThen(hint, value ?? '') : text(value ?? ''), 3)],
+    cells: [labelCell(label), ...span(hint ? hintThen(hint, value ?? '') : prose(value ?? ''), 3)],
     min: (value ?? '') ? undefined : long
   })
   const lines = (codes: readonly string[], key: string, chosen: (c: string) => boolean, detail?: (c: string) => string | undefined) =>
@@ -227,7 +229,7 @@ export function formB(lang: Locale, d: FormBData | null, signoff: FormSignoff | 
   const long = blank ? BLANK_LONG_MIN : LONG_MIN
   const W = [80, 100, 50, 100, 54, '*']
   const longRow = (label: string, value: string | undefined, min = long): Row => ({
-    cells: [labelCell(label), ...span(text(value ?? ''), 5)],
+    cells: [labelCell(label), ...span(prose(value ?? ''), 5)],
     min: (value ?? '') ? undefined : min
   })
   const loc = checkboxes(
@@ -320,14 +322,14 @@ export function formC(lang: Locale, d: FormCData | null, signoff: FormSignoff | 
   if (!blank && goals.length === 0) goalRows.push({ cells: [text(''), text(''), text(''), text('')], min: 30 })
   const signedAt = signoff && !blank ? printedAt(new Date(signoff.signedAt)) : ''
   const tail: Row[] = [
-    { cells: [labelCell(t('c.reflection')), ...span(v(d?.reflection), 3)], min: d?.reflection ? undefined : long, keep: short(d?.reflection) },
+    { cells: [labelCell(t('c.reflection')), ...span(prose(blank ? '' : d?.reflection), 3)], min: d?.reflection ? undefined : long, keep: short(d?.reflection) },
     {
       cells: [labelCell(t('c.workerSign')), text(''), labelCell(t('c.signDate')), v(d?.workerSignedDate)],
       min: SIGN_MIN - 10,
       keep: true
     },
     {
-      cells: [labelCell(t('c.orgEvaluation')), ...span(text(signoff && !blank ? signoff.opinion : ''), 3)],
+      cells: [labelCell(t('c.orgEvaluation')), ...span(prose(signoff && !blank ? signoff.opinion : ''), 3)],
       min: signoff && !blank ? undefined : long,
       keep: short(signoff && !blank ? signoff.opinion : '')
     },
