@@ -126,7 +126,7 @@ describe('loopback transport', () => {
   it('serves pages with the strict CSP header, and nothing outside the renderer folder', async () => {
     const page = await raw({ path: '/', headers: { Host: good().Host } })
     expect(page.status).toBe(200)
-    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy({ connectSelf: true }))
+    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy({ connectSelf: true, pdfFrames: true }))
     expect(page.headers['x-content-type-options']).toBe('nosniff')
     expect(page.headers['cache-control']).toBe('no-store')
     for (const p of ['/../secret.txt', '/..%2Fsecret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt']) {

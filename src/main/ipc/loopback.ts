@@ -172,7 +172,7 @@ async function serveStatic(root: string, pathname: string, res: ServerResponse):
   }
   const type = TYPES[extname(file)] ?? 'application/octet-stream'
   const headers: Record<string, string> = { 'Content-Type': type }
-  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = contentSecurityPolicy({ connectSelf: true })
+  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = contentSecurityPolicy({ connectSelf: true, pdfFrames: true })
   res.writeHead(200, headers)
   res.end(await readFile(file))
 }

@@ -1,9 +1,10 @@
 /**
  * The renderer's Content-Security-Policy: nothing by default, our own scripts/styles/fonts/images,
- * and — in browser mode only — fetch/EventSource back to the loopback origin it was served from.
- * No inline scripts, no eval, no remote content, no frames, no objects.
+ * and — in browser mode only — fetch/EventSource back to the loopback origin it was served from and
+ * blob: frames, so a PDF our own script made can be printed from a hidden frame (in Electron the
+ * main process prints). No inline scripts, no eval, no remote content, no objects.
  */
-export function contentSecurityPolicy(opts: { connectSelf: boolean }): string {
+export function contentSecurityPolicy(opts: { connectSelf: boolean; pdfFrames?: boolean }): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -14,7 +15,7 @@ export function contentSecurityPolicy(opts: { connectSelf: boolean }): string {
     `connect-src ${opts.connectSelf ? "'self'" : "'none'"}`,
     "media-src 'none'",
     "object-src 'none'",
-    "frame-src 'none'",
+    `frame-src ${opts.pdfFrames ? 'blob:' : "'none'"}`,
     "worker-src 'none'",
     "frame-ancestors 'none'",
     "form-action 'none'",

@@ -143,13 +143,15 @@ function directives(csp: string): Map<string, string[]> {
 
 describe('Content-Security-Policy', () => {
   for (const connectSelf of [false, true]) {
-    const csp = directives(contentSecurityPolicy({ connectSelf }))
+    const csp = directives(contentSecurityPolicy({ connectSelf, pdfFrames: connectSelf }))
     it(`starts from default-src 'none' and allows only our own scripts (${connectSelf ? 'browser mode' : 'Electron'})`, () => {
       expect(csp.get('default-src')).toEqual(["'none'"])
       expect(csp.get('script-src')).toEqual(["'self'"])
-      for (const d of ['object-src', 'frame-src', 'frame-ancestors', 'base-uri', 'form-action', 'worker-src', 'media-src']) {
+      for (const d of ['object-src', 'frame-ancestors', 'base-uri', 'form-action', 'worker-src', 'media-src']) {
         expect(csp.get(d), d).toEqual(["'none'"])
       }
+      // Frames: none in Electron; in browser mode only blob: (a PDF made by our own script, for printing).
+      expect(csp.get('frame-src')).toEqual(connectSelf ? ['blob:'] : ["'none'"])
     })
     it(`names no remote origin and no eval (${connectSelf ? 'browser mode' : 'Electron'})`, () => {
       const all = [...csp.values()].flat()
