@@ -56,7 +56,6 @@ export interface ExportOutcome {
   createdAt: string
   schemaVersion: number
   tables: Record<string, number>
-  contentHash: string
 }
 
 export interface ReadJob {
@@ -81,7 +80,6 @@ export interface RestoreJob {
   backupKey: string
   dataKey: string
   targetDb: string
-  contentHash: string
   nativeBinding?: string
 }
 
@@ -176,6 +174,26 @@ function encode(v: unknown): string {
   return `?${String(v)}`
 }
 
+type TableInfo = { type: string; name: string; tbl_name: string; sql: string | null }
+
+function schemaObjects(db: Database.Database): TableInfo[] {
+  return db
+    .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name`)
+    .all() as TableInfo[]
+}
+
+/** Tables holding rows: virtual tables are skipped (their rows live in their shadow tables), and SQLite's statistics. */
+function dataTables(objects: TableInfo[]): TableInfo[] {
+  return objects.filter((o) => o.type === 'table' && !/^CREATE\s+VIRTUAL/i.test(o.sql ?? '') && o.name !== 'sqlite_stat1' && o.name !== 'sqlite_stat4')
+}
+
+/** Rows per table and the schema version: cheap (count(*) walks the smallest b-tree), for the manifest. */
+export function countRows(db: Database.Database): { tables: Record<string, number>; schemaVersion: number } {
+  const tables: Record<string, number> = {}
+  for (const t of dataTables(schemaObjects(db))) tables[t.name] = Number((db.prepare(`SELECT count(*) AS n FROM ${quote(t.name)}`).get() as { n: number }).n)
+  return { tables, schemaVersion: db.pragma('user_version', { simple: true }) as number }
+}
+
 /**
  * Counts per table and a hash of a canonical dump: schema (without page numbers, which VACUUM
  * changes), user_version, and every row of every table in rowid (or primary key) order, typed, so
@@ -185,11 +203,9 @@ export function scanContent(db: Database.Database, progress?: (done: number, tot
   const h = sha256()
   const schemaVersion = db.pragma('user_version', { simple: true }) as number
   h.update(`user_version:${schemaVersion}\n`)
-  const objects = db
-    .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name`)
-    .all() as { type: string; name: string; tbl_name: string; sql: string | null }[]
+  const objects = schemaObjects(db)
   for (const o of objects) h.update(`schema:${encode(o.type)}${encode(o.name)}${encode(o.tbl_name)}${encode(o.sql)}\n`)
-  const tables = objects.filter((o) => o.type === 'table' && !/^CREATE\s+VIRTUAL/i.test(o.sql ?? '') && o.name !== 'sqlite_stat1' && o.name !== 'sqlite_stat4')
+  const tables = dataTables(objects)
   const counts: Record<string, number> = {}
   let total = 0
   for (const t of tables) {
@@ -227,10 +243,15 @@ export function writeBackup(job: ExportJob, progress: Progress): ExportOutcome {
   try {
     vacuumInto({ file: job.livePath, key: job.liveKey }, tmp, backupKey.toString('hex'), job.nativeBinding, progress, 'snapshot')
 
+    // Counts only: the sealed hash of the encrypted bytes is the content hash, and SQLCipher's
+    // per-page HMAC authenticates every page when verify reads it. (A full logical dump is
+    // compared on restore, where the pages are re-encrypted and the bytes change.)
     const snap = openKeyed(tmp, backupKey.toString('hex'), job.nativeBinding)
-    let scan: ReturnType<typeof scanContent>
+    let scan: ReturnType<typeof countRows>
     try {
-      scan = scanContent(snap, (done, total) => progress({ phase: 'scan', done, total }))
+      progress({ phase: 'scan', done: 0, total: 1 })
+      scan = countRows(snap)
+      progress({ phase: 'scan', done: 1, total: 1 })
     } finally {
       snap.close()
     }
@@ -258,7 +279,6 @@ export function writeBackup(job: ExportJob, progress: Progress): ExportOutcome {
         dbLength,
         dbSha256,
         tables: scan.tables,
-        contentHash: scan.contentHash,
         dataKey: job.liveKey,
         keyring: job.keyring
       }
@@ -279,8 +299,7 @@ export function writeBackup(job: ExportJob, progress: Progress): ExportOutcome {
       bytes: statSync(job.target).size,
       createdAt: job.createdAt,
       schemaVersion: scan.schemaVersion,
-      tables: scan.tables,
-      contentHash: scan.contentHash
+      tables: scan.tables
     }
   } catch (err) {
     rmSync(tmp, { force: true })
@@ -370,9 +389,10 @@ export function readBackup(job: ReadJob, progress: Progress): ReadOutcome {
         throw new BackupError('damaged', 'pages')
       }
       if (verdict.length !== 1 || verdict[0] !== 'ok') throw new BackupError('damaged', 'integrity')
-      const scan = scanContent(db, (done, total) => progress({ phase: 'check', done, total }))
-      if (scan.schemaVersion !== manifest.schemaVersion || scan.contentHash !== manifest.contentHash) throw new BackupError('damaged', 'content')
-      for (const [name, n] of Object.entries(manifest.tables)) if (scan.tables[name] !== n) throw new BackupError('damaged', 'counts')
+      const scan = countRows(db)
+      if (scan.schemaVersion !== manifest.schemaVersion) throw new BackupError('damaged', 'schema')
+      const names = Object.keys(manifest.tables)
+      if (names.length !== Object.keys(scan.tables).length || names.some((n) => scan.tables[n] !== manifest.tables[n])) throw new BackupError('damaged', 'counts')
     } finally {
       db.close()
     }
@@ -392,14 +412,24 @@ export function readBackup(job: ReadJob, progress: Progress): ReadOutcome {
   }
 }
 
-/** Re-encrypt a checked backup database with the desk's own key into `targetDb`, and prove it. */
-export function restoreDatabase(job: RestoreJob, progress: Progress): { tables: Record<string, number> } {
+/**
+ * Re-encrypt a checked backup database with the desk's own key into `targetDb`, and prove nothing
+ * changed on the way: a canonical dump of every row is hashed on both sides and compared.
+ */
+export function restoreDatabase(job: RestoreJob, progress: Progress): { tables: Record<string, number>; contentHash: string } {
+  const src = openKeyed(job.extracted, job.backupKey, job.nativeBinding)
+  let before: ReturnType<typeof scanContent>
+  try {
+    before = scanContent(src, (done, total) => progress({ phase: 'check', done, total }))
+  } finally {
+    src.close()
+  }
   vacuumInto({ file: job.extracted, key: job.backupKey }, job.targetDb, job.dataKey, job.nativeBinding, progress, 'restore')
   const db = openKeyed(job.targetDb, job.dataKey, job.nativeBinding)
   try {
-    const scan = scanContent(db)
-    if (scan.contentHash !== job.contentHash) throw new BackupError('damaged', 'restore')
-    return { tables: scan.tables }
+    const after = scanContent(db)
+    if (after.contentHash !== before.contentHash) throw new BackupError('damaged', 'restore')
+    return { tables: after.tables, contentHash: after.contentHash }
   } finally {
     db.close()
   }

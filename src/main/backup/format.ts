@@ -62,12 +62,10 @@ export interface Manifest {
   schemaVersion: number
   createdAt: string
   dbLength: number
-  /** SHA-256 of the encrypted database bytes. */
+  /** The content hash: SHA-256 of the encrypted database bytes, sealed here. */
   dbSha256: string
   /** Rows per table (virtual tables are counted through their shadow tables). */
   tables: Record<string, number>
-  /** SHA-256 of a canonical dump of the schema and every row: survives re-encryption on restore. */
-  contentHash: string
   /**
    * The live database key and the keyring (key slots wrapped for each user's passphrase and the
    * recovery key). On restore the database is re-encrypted with this key and the keyring written

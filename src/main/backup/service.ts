@@ -51,8 +51,8 @@ interface StoredKek {
 /** Weight of each phase in the one progress bar the supervisor sees. */
 const WEIGHTS: Record<'export' | 'verify' | 'restore', Partial<Record<Phase, [number, number]>>> = {
   export: { snapshot: [0, 60], scan: [60, 85], seal: [85, 100] },
-  verify: { read: [0, 25], check: [25, 100] },
-  restore: { read: [0, 15], check: [15, 55], restore: [55, 100] }
+  verify: { read: [0, 40], check: [40, 100] },
+  restore: { read: [0, 25], check: [25, 60], restore: [60, 100] }
 }
 
 let busy = false
@@ -413,8 +413,7 @@ async function restoreCore(
           extracted: join(staging, 'backup.enc'),
           backupKey: secrets.backupKey,
           dataKey: secrets.dataKey,
-          targetDb: join(staging, DB_FILE),
-          contentHash: read.manifest.contentHash
+          targetDb: join(staging, DB_FILE)
         }
       },
       report
