@@ -18,6 +18,7 @@ import { fail, DeskFailure } from '@shared/ipc/result'
 import { resources } from '@shared/i18n/resources'
 import type { Desk } from '../desk/desk'
 import { KEYRING_FILE, readKeyring, SCRYPT_DEFAULT, type ScryptParams } from '../db/keyring'
+import * as dbOpen from '../db/open'
 import { DB_FILE, dbExists, dbPath, openDatabase } from '../db/open'
 import { LATEST_SCHEMA } from '../db/migrate'
 import { writeFileAtomic, fsyncDir } from '../fs/atomic'
@@ -56,6 +57,14 @@ const WEIGHTS: Record<'export' | 'verify' | 'restore', Partial<Record<Phase, [nu
 }
 
 let busy = false
+
+/**
+ * Electron loads its own build of the SQLCipher module (another ABI); backup connections, in a
+ * worker or not, must load the same one. open.ts keeps that path; read it when it is exported.
+ */
+function nativeBinding(): string | undefined {
+  return (dbOpen as { nativeBindingPath?: () => string | undefined }).nativeBindingPath?.()
+}
 
 function progressReporter(desk: Desk, op: keyof typeof WEIGHTS, task = 'backup') {
   let last = -1
@@ -262,7 +271,8 @@ async function exportUnlocked(desk: Desk, opts: ExportOptions): Promise<BackupRe
           kdf,
           appVersion: desk.appVersion,
           createdAt: desk.now().toISOString(),
-          keyring: ring as unknown as KeyringCopy
+          keyring: ring as unknown as KeyringCopy,
+          nativeBinding: nativeBinding()
         }
       },
       progressReporter(desk, 'export')
@@ -318,7 +328,7 @@ export async function verifyBackup(desk: Desk | null, a: { file: string; passphr
     const scratch = scratchDir ?? (desk ? desk.stateDir : dirname(file))
     try {
       const out = await runTask(
-        { kind: 'read', job: { file, passphrase: a.passphrase, extractTo: scratchFile(scratch), latestSchema: LATEST_SCHEMA } },
+        { kind: 'read', job: { file, passphrase: a.passphrase, extractTo: scratchFile(scratch), latestSchema: LATEST_SCHEMA, nativeBinding: nativeBinding() } },
         desk ? progressReporter(desk, 'verify') : () => {}
       )
       const rows = Object.values(out.manifest.tables).reduce((x, y) => x + y, 0)
@@ -402,7 +412,7 @@ async function restoreCore(
   const report = progressReporter(desk, 'restore')
   try {
     const read = await runTask(
-      { kind: 'read', job: { file, passphrase: a.passphrase, extractTo: join(staging, 'backup.enc'), keep: true, latestSchema: LATEST_SCHEMA } },
+      { kind: 'read', job: { file, passphrase: a.passphrase, extractTo: join(staging, 'backup.enc'), keep: true, latestSchema: LATEST_SCHEMA, nativeBinding: nativeBinding() } },
       report
     )
     const secrets = read.secrets!
@@ -413,7 +423,8 @@ async function restoreCore(
           extracted: join(staging, 'backup.enc'),
           backupKey: secrets.backupKey,
           dataKey: secrets.dataKey,
-          targetDb: join(staging, DB_FILE)
+          targetDb: join(staging, DB_FILE),
+          nativeBinding: nativeBinding()
         }
       },
       report
