@@ -3,7 +3,7 @@ import { setupDesk, WORKER, SUPERVISOR, type TestDesk } from '../../../tests/sup
 import * as session from '../session/service'
 import { createCase, saveClosing, updateCase } from '../cases/api'
 import { finishInterview, startInterview } from '../interview/service'
-import { getSignoff, listSignoffQueue, signOff, signoffRecord } from './api'
+import { getSignoff, listSignoffQueue, signOff, signoffQueueCounts, signoffRecord } from './api'
 
 let d: TestDesk | null = null
 afterEach(() => d?.cleanup())
@@ -44,6 +44,8 @@ describe('sign-off queue', () => {
     expect(keys).toContain(`A:${planned.caseNo}`)
     expect(keys).toContain(`B:${fresh.caseNo}`)
     expect(keys).toContain(`C:${fresh.caseNo}`)
+    expect(signoffQueueCounts(desk)).toEqual({ A: 2, B: 1, C: 1 })
+    expect(listSignoffQueue(desk, ['A', 'B', 'C'], 1).length).toBe(3)
     const b = queue.find((q) => q.kind === 'B')!
     expect(b.subjectId).toBe(iv.id)
     expect(b.workCount).toBe(1)

@@ -28,13 +28,29 @@ export function getSignoff(desk: Desk, kind: SignoffKind, subjectId: number): Si
   return row ? toSignoff(row) : null
 }
 
+const WAITING_A = `(c.worker_signed_date <> '' OR c.status IN ('planning', 'intervention', 'evaluation', 'closed', 'transferred'))
+  AND NOT EXISTS (SELECT 1 FROM signoffs s WHERE s.kind = 'A' AND s.subject_id = c.id)`
+const WAITING_B = `i.ended_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM signoffs s WHERE s.kind = 'B' AND s.subject_id = i.id)`
+const WAITING_C = `c.status IN ('closed', 'transferred') AND NOT EXISTS (SELECT 1 FROM signoffs s WHERE s.kind = 'C' AND s.subject_id = c.id)`
+
+/** How many forms wait, per kind (the list itself shows the longest-waiting ones). */
+export function signoffQueueCounts(desk: Desk): Record<SignoffKind, number> {
+  const db = desk.db().sqlite
+  const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n
+  return {
+    A: n(`SELECT count(*) AS n FROM cases c WHERE ${WAITING_A}`),
+    B: n(`SELECT count(*) AS n FROM interviews i WHERE ${WAITING_B}`),
+    C: n(`SELECT count(*) AS n FROM case_closings k JOIN cases c ON c.id = k.case_id WHERE ${WAITING_C}`)
+  }
+}
+
 /**
- * What waits for a supervisor:
+ * What waits for a supervisor (the `limit` longest waiting of each kind):
  * - A 立案签批: a case whose plan the worker signed, or that has moved past assessment, not yet signed;
  * - B 督导意见: an interview that has ended, not yet signed;
  * - C 服务机构的评估: a case with closing data (closed or transferred), not yet signed.
  */
-export function listSignoffQueue(desk: Desk, kinds: SignoffKind[] = ['A', 'B', 'C']): SignoffQueueItem[] {
+export function listSignoffQueue(desk: Desk, kinds: SignoffKind[] = ['A', 'B', 'C'], limit = 200): SignoffQueueItem[] {
   const db = desk.db().sqlite
   const out: SignoffQueueItem[] = []
   if (kinds.includes('A')) {
@@ -45,24 +61,31 @@ export function listSignoffQueue(desk: Desk, kinds: SignoffKind[] = ['A', 'B', '
                   u.display_name AS workerName, c.risk_level AS riskLevel,
                   CASE WHEN c.worker_signed_date <> '' THEN c.worker_signed_date ELSE c.updated_at END AS waitingSince
            FROM cases c LEFT JOIN users u ON u.id = c.assigned_worker_id
-           WHERE (c.worker_signed_date <> '' OR c.status IN ('planning', 'intervention', 'evaluation', 'closed', 'transferred'))
-             AND NOT EXISTS (SELECT 1 FROM signoffs s WHERE s.kind = 'A' AND s.subject_id = c.id)`
+           WHERE ${WAITING_A} ORDER BY waitingSince LIMIT ?`
         )
-        .all() as SignoffQueueItem[])
+        .all(limit) as SignoffQueueItem[])
     )
   }
   if (kinds.includes('B')) {
     out.push(
       ...(db
         .prepare(
-          `SELECT 'B' AS kind, i.id AS subjectId, c.id AS caseId, c.case_no AS caseNo,
-                  (SELECT count(*) FROM interviews j WHERE j.case_id = i.case_id AND (j.started_at < i.started_at OR (j.started_at = i.started_at AND j.id <= i.id))) AS workCount,
-                  substr(i.started_at, 1, 10) AS date, u.display_name AS workerName, c.risk_level AS riskLevel, i.ended_at AS waitingSince
-           FROM interviews i JOIN cases c ON c.id = i.case_id LEFT JOIN users u ON u.id = i.worker_id
-           WHERE i.ended_at IS NOT NULL
-             AND NOT EXISTS (SELECT 1 FROM signoffs s WHERE s.kind = 'B' AND s.subject_id = i.id)`
+          `SELECT * FROM (
+             SELECT 'B' AS kind, i.id AS subjectId, c.id AS caseId, c.case_no AS caseNo, i.case_id AS ivCase, i.started_at AS ivStart,
+                    substr(i.started_at, 1, 10) AS date, u.display_name AS workerName, c.risk_level AS riskLevel, i.ended_at AS waitingSince
+             FROM interviews i JOIN cases c ON c.id = i.case_id LEFT JOIN users u ON u.id = i.worker_id
+             WHERE ${WAITING_B} ORDER BY i.ended_at LIMIT ?)`
         )
-        .all() as SignoffQueueItem[])
+        .all(limit) as (SignoffQueueItem & { ivCase: number; ivStart: string })[])
+        // 第 N 次 only for the rows shown (the index on interviews(case_id, started_at, id) makes it cheap).
+        .map(({ ivCase, ivStart, ...q }) => ({
+          ...q,
+          workCount: (
+            db
+              .prepare(`SELECT count(*) AS n FROM interviews WHERE case_id = ? AND (started_at < ? OR (started_at = ? AND id <= ?))`)
+              .get(ivCase, ivStart, ivStart, q.subjectId) as { n: number }
+          ).n
+        }))
     )
   }
   if (kinds.includes('C')) {
@@ -72,10 +95,9 @@ export function listSignoffQueue(desk: Desk, kinds: SignoffKind[] = ['A', 'B', '
           `SELECT 'C' AS kind, c.id AS subjectId, c.id AS caseId, c.case_no AS caseNo, NULL AS workCount, k.closed_date AS date,
                   u.display_name AS workerName, c.risk_level AS riskLevel, k.saved_at AS waitingSince
            FROM case_closings k JOIN cases c ON c.id = k.case_id LEFT JOIN users u ON u.id = c.assigned_worker_id
-           WHERE c.status IN ('closed', 'transferred')
-             AND NOT EXISTS (SELECT 1 FROM signoffs s WHERE s.kind = 'C' AND s.subject_id = c.id)`
+           WHERE ${WAITING_C} ORDER BY waitingSince LIMIT ?`
         )
-        .all() as SignoffQueueItem[])
+        .all(limit) as SignoffQueueItem[])
     )
   }
   return out.sort(queueOrder)

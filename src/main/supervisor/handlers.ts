@@ -8,7 +8,7 @@ import * as backup from '../backup/service'
 import { backupSheetPdf } from '../backup/sheet'
 import { deliverPdf } from '../pdf'
 import { auditFilters, auditPdf, auditQuery } from './audit'
-import { getSignoff, listSignoffQueue, signOff, signoffRecord } from './api'
+import { getSignoff, listSignoffQueue, signOff, signoffQueueCounts, signoffRecord } from './api'
 import { figuresPdf, hallFigures } from './figures'
 import { destroyCases, destructionRegister, retentionCandidates, retentionSettings, setLegalHold, setRetentionYears } from './retention'
 
@@ -53,7 +53,7 @@ export const supervisorHandlers = (desk: Desk) =>
       desk.audit({ action: 'audit.export', details: { rows: f.caseNo ? 'case' : 'all', pdfAction: action } })
       return deliverPdf(desk, pdf, `audit-${desk.now().toISOString().slice(0, 10)}.pdf`, action)
     },
-    'signoff.queue': (a) => listSignoffQueue(desk, a.kinds),
+    'signoff.queue': (a) => ({ items: listSignoffQueue(desk, a.kinds), counts: signoffQueueCounts(desk) }),
     'signoff.open': (a) => ({ record: signoffRecord(desk, a.kind, a.subjectId), signoff: getSignoff(desk, a.kind, a.subjectId) }),
     'signoff.sign': (a) => signOff(desk, a),
     'signoff.get': (a) => getSignoff(desk, a.kind, a.subjectId),

@@ -5,7 +5,7 @@ import type { BackupLogEntry, BackupResult, BackupSettings, BackupStatus, Backup
 import type { AuditPage } from '../../domain/supervisor/audit'
 import type { HallFigures } from '../../domain/supervisor/figures'
 import type { DestructionEntry, RetentionCandidate } from '../../domain/supervisor/retention'
-import { SIGNOFF_KINDS, type Signoff, type SignoffQueueItem, type SignoffRecordView } from '../../domain/supervisor/signoff'
+import { SIGNOFF_KINDS, type Signoff, type SignoffKind, type SignoffQueueItem, type SignoffRecordView } from '../../domain/supervisor/signoff'
 import { PDF_ACTIONS, type PdfDelivery } from './forms'
 
 /** A file or folder path typed or chosen by a supervisor: one line, no control characters. */
@@ -65,7 +65,10 @@ export const supervisorCalls = {
   'audit.pdf': call(z.object({ ...auditFilter, locale: locale(), action: z.enum(PDF_ACTIONS) }), 'supervisor').returns<PdfDelivery>(),
 
   /** Forms waiting for a supervisor's sign-off (A 立案签批, B 督导意见, C 服务机构的评估), longest waiting first. */
-  'signoff.queue': call(z.object({ kinds: z.array(z.enum(SIGNOFF_KINDS)).max(3).optional() }), 'supervisor').returns<SignoffQueueItem[]>(),
+  'signoff.queue': call(z.object({ kinds: z.array(z.enum(SIGNOFF_KINDS)).max(3).optional() }), 'supervisor').returns<{
+    items: SignoffQueueItem[]
+    counts: Record<SignoffKind, number>
+  }>(),
   /** One form's record and its sign-off so far. */
   'signoff.open': call(z.object({ kind: z.enum(SIGNOFF_KINDS), subjectId: id() }), 'supervisor').returns<{
     record: SignoffRecordView

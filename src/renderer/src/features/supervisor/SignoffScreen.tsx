@@ -13,6 +13,7 @@ type Key = { kind: SignoffKind; subjectId: number }
 export function SignoffScreen() {
   const { t, i18n } = useTranslation()
   const [queue, setQueue] = useState<SignoffQueueItem[]>([])
+  const [counts, setCounts] = useState<Record<SignoffKind, number>>({ A: 0, B: 0, C: 0 })
   const [kinds, setKinds] = useState<SignoffKind[] | null>(null)
   const [open, setOpen] = useState<Key | null>(null)
   const [view, setView] = useState<{ record: SignoffRecordView; signoff: Signoff | null } | null>(null)
@@ -22,7 +23,10 @@ export function SignoffScreen() {
 
   const load = useCallback(async () => {
     const r = await desk.invoke('signoff.queue', kinds ? { kinds } : {})
-    if (r.ok) setQueue(r.value)
+    if (r.ok) {
+      setQueue(r.value.items)
+      setCounts(r.value.counts)
+    }
   }, [kinds])
   useEffect(() => void load(), [load])
 
@@ -58,17 +62,20 @@ export function SignoffScreen() {
       <div className="button-row" role="group" aria-label={t('supervisor:signoff.filter')}>
         <span>{t('supervisor:signoff.filter')}</span>
         <button type="button" aria-pressed={kinds === null} onClick={() => setKinds(null)}>
-          {t('supervisor:signoff.all')} ({kinds === null ? queue.length : '…'})
+          {t('supervisor:signoff.all')} ({counts.A + counts.B + counts.C})
         </button>
         {SIGNOFF_KINDS.map((k) => (
           <button key={k} type="button" aria-pressed={kinds?.[0] === k} onClick={() => setKinds([k])}>
-            {t(`supervisor:signoff.short.${k}`)}
+            {t(`supervisor:signoff.short.${k}`)} ({counts[k]})
           </button>
         ))}
       </div>
       <div className="sv-split">
         <div className="sv-list" role="list" aria-label={t('supervisor:signoff.title')}>
           {queue.length === 0 ? <p>{t('supervisor:signoff.empty')}</p> : null}
+          {queue.length > 0 && queue.length < counts.A + counts.B + counts.C && kinds === null ? (
+            <p className="sv-small">{t('supervisor:signoff.showing', { shown: queue.length, total: counts.A + counts.B + counts.C })}</p>
+          ) : null}
           {queue.map((q) => {
             const current = open?.kind === q.kind && open.subjectId === q.subjectId
             return (
