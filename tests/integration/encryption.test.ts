@@ -32,7 +32,8 @@ const started = Date.now()
 /** Every personal string this test wrote, as UTF-8 and UTF-16 (SQLite can store either). */
 function needles(): { label: string; bytes: Buffer }[] {
   const texts = [...PEOPLE.flatMap((p) => [p.displayName, p.phone]), ...CASE_TEXT]
-  const names = PEOPLE.map((p) => p.displayName.slice(0, 4))
+  // Fragments keep the run's random tag, so the test's own source (cached by vite in /tmp) never matches.
+  const names = PEOPLE.map((p) => p.displayName.slice(2))
   return [
     ...texts.flatMap((t) => [
       { label: `${t} (utf8)`, bytes: Buffer.from(t, 'utf8') },
