@@ -15,7 +15,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          browser: resolve(__dirname, 'src/main/browser-mode.ts')
+          browser: resolve(__dirname, 'src/main/browser-mode.ts'),
+          // Backups run in a worker thread; runner.ts looks for this file beside the main bundle.
+          'backup-worker': resolve(__dirname, 'src/main/backup/worker.ts')
         }
       }
     }

@@ -8,7 +8,8 @@ import { runTaskInline, type EngineTask, type TaskResult } from './tasks'
 
 /**
  * Run a backup task in a worker thread when one can be started, else in this thread.
- * - Built app: `backup-worker.js` beside the main bundle (an electron-vite input).
+ * - Built app: `backup-worker.js` beside the main bundle (an electron-vite input), also when this
+ *   file was bundled into a shared chunk one folder down.
  * - From source (CLI via tsx, tests): `worker.ts` with tsx's loader.
  * While a single SQL statement runs (VACUUM INTO), progress is the growth of the file it writes.
  */
@@ -16,8 +17,10 @@ function workerEntry(): { code: string; eval: boolean } | null {
   if (process.env.DESK_BACKUP_INLINE === '1') return null
   const here = typeof __dirname === 'string' ? __dirname : null
   if (!here) return null
-  const built = join(here, 'backup-worker.js')
-  if (existsSync(built)) return { code: built, eval: false }
+  // The runner itself may be bundled into a shared chunk (out/main/chunks/), one level below the entry.
+  for (const built of [join(here, 'backup-worker.js'), join(here, '..', 'backup-worker.js')]) {
+    if (existsSync(built)) return { code: built, eval: false }
+  }
   const source = join(here, 'worker.ts')
   if (!existsSync(source)) return null
   try {
