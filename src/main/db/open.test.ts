@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, openSync, readdirSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs'
 import { join } from 'node:path'
-import { dbPath, integrityCheck, isDamageError, openDatabase, openRaw, setMemorySecurity } from './open'
+import { dbPath, integrityCheck, isDamageError, nativeBindingPath, openDatabase, openRaw, setMemorySecurity, useNativeBinding } from './open'
 import { createRouter } from '../ipc/router'
 import { LATEST_SCHEMA } from './migrate'
 import * as session from '../session/service'
@@ -76,6 +76,18 @@ describe('connection settings (queried back from SQLite, not assumed)', () => {
     } finally {
       conn.sqlite.close()
     }
+  })
+})
+
+describe('the native SQLCipher module', () => {
+  it('the path Electron sets is the one other connections (backups) read back', () => {
+    try {
+      useNativeBinding('/opt/desk/electron-native/better_sqlite3.node')
+      expect(nativeBindingPath()).toBe('/opt/desk/electron-native/better_sqlite3.node')
+    } finally {
+      useNativeBinding(undefined)
+    }
+    expect(nativeBindingPath()).toBeUndefined()
   })
 })
 

@@ -27,6 +27,10 @@ let nativeBinding: string | undefined
 export function useNativeBinding(path: string | undefined): void {
   nativeBinding = path
 }
+/** The native module path in force (undefined = the default), for connections opened elsewhere (backups). */
+export function nativeBindingPath(): string | undefined {
+  return nativeBinding
+}
 
 /**
  * Apply the SQLCipher v4 settings and a raw 256-bit key to a fresh handle. Order matters: cipher
