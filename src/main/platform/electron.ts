@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog } from 'electron'
+import { BrowserWindow, dialog, type OpenDialogOptions } from 'electron'
 import type { Platform } from './platform'
 import { writeFileAtomic } from '../fs/atomic'
 
@@ -11,6 +11,19 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
       if (res.canceled || !res.filePath) return null
       writeFileAtomic(res.filePath, bytes)
       return res.filePath
+    },
+    async chooseFolder(title) {
+      const win = getWindow()
+      // createDirectory: a supervisor may want a fresh folder on the USB drive (macOS needs the flag).
+      const opts: OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] }
+      const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
+      return res.canceled || res.filePaths.length === 0 ? null : res.filePaths[0]
+    },
+    async chooseFile(filters) {
+      const win = getWindow()
+      const opts: OpenDialogOptions = { properties: ['openFile'], filters }
+      const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
+      return res.canceled || res.filePaths.length === 0 ? null : res.filePaths[0]
     },
     async printPdf(bytes) {
       // Chromium's PDF viewer prints from memory: a data URL, so no temp file holds the form.
