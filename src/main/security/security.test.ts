@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { contentSecurityPolicy } from './csp'
@@ -372,5 +372,16 @@ describe('packaging (electron-builder.json, as electron-builder itself loads and
     expect(cfg.buildDependenciesFromSource).toBe(true)
     // Uninstalling never deletes the encrypted database.
     expect(cfg.nsis.deleteAppDataOnUninstall).toBe(false)
+  })
+
+  it('ships the PDF fonts outside the asar as <resources>/fonts, where the engine looks in a packaged app', async () => {
+    const cfg = await config()
+    const extra = (cfg.extraResources as { from: string; to: string; filter?: string[] }[]).find((e) => e.to === 'fonts')
+    expect(extra).toBeDefined()
+    expect(extra!.from).toBe('resources/fonts')
+    expect(extra!.filter ?? ['**/*']).toContain('**/*')
+    // The folder it copies holds every font the engine loads, and their coverage index.
+    const { FONT_FILES } = await import('../pdf/fonts')
+    for (const f of [...Object.values(FONT_FILES), 'coverage.json']) expect(existsSync(join(root, extra!.from, f)), f).toBe(true)
   })
 })
