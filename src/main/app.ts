@@ -5,6 +5,7 @@ import { casesHandlers } from './cases/handlers'
 import { interviewHandlers } from './interview/handlers'
 import { formsHandlers } from './forms/handlers'
 import { supervisorHandlers } from './supervisor/handlers'
+import { noticesHandlers } from './notices/handlers'
 import { startIdleWatch } from './session/idle'
 
 export interface DeskApp {
@@ -24,7 +25,8 @@ export function createDeskApp(opts: DeskOptions & { idleWatch?: boolean }): Desk
     casesHandlers(desk),
     interviewHandlers(desk),
     formsHandlers(desk),
-    supervisorHandlers(desk)
+    supervisorHandlers(desk),
+    noticesHandlers(desk)
   ])
   const stopIdle = opts.idleWatch === false ? () => {} : startIdleWatch(desk)
   return {

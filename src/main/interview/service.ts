@@ -26,6 +26,7 @@ import { translator } from '@shared/i18n/resources'
 import type { Desk } from '../desk/desk'
 import { getSetting } from '../settings/settings'
 import { caseLink } from './case-link'
+import { raiseNotice } from '../notices/service'
 
 const TEXT_COLUMNS = TEXT_FIELDS.map((f) => `${toColumn(f)} AS ${f}`).join(', ')
 
@@ -331,8 +332,9 @@ export function crisis(
       }
       caseLink.recordFlowAction(desk, { caseId: r.caseId, flow: flow.flow, step: flow.step[input.step], note: `interview:${r.id} ${input.kind}.${input.step}` })
     }
+    // Kept in the database until a supervisor acknowledges it: the supervisor may log in later.
+    if (!input.step || input.step === 'notifySupervisor') raiseNotice(desk, { kind: `crisis.${input.kind}`, caseId: r.caseId, interviewId: r.id })
   })()
-  if (!input.step || input.step === 'notifySupervisor') desk.emit('notice', { kind: `crisis.${input.kind}`, caseId: r.caseId, at })
   return { at, riskLevel: level }
 }
 

@@ -7,6 +7,7 @@ import { NavContext, type Nav, type Route } from './nav'
 import { SessionContext } from './session-context'
 import { SCREENS } from './routes'
 import { useDoubleEscape, useHotkey } from '../ui/hotkeys'
+import { NoticeBanner } from '../features/notices/NoticeBanner'
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel', 'compositionend'] as const
 
@@ -113,6 +114,7 @@ export function Shell({
               </button>
             </div>
           </header>
+          {session.role === 'supervisor' ? <NoticeBanner /> : null}
           <main className="screen" id="main">
             <Screen key={JSON.stringify(route)} />
           </main>

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { setupDesk, WORKER, type TestDesk } from '../../../tests/support/desk'
+import * as interview from '../interview/service'
+import * as session from '../session/service'
+
+describe('crisis notices wait for a supervisor', () => {
+  let t: TestDesk
+  afterEach(() => t.cleanup())
+
+  it('a crisis a worker opens is still there when a supervisor logs in later, until acknowledged', async () => {
+    t = setupDesk()
+    session.logout(t.desk)
+    session.login(t.desk, { loginName: WORKER.loginName, passphrase: WORKER.passphrase })
+    const s = interview.startInterview(t.desk, { petitionerName: '王五' })
+    interview.crisis(t.desk, { interviewId: s.id, kind: 'violence' })
+
+    // A worker may not read or clear the supervisors' notices.
+    expect(await t.router.invoke('notices.open', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+
+    session.logout(t.desk)
+    session.login(t.desk, { loginName: 'chen', passphrase: 'correct horse battery staple' })
+    const open = await t.router.invoke('notices.open', {})
+    expect(open.ok).toBe(true)
+    const items = (open as { ok: true; value: { id: number; kind: string; caseNo: string; raisedByName: string }[] }).value
+    expect(items).toHaveLength(1)
+    expect(items[0]).toMatchObject({ kind: 'crisis.violence', raisedByName: WORKER.displayName })
+    expect(items[0].caseNo).toMatch(/^\d{4}-\d{6}$/)
+
+    expect(await t.router.invoke('notices.acknowledge', { noticeId: items[0].id })).toMatchObject({ ok: true })
+    expect(await t.router.invoke('notices.open', {})).toMatchObject({ ok: true, value: [] })
+    const audit = t.desk.db().sqlite.prepare(`SELECT count(*) AS n FROM audit_events WHERE action = 'notices.acknowledge'`).get() as { n: number }
+    expect(audit.n).toBe(1)
+  })
+
+  it('an unknown notice is a clear NOT_FOUND', async () => {
+    t = setupDesk()
+    expect(await t.router.invoke('notices.acknowledge', { noticeId: 999 })).toMatchObject({ ok: false, code: 'NOT_FOUND', messageKey: 'supervisor:notices.notFound' })
+  })
+})
