@@ -90,14 +90,16 @@ export function ClosingPanel({
       tScript,
       fmt
     )
-    printHandoutHtml(doc, lang)
+    // The desktop shell opens no popups: there the same handout goes to the OS print dialog as a PDF.
+    if (!printHandoutHtml(doc, lang)) return void handoutPdf('print')
     void call('interview.event', { interviewId: interview.id, kind: 'handout', detail: 'html' }).catch(() => {})
   }
-  const handoutPdf = async () => {
+  // Electron: native print/save dialogs in the main process; browser mode: the bytes, printed or downloaded here.
+  const handoutPdf = async (action: 'print' | 'save') => {
     try {
       await store.flush()
-      const r = await call('interview.handout', { interviewId: interview.id, paper, action: 'print' })
-      await deliverPdf(r, 'print')
+      const r = await call('interview.handout', { interviewId: interview.id, paper, action })
+      await deliverPdf(r, action)
       setMsg(null)
     } catch (e) {
       setMsg(e instanceof CallError ? e.error.messageKey : 'interview:errors.handoutUnavailable')
@@ -145,7 +147,8 @@ export function ClosingPanel({
             <option value="A4">A4</option>
           </select>
         </label>
-        <button type="button" onClick={() => void handoutPdf()} data-testid="handout-pdf">{t('interview:closing.handoutPdf')}</button>
+        <button type="button" onClick={() => void handoutPdf('print')} data-testid="handout-pdf">{t('interview:closing.handoutPdf')}</button>
+        <button type="button" onClick={() => void handoutPdf('save')} data-testid="handout-save">{t('interview:closing.handoutSave')}</button>
         <button type="button" onClick={handout} data-testid="handout">{t('interview:closing.handoutHtml')}</button>
         <button type="button" className="primary" onClick={() => void finish()} disabled={!!ended} data-testid="finish">
           {t('interview:closing.finish')}

@@ -13,12 +13,17 @@ ${doc.sections.map((s) => `<h2>${esc(s.heading)}</h2>${s.paragraphs.map((p) => `
 <p class="note">${esc(doc.note)}</p></body></html>`
 }
 
-export function printHandoutHtml(doc: HandoutDoc, lang: OutputLang): void {
+/**
+ * Print the HTML version from a same-origin popup. Returns false when no window could open (a
+ * blocker, or the desktop shell, which denies every window.open): the caller then prints the PDF.
+ */
+export function printHandoutHtml(doc: HandoutDoc, lang: OutputLang): boolean {
   const w = window.open('', 'desk-handout', 'popup,width=620,height=860')
-  if (!w) return
+  if (!w) return false
   w.document.open()
   w.document.write(handoutHtml(doc, lang))
   w.document.close()
   w.focus()
   setTimeout(() => w.print(), 300)
+  return true
 }
