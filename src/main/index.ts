@@ -81,14 +81,17 @@ async function start(): Promise<void> {
   // An unpackaged app (development, the Electron e2e tests) may be pointed at another data folder.
   const dataDir = !app.isPackaged && process.env.DESK_DATA_DIR ? process.env.DESK_DATA_DIR : join(app.getPath('userData'), 'data')
   desk = createDeskApp({ dataDir, appVersion: app.getVersion() })
-  desk.desk.platform = createElectronPlatform(() => win)
-  registerElectronTransport(desk.router, () => win)
+  const devTools = devToolsAllowed(app.isPackaged)
+  const platform = createElectronPlatform(() => win, { preload: join(__dirname, '../preload/index.js'), devTools })
+  desk.desk.platform = platform
+  registerElectronTransport(desk.router, () => win, () => platform.secondWindow())
+  // The read-back window shows the petitioner what was agreed: it goes when the desk locks.
+  desk.desk.on('session.locked', () => platform.closeSecondWindow?.())
 
   // Lock at once when the OS locks the screen or the machine sleeps.
   powerMonitor.on('lock-screen', () => desk && lock(desk.desk, 'os'))
   powerMonitor.on('suspend', () => desk && lock(desk.desk, 'suspend'))
 
-  const devTools = devToolsAllowed(app.isPackaged)
   win = new BrowserWindow({
     width: 1366,
     height: 768,
@@ -101,7 +104,10 @@ async function start(): Promise<void> {
   })
   if (!devTools) win.webContents.on('devtools-opened', () => win?.webContents.closeDevTools())
   win.once('ready-to-show', () => win?.show())
-  win.on('closed', () => (win = null))
+  win.on('closed', () => {
+    win = null
+    platform.closeSecondWindow?.()
+  })
   await win.loadURL(`${APP_ORIGIN}/index.html`)
 }
 

@@ -2,6 +2,7 @@ import type { Desk } from '../desk/desk'
 import { handlers } from '../ipc/router'
 import * as svc from './service'
 import { handoutPdf } from './handout'
+import { closeReadBack, openReadBack, readBackView } from './readback'
 
 /** The interview feature's IPC handlers (one per call in src/shared/ipc/contracts/interview.ts). */
 export const interviewHandlers = (desk: Desk) =>
@@ -20,5 +21,8 @@ export const interviewHandlers = (desk: Desk) =>
     'interview.finish': (a) => svc.finishInterview(desk, a),
     'interview.formB': (a) => svc.getFormB(desk, a.interviewId),
     'interview.contacts': () => svc.contacts(desk),
+    'interview.openReadBack': (a) => openReadBack(desk, a),
+    'interview.closeReadBack': () => closeReadBack(desk),
+    'interview.readBackView': (a) => readBackView(desk, a),
     'interview.handout': (a) => handoutPdf(desk, a)
   })

@@ -1,9 +1,75 @@
-import { BrowserWindow, dialog, type OpenDialogOptions } from 'electron'
+import { BrowserWindow, dialog, screen, type OpenDialogOptions } from 'electron'
 import type { Platform } from './platform'
+import { APP_ORIGIN, secureWebPreferences } from '../security/web-preferences'
 import { writeFileAtomic } from '../fs/atomic'
 
-export function createElectronPlatform(getWindow: () => BrowserWindow | null): Platform {
+export interface SecondWindowOptions {
+  /** The preload every window of ours gets (window.desk). */
+  preload: string
+  devTools?: boolean
+}
+
+export interface ElectronPlatform extends Platform {
+  /** The read-back window while it is open (the IPC transport accepts its top frame too). */
+  secondWindow(): BrowserWindow | null
+}
+
+/** Routes the second window may show: `<feature>/<id>` only, so nothing else can be loaded into it. */
+export function secondWindowUrl(route: string): string | null {
+  return /^[a-z][a-z-]{0,30}(\/[0-9]{1,12})?$/.test(route) ? `${APP_ORIGIN}/index.html#/${route}` : null
+}
+
+interface DisplayLike {
+  id: number
+  bounds: { x: number; y: number; width: number; height: number }
+}
+
+/** The display facing the petitioner: any display other than the one the desk's window is on. */
+export function otherDisplay(displays: DisplayLike[], deskDisplayId: number | null): DisplayLike | null {
+  return displays.find((d) => d.id !== deskDisplayId) ?? null
+}
+
+export function createElectronPlatform(getWindow: () => BrowserWindow | null, second?: SecondWindowOptions): ElectronPlatform {
+  let readBack: BrowserWindow | null = null
+  const closeSecond = () => {
+    const w = readBack
+    readBack = null
+    if (w && !w.isDestroyed()) w.destroy()
+  }
   return {
+    secondWindow: () => (readBack && !readBack.isDestroyed() ? readBack : null),
+    async openSecondWindow(route) {
+      const url = secondWindowUrl(route)
+      if (!url || !second) throw new Error('second window unavailable')
+      if (readBack && !readBack.isDestroyed()) {
+        await readBack.loadURL(url)
+        readBack.show()
+        return
+      }
+      const main = getWindow()
+      const deskDisplay = main ? screen.getDisplayMatching(main.getBounds()) : null
+      const target = otherDisplay(screen.getAllDisplays(), deskDisplay?.id ?? null)
+      const w = new BrowserWindow({
+        // On a second monitor, full screen facing the visitor; otherwise a window the worker can move.
+        ...(target
+          ? { x: target.bounds.x, y: target.bounds.y, width: target.bounds.width, height: target.bounds.height, fullscreen: true }
+          : { width: 1100, height: 800 }),
+        show: false,
+        title: 'Petition Desk',
+        autoHideMenuBar: true,
+        webPreferences: secureWebPreferences(second.preload, { devTools: second.devTools })
+      })
+      readBack = w
+      if (!second.devTools) w.webContents.on('devtools-opened', () => w.webContents.closeDevTools())
+      w.once('ready-to-show', () => {
+        if (!w.isDestroyed()) w.showInactive()
+      })
+      w.on('closed', () => {
+        if (readBack === w) readBack = null
+      })
+      await w.loadURL(url)
+    },
+    closeSecondWindow: closeSecond,
     async saveFile(suggestedName, bytes, filters) {
       const win = getWindow()
       const opts = { defaultPath: suggestedName, filters: filters ?? [{ name: 'PDF', extensions: ['pdf'] }] }

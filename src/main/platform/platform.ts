@@ -9,6 +9,8 @@ export interface Platform {
   printPdf(bytes: Uint8Array): Promise<boolean>
   /** Open a second window (read-back for the petitioner), optionally full screen on another display. */
   openSecondWindow?(route: string): Promise<void>
+  /** Close that second window if it is open (the worker is done, or the desk locked). */
+  closeSecondWindow?(): void
   /** Native folder picker (backup folder, e.g. a USB drive); null when cancelled. Browser mode types a path. */
   chooseFolder?(title?: string): Promise<string | null>
   /** Native open-file picker (a backup to verify or restore); null when cancelled. */

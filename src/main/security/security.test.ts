@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { contentSecurityPolicy } from './csp'
 import { guardContents, guardSession, navigationAllowed, requestAllowed } from './guards'
 import { APP_ORIGIN, devToolsAllowed, isAppUrl, secureWebPreferences } from './web-preferences'
-import { isTrustedSender } from '../ipc/sender'
+import { isTrustedSender, senderMayCall, senderRole } from '../ipc/sender'
 
 /**
  * Electron hardening, checked against the REAL configuration: the webPreferences object the
@@ -250,6 +250,29 @@ describe('IPC sender check', () => {
   it('refuses when there is no window or no frame (destroyed)', () => {
     expect(isTrustedSender({ sender: webContents, senderFrame: mainFrame }, null)).toBe(false)
     expect(isTrustedSender({ sender: webContents, senderFrame: null }, win)).toBe(false)
+  })
+
+  describe('with the read-back window open', () => {
+    const rbFrame = { url: `${APP_ORIGIN}/index.html#/readback/7` }
+    const rbContents = { mainFrame: rbFrame }
+    const readBack = { webContents: rbContents }
+    it('tells the desk window from the read-back window', () => {
+      expect(senderRole({ sender: webContents, senderFrame: mainFrame }, { main: win, readBack })).toBe('main')
+      expect(senderRole({ sender: rbContents, senderFrame: rbFrame }, { main: win, readBack })).toBe('readBack')
+    })
+    it('refuses the read-back window once closed, its subframes, and a foreign page in it', () => {
+      expect(senderRole({ sender: rbContents, senderFrame: rbFrame }, { main: win, readBack: null })).toBeNull()
+      expect(senderRole({ sender: rbContents, senderFrame: { url: `${APP_ORIGIN}/index.html` } }, { main: win, readBack })).toBeNull()
+      const foreign = { url: 'https://example.com/' }
+      expect(senderRole({ sender: { mainFrame: foreign }, senderFrame: foreign }, { main: win, readBack: { webContents: { mainFrame: foreign } } })).toBeNull()
+    })
+    it('the read-back window may only read its view and note a read-aloud; the desk window may call anything', () => {
+      expect(senderMayCall('readBack', 'interview.readBackView')).toBe(true)
+      expect(senderMayCall('readBack', 'interview.event')).toBe(true)
+      for (const m of ['interview.get', 'cases.get', 'session.lock', 'backup.export', 'settings.set', 42]) expect(senderMayCall('readBack', m)).toBe(false)
+      expect(senderMayCall('main', 'cases.get')).toBe(true)
+      expect(senderMayCall(null, 'interview.readBackView')).toBe(false)
+    })
   })
 })
 

@@ -12,11 +12,24 @@ import {
   type FormBData,
   type InterviewListItem,
   type InterviewState,
+  type OutputLang,
   type RiskLevel,
   type TextField
 } from '../../domain/interview/types'
 import { MATTER_TYPES } from '../../domain/interview/catalogue'
 import { PDF_ACTIONS, type PdfDelivery } from './forms'
+
+/**
+ * What the petitioner-facing read-back window may see: the petitioner's words, the agreed needs and
+ * next step, the call-back date. No notes, assessment, risk, personality or worker's judgement.
+ */
+export const READ_BACK_FIELDS = ['surfaceDemand', 'wWhen', 'wWhere', 'wWho', 'wWhat', 'wWhy', 'wHow', 'summary', 'followUpPlan'] as const satisfies readonly TextField[]
+export interface ReadBackData {
+  outputLang: OutputLang
+  texts: Record<(typeof READ_BACK_FIELDS)[number], string>
+  acceptedNeeds: string[]
+  followUpDate: string | null
+}
 
 const outputLang = () => z.enum(OUTPUT_LANGS)
 const interviewId = () => id()
@@ -92,6 +105,14 @@ export const interviewCalls = {
     orgPhone: string
     siteContacts: { label: string; phone: string }[]
   }>(),
+  /**
+   * Desktop shell: show the read-back in a second window (full screen on a second display when
+   * there is one). `opened: false` in browser mode, where the renderer opens its own window.
+   */
+  'interview.openReadBack': call(z.object({ interviewId: interviewId() }), 'worker').returns<{ opened: boolean }>(),
+  'interview.closeReadBack': call(z.object({}).strict(), 'worker').returns<null>(),
+  /** The read-back window's data (the only interview call that window may make, with interview.event). */
+  'interview.readBackView': call(z.object({ interviewId: interviewId() }), 'worker').returns<ReadBackData>(),
   /** The petitioner handout as a PDF (A5 or A4, output language). */
   'interview.handout': call(
     z.object({ interviewId: interviewId(), paper: z.enum(['A5', 'A4']).default('A5'), action: z.enum(PDF_ACTIONS).default('print') }),
