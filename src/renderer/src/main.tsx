@@ -2,11 +2,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { initI18n } from './app/i18n'
+import { ReadBackScreen, readBackRouteId } from './features/interview/ReadBackScreen'
 import './ui/base.css'
 
 initI18n('zh-CN')
+// The desktop shell's second window (the petitioner-facing read-back) shows that view alone.
+const readBack = readBackRouteId(location.hash)
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>
+  <StrictMode>{readBack ? <ReadBackScreen interviewId={readBack} /> : <App />}</StrictMode>
 )

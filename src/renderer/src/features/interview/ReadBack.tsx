@@ -34,6 +34,8 @@ export function ReadBackWindow({
   const { t } = useTranslation()
   const [container, setContainer] = useState<HTMLElement | null>(null)
   const [blocked, setBlocked] = useState(false)
+  // Desktop shell: the main process shows the view in its own window (it reads the saved texts).
+  const [onScreen, setOnScreen] = useState(false)
   const [voice, setVoice] = useState<string | null | undefined>(undefined)
   // Tell the worker up front whether this machine can read aloud in the output language.
   useEffect(() => {
@@ -45,6 +47,33 @@ export function ReadBackWindow({
   }, [lang])
 
   useEffect(() => {
+    let live = true
+    let cleanup: (() => void) | undefined
+    void call('interview.openReadBack', { interviewId: interview.id })
+      .catch(() => ({ opened: false }))
+      .then((r) => {
+        if (!live) return
+        if (r.opened) {
+          setOnScreen(true)
+          cleanup = () => void call('interview.closeReadBack', {}).catch(() => {})
+        } else cleanup = openOwnWindow()
+      })
+    return () => {
+      live = false
+      cleanup?.()
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  // The second window reads what is saved: keep saving while it is open, so corrections show within a second.
+  useEffect(() => {
+    if (!onScreen) return
+    const h = setInterval(() => void store.flush().catch(() => {}), 1000)
+    return () => clearInterval(h)
+  }, [onScreen, store])
+
+  /** Browser mode: a same-origin window we render into (or, when blocked, this window). */
+  function openOwnWindow(): (() => void) | undefined {
     const w = window.open('', 'desk-readback', 'popup,width=1100,height=800')
     void call('interview.event', { interviewId: interview.id, kind: 'readBack', detail: w ? 'window' : 'inline' }).catch(() => {})
     if (!w) {
@@ -71,8 +100,7 @@ export function ReadBackWindow({
       stopSpeaking()
       w.close()
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  }
 
   useEffect(() => {
     if (!blocked) return
@@ -94,6 +122,7 @@ export function ReadBackWindow({
         {view}
       </div>
     )
+  if (!onScreen && !container) return null
   return (
     <>
       <div className="iv-toast" role="status">
@@ -105,12 +134,15 @@ export function ReadBackWindow({
         )}{' '}
         <button type="button" className="link" onClick={onClose}>{t('interview:keys.close')}</button>
       </div>
-      {container ? createPortal(view, container) : null}
+      {container && !onScreen ? createPortal(view, container) : null}
     </>
   )
 }
 
-function useStoreTexts(store: AutosaveStore): Record<string, string> {
+/** Where the view reads its texts: the live autosave store, or (second window) the last fetched view. */
+export type TextSource = Pick<AutosaveStore, 'snapshot'>
+
+function useStoreTexts(store: TextSource): Record<string, string> {
   const [texts, setTexts] = useState(() => store.snapshot())
   useEffect(() => {
     // Follow the worker's corrections as they are made (every half second is live enough).
@@ -128,7 +160,7 @@ export function ReadBackView({
   followUpDate
 }: {
   interviewId: number
-  store: AutosaveStore
+  store: TextSource
   lang: OutputLang
   acceptedNeeds: string[]
   followUpDate: string | null
