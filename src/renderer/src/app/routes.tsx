@@ -5,6 +5,7 @@ import { sessionScreens } from '../features/session/screens'
 import { caseScreens } from '../features/cases/screens'
 import { interviewScreens } from '../features/interview/screens'
 import { supervisorScreens } from '../features/supervisor/screens'
+import { PrintScreen } from '../features/forms/PrintScreen'
 
 export interface ScreenDef {
   component: ComponentType
@@ -21,5 +22,7 @@ export const SCREENS: Record<string, ScreenDef> = {
   ...caseScreens,
   ...interviewScreens,
   ...supervisorScreens,
-  ...sessionScreens
+  ...sessionScreens,
+  // Reached from a case's print tab and from Today (blank forms for the day the computer is down).
+  forms: { component: PrintScreen }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TodayData, TodayDeadline, TodayFollowUp } from '@shared/domain/case/today'
+import type { BackupStatus } from '@shared/domain/supervisor/backup'
 import { COUNTING_RULE, deadlineById } from '@shared/domain/dates/deadlines'
 import { intlTag } from '../../ui/format'
 import { call } from '../../app/desk-client'
@@ -14,12 +15,29 @@ export function TodayScreen() {
   const { t } = useTranslation()
   const { session } = useSession()
   const [data, setData] = useState<TodayData | null>(null)
+  const { go } = useNav()
+  const [backup, setBackup] = useState<BackupStatus | null>(null)
   useEffect(() => {
     void call('cases.today', {}).then(setData, () => setData(null))
-  }, [])
+    // The supervisor keeps the backups: remind them here, where every day starts.
+    if (session.role === 'supervisor') void call('backup.status', {}).then(setBackup, () => setBackup(null))
+  }, [session.role])
   return (
     <div className="page today">
-      <h1>{t('common:today.greeting', { name: session.displayName })}</h1>
+      <div className="today-head">
+        <h1>{t('common:today.greeting', { name: session.displayName })}</h1>
+        <button type="button" onClick={() => go({ name: 'forms' })}>
+          {t('forms:nav.print')}
+        </button>
+      </div>
+      {backup?.due ? (
+        <p className="notice" role="status">
+          {backup.lastBackupAt ? t('supervisor:backup.due', { days: backup.daysSince ?? 0 }) : t('supervisor:backup.never')}{' '}
+          <button type="button" className="link" onClick={() => go({ name: 'backups' })}>
+            {t('supervisor:nav.backups')}
+          </button>
+        </p>
+      ) : null}
       {!data ? null : (
         <div className="today-grid">
           <section className="card">
