@@ -37,3 +37,16 @@ describe('crisis notices wait for a supervisor', () => {
     expect(await t.router.invoke('notices.acknowledge', { noticeId: 999 })).toMatchObject({ ok: false, code: 'NOT_FOUND', messageKey: 'supervisor:notices.notFound' })
   })
 })
+
+describe('a supervisor is not told what they raised themselves', () => {
+  it('a crisis a supervisor opens is not in their own banner', async () => {
+    const t = setupDesk()
+    try {
+      const s = interview.startInterview(t.desk, { petitionerName: '赵六' })
+      interview.crisis(t.desk, { interviewId: s.id, kind: 'medical' })
+      expect(await t.router.invoke('notices.open', {})).toMatchObject({ ok: true, value: [] })
+    } finally {
+      t.cleanup()
+    }
+  })
+})

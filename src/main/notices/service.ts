@@ -15,6 +15,7 @@ export function raiseNotice(desk: Desk, input: { kind: string; caseId: number | 
   return id
 }
 
+/** Open notices for the supervisor at the desk; the ones they raised themselves they already know. */
 export function openNotices(desk: Desk): NoticeItem[] {
   const rows = desk
     .db()
@@ -24,10 +25,11 @@ export function openNotices(desk: Desk): NoticeItem[] {
          LEFT JOIN cases c ON c.id = n.case_id
          LEFT JOIN users u ON u.id = n.raised_by
         WHERE n.acknowledged_at IS NULL
+          AND (n.raised_by IS NULL OR n.raised_by <> ?)
         ORDER BY n.raised_at DESC, n.id DESC
         LIMIT 50`
     )
-    .all() as {
+    .all(desk.requireSession().userId) as {
     id: number
     kind: string
     case_id: number | null

@@ -114,7 +114,8 @@ export function Shell({
               </button>
             </div>
           </header>
-          {session.role === 'supervisor' ? <NoticeBanner /> : null}
+          {/* Never over the interview: its screen may be turned to the petitioner, and needs every line. */}
+          {session.role === 'supervisor' && route.name !== 'interview' ? <NoticeBanner /> : null}
           <main className="screen" id="main">
             <Screen key={JSON.stringify(route)} />
           </main>
