@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
@@ -11,18 +10,13 @@ import { deriveKek, newScryptSpec } from '../../src/main/backup/format'
 import { SCRYPT_TEST } from '../../src/main/db/keyring'
 import { setupDesk, SUPERVISOR, tempDir, type TestDesk } from '../support/desk'
 import { BACKUP_PASS, seed } from './backup-helpers'
+import { runDeskCli } from '../support/cli'
 
-const ROOT = resolve(__dirname, '../..')
 let d: TestDesk
 let dir: { dir: string; cleanup(): void }
 
 function desk(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/index.ts'), 'backup', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, DESK_TEST_KDF: '1', DESK_LOG: 'silent', TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json'), ...env }
-  })
-  return { code: r.status, out: r.stdout, err: r.stderr }
+  return runDeskCli(['backup', ...args], env)
 }
 
 beforeAll(() => {

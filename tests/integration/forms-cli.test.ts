@@ -1,29 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { tempDir } from '../support/desk'
 import { pdfFonts, pdfPages, pdfText, squash } from '../../src/main/pdf/poppler'
+import { runDeskCli } from '../support/cli'
 
 /** `npm run desk -- forms …`, run as a child process exactly as a script would. */
-const ROOT = resolve(__dirname, '../..')
 const PASS = 'lantern river autumn violet'
 const t = tempDir('desk-cli-forms-')
 afterAll(() => t.cleanup())
 
 function desk(args: string[], env: Record<string, string | undefined> = {}) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(ROOT, 'src/cli/index.ts'), ...args],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json'), DESK_TEST_KDF: '1', DESK_PASSPHRASE: PASS, DESK_USER: undefined, ...env }
-    }
-  )
-  return { code: r.status, out: r.stdout, err: r.stderr }
+  return runDeskCli(args, { DESK_PASSPHRASE: PASS, DESK_USER: undefined, ...env })
 }
 
 describe('desk forms', () => {

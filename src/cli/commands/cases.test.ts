@@ -1,27 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { spawnSync } from 'node:child_process'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { tempDir } from '../../../tests/support/desk'
+import { runDeskCli } from '../../../tests/support/cli'
 
 /** `npm run desk -- demo|cases`, run as child processes exactly as a script would run them. */
-const ROOT = resolve(__dirname, '../../..')
 const PASS = 'river lantern autumn violet'
 const t = tempDir('desk-cli-cases-')
 afterAll(() => t.cleanup())
 
 function desk(args: string[], env: Record<string, string | undefined> = {}) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(ROOT, 'src/cli/index.ts'), ...args],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json'), DESK_TEST_KDF: '1', DESK_PASSPHRASE: PASS, DESK_USER: undefined, ...env }
-    }
-  )
-  return { code: r.status, out: r.stdout, err: r.stderr }
+  return runDeskCli(args, { DESK_PASSPHRASE: PASS, DESK_USER: undefined, ...env })
 }
 
 describe('desk demo / desk cases', () => {

@@ -1,30 +1,18 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { spawnSync } from 'node:child_process'
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { findUserSlot, readKeyring, unwrapKey } from '../../main/db/keyring'
 import { dbPath, openRaw } from '../../main/db/open'
 import { tempDir } from '../../../tests/support/desk'
+import { runDeskCli } from '../../../tests/support/cli'
 
 /** `npm run desk -- init|verify`, run as a child process exactly as a script would run it. */
-const ROOT = resolve(__dirname, '../../..')
 const PASS = 'river lantern autumn violet'
 const t = tempDir('desk-cli-')
 afterAll(() => t.cleanup())
 
 function desk(args: string[], env: Record<string, string | undefined> = {}) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(ROOT, 'src/cli/index.ts'), ...args],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json'), DESK_TEST_KDF: '1', DESK_PASSPHRASE: undefined, DESK_RECOVERY_KEY: undefined, ...env }
-    }
-  )
-  return { code: r.status, out: r.stdout, err: r.stderr }
+  return runDeskCli(args, { DESK_PASSPHRASE: undefined, DESK_RECOVERY_KEY: undefined, ...env }, 60000)
 }
 
 function dbKey(dataDir: string): Buffer {

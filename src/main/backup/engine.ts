@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { fsyncDir } from '../fs/atomic'
 import {
   BackupError,
   buildTrailer,
@@ -111,16 +112,6 @@ function tempBeside(target: string, suffix: string): string {
 
 function fsyncFile(file: string): void {
   const fd = openSync(file, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-function fsyncDir(dir: string): void {
-  if (process.platform === 'win32') return
-  const fd = openSync(dir, 'r')
   try {
     fsyncSync(fd)
   } finally {
