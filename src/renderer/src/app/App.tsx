@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DeskStatus, SessionInfo } from '@shared/domain/session/types'
 import { desk } from './desk-client'
@@ -17,7 +17,14 @@ export function App() {
   const { t } = useTranslation()
   const [status, setStatus] = useState<DeskStatus | null>(null)
   const [session, setSession] = useState<SessionInfo | null>(null)
-  const [locked, setLocked] = useState(false)
+  const [locked, setLockedState] = useState(false)
+  // Every lock bumps the epoch. A status refresh that started before a lock must not lift the lock
+  // screen when its (older) answer arrives after it: the hide key wins every race.
+  const lockEpoch = useRef(0)
+  const setLocked = useCallback((value: boolean) => {
+    if (value) lockEpoch.current++
+    setLockedState(value)
+  }, [])
 
   // Before anyone logs in, greet in the language last used on this computer.
   useState(() => {
@@ -26,15 +33,16 @@ export function App() {
   })
 
   const refresh = useCallback(async () => {
+    const epoch = lockEpoch.current
     const st = await desk.invoke('desk.status', {})
     if (st.ok) setStatus(st.value)
     const cur = await desk.invoke('session.current', {})
-    if (cur.ok && cur.value) {
+    if (cur.ok && cur.value && epoch === lockEpoch.current) {
       setSession(cur.value)
       rememberUiLocale(cur.value.locale)
       setLocked(false)
     }
-  }, [])
+  }, [setLocked])
 
   useEffect(() => {
     void refresh()
@@ -42,7 +50,7 @@ export function App() {
       setLocked(true)
       void desk.invoke('desk.status', {}).then((st) => st.ok && setStatus(st.value))
     })
-  }, [refresh])
+  }, [refresh, setLocked])
 
   const onUnlocked = (unlocked: SessionInfo) => {
     let s = unlocked
