@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, shot, ROOT } from './fixtures'
+import { test, expect, shot, rpc, loadStrings } from './fixtures'
 
 /**
  * Cases in browser mode on a real encrypted desk, once per UI language: register a walk-in, screen
@@ -10,20 +8,8 @@ import { test, expect, shot, ROOT } from './fixtures'
  * Labels come from the locale files, so both languages run the same steps.
  */
 type Lang = 'zh-CN' | 'yue-HK'
-const load = (lang: string, ns: string) => JSON.parse(readFileSync(join(ROOT, 'src/shared/i18n/locales', lang, `${ns}.json`), 'utf8'))
+const load = loadStrings
 
-async function rpc(page: Page, method: string, args: unknown = {}): Promise<any> {
-  const r = await page.evaluate(
-    async ([m, a]) => {
-      const token = sessionStorage.getItem('desk.token') ?? ''
-      const res = await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token }, body: JSON.stringify({ method: m, args: a }) })
-      return res.json()
-    },
-    [method, args] as const
-  )
-  if (!r.ok) throw new Error(`${method}: ${r.code} ${r.messageKey}`)
-  return r.value
-}
 
 async function setUp(page: Page, lang: Lang) {
   await page.waitForLoadState('networkidle')

@@ -1,6 +1,6 @@
 import { test as base, chromium, type Browser, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -96,3 +96,30 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   }
 })
 export { expect } from '@playwright/test'
+
+/** A call straight to the desk, as the page's own client makes it (token from the page's session storage). */
+export async function rpcResult(page: Page, method: string, args: unknown = {}): Promise<{ ok: boolean; value?: any; code?: string; messageKey?: string }> {
+  return page.evaluate(
+    async ([m, a]) => {
+      const token = sessionStorage.getItem('desk.token') ?? ''
+      const res = await fetch('/rpc', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token },
+        body: JSON.stringify({ method: m, args: a })
+      })
+      return res.json()
+    },
+    [method, args] as const
+  )
+}
+
+/** As rpcResult, but the value — a refused call fails the test with its code. */
+export async function rpc<T = any>(page: Page, method: string, args: unknown = {}): Promise<T> {
+  const r = await rpcResult(page, method, args)
+  if (!r.ok) throw new Error(`${method}: ${r.code} ${r.messageKey}`)
+  return r.value as T
+}
+
+/** A namespace of the locale files, so a spec runs the same steps in both languages. */
+export const loadStrings = (lang: string, ns: string) =>
+  JSON.parse(readFileSync(join(ROOT, 'src/shared/i18n/locales', lang, `${ns}.json`), 'utf8'))

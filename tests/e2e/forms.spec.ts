@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import type { Page } from '@playwright/test'
-import { test, expect, shot, ROOT } from './fixtures'
+import { test, expect, shot, rpc, loadStrings } from './fixtures'
 
 /**
  * Printing from a case in browser mode: the case page's print tab saves Form A as a download (the
@@ -10,20 +9,8 @@ import { test, expect, shot, ROOT } from './fixtures'
  * character no font has is named before printing. The downloaded file is checked with poppler.
  */
 type Lang = 'zh-CN' | 'yue-HK'
-const load = (lang: string, ns: string) => JSON.parse(readFileSync(join(ROOT, 'src/shared/i18n/locales', lang, `${ns}.json`), 'utf8'))
+const load = loadStrings
 
-async function rpc(page: Page, method: string, args: unknown = {}): Promise<any> {
-  const r = await page.evaluate(
-    async ([m, a]) => {
-      const token = sessionStorage.getItem('desk.token') ?? ''
-      const res = await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token }, body: JSON.stringify({ method: m, args: a }) })
-      return res.json()
-    },
-    [method, args] as const
-  )
-  if (!r.ok) throw new Error(`${method}: ${r.code} ${r.messageKey}`)
-  return r.value
-}
 
 async function openCase(page: Page, lang: Lang, name: string): Promise<{ caseNo: string }> {
   await page.waitForLoadState('networkidle')

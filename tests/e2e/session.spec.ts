@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, shot, ROOT, startDesk } from './fixtures'
+import { test, expect, shot, ROOT, startDesk, rpcResult as rpc } from './fixtures'
 
 /**
  * The session feature end to end, in browser mode on a real encrypted desk (real scrypt cost):
@@ -27,21 +27,6 @@ function strings(lang: Lang) {
 const SUP = { displayName: '陈美玲', loginName: 'chen', passphrase: 'river lantern autumn violet' }
 const WORKER = { displayName: '李𠮶堃', loginName: 'li', passphrase: 'quiet harbour morning tide' }
 
-/** A call straight to the desk, as the page's own client makes it (token from the page's session storage). */
-async function rpc(page: Page, method: string, args: unknown = {}): Promise<{ ok: boolean; value?: any; code?: string }> {
-  return page.evaluate(
-    async ([m, a]) => {
-      const token = sessionStorage.getItem('desk.token') ?? ''
-      const res = await fetch('/rpc', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token },
-        body: JSON.stringify({ method: m, args: a })
-      })
-      return res.json()
-    },
-    [method, args] as const
-  )
-}
 
 /** Resolves when the desk has answered a login call (the form clears the passphrase after it). */
 const loginAnswered = (page: Page) =>

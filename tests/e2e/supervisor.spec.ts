@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, shot, startDesk } from './fixtures'
+import { test, expect, shot, startDesk, rpc } from './fixtures'
 
 // Cheap key derivation in the browser-mode servers this spec starts (the same code path).
 process.env.DESK_TEST_KDF = '1'
@@ -21,22 +21,6 @@ async function setupSupervisor(page: Page): Promise<void> {
   await page.getByRole('button', { name: '继续' }).click()
 }
 
-/** Call the desk as the page does (browser mode: the loopback transport with the page's token). */
-async function rpc<T>(page: Page, method: string, args: unknown): Promise<T> {
-  const res = await page.evaluate(
-    async ([m, a]) => {
-      const r = await fetch('/rpc', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Desk-Token': sessionStorage.getItem('desk.token') ?? '' },
-        body: JSON.stringify({ method: m, args: a })
-      })
-      return r.json()
-    },
-    [method, args] as const
-  )
-  if (!res.ok) throw new Error(`${method}: ${res.code} ${res.messageKey}`)
-  return res.value as T
-}
 
 const NAMES = ['黄𠮶明', '陳堃', '阿卜杜·热合曼', '李小梅']
 
