@@ -4,21 +4,9 @@ import { initI18n } from '../../app/i18n'
 import { localProblems } from './useCaseAutosave'
 
 const invoke = vi.fn()
-vi.mock('../../app/desk-client', () => {
-  class CallError extends Error {
-    constructor(readonly error: { code: string }) {
-      super(error.code)
-    }
-  }
-  return {
-    CallError,
-    call: async (method: string, args: unknown) => {
-      const r = await invoke(method, args)
-      if (!r.ok) throw new CallError(r)
-      return r.value
-    }
-  }
-})
+vi.mock('../../app/desk-client', async () =>
+  (await import('../../test-support/fake-desk-client')).fakeDeskClient((m, a) => invoke(m, a))
+)
 const { NewCaseScreen: Screen } = await import('./NewCaseScreen')
 const { SessionContext } = await import('../../app/session-context')
 const as = (userId: number) => ({

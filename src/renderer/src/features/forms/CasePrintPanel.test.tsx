@@ -3,21 +3,9 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { initI18n } from '../../app/i18n'
 
 const invoke = vi.fn()
-vi.mock('../../app/desk-client', () => {
-  class CallError extends Error {
-    constructor(readonly error: { code: string }) {
-      super(error.code)
-    }
-  }
-  return {
-    CallError,
-    call: async (method: string, args: unknown) => {
-      const r = await invoke(method, args)
-      if (!r.ok) throw new CallError(r)
-      return r.value
-    }
-  }
-})
+vi.mock('../../app/desk-client', async () =>
+  (await import('../../test-support/fake-desk-client')).fakeDeskClient((m, a) => invoke(m, a))
+)
 const delivered = vi.fn()
 vi.mock('../../ui/pdf-output', () => ({ deliverPdf: async (...a: unknown[]) => (delivered(...a), 'saved') }))
 const { CasePrintPanel } = await import('./CasePrintPanel')
