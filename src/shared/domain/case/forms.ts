@@ -1,60 +1,57 @@
 import type {
-  CaseSource,
   ClosingCategory,
   ClosingType,
-  EducationCode,
-  Gender,
-  LanguageCode,
-  LivingCode,
-  MaritalCode,
-  NeedCode,
   TransferReason
 } from './options'
-import type { CaseRecord, GoalRow, UserRef } from './types'
+import type { CaseFields, CaseRecord, GoalRow, UserRef } from './types'
 
 /**
  * Form A (表 A.1 信访社会工作服务接案表) exactly as printed: one property per cell, in order.
  * Option lists print every option with the chosen one ticked; labels come from cases.json
  * `options.*` (the standard's wording). Text is printed exactly as typed.
+ *
+ * The cells Form A prints straight from the case's fields, in print order (接案记录, then 案主基本情况).
  */
-export interface FormAData {
+export type FormACaseField =
+  | 'contactDate'
+  | 'source'
+  | 'sourceText'
+  | 'demands'
+  | 'petitionHistory'
+  | 'personality'
+  | 'referralOrg'
+  | 'referralContact'
+  | 'gender'
+  | 'phone'
+  | 'address'
+  | 'birth'
+  | 'occupation'
+  | 'economicStatus'
+  | 'language'
+  | 'languageOther'
+  | 'marital'
+  | 'maritalOther'
+  | 'education'
+  | 'living'
+  | 'livingOther'
+  | 'needs'
+  | 'needsOther'
+  | 'background'
+  | 'assessment'
+  | 'needsAnalysis'
+  | 'serviceGoals'
+  | 'serviceStrategy'
+  | 'evaluationMethods'
+  | 'workerSignedDate'
+
+export interface FormAData extends Pick<CaseFields, FormACaseField> {
   caseNo: string
-  // 接案记录
-  contactDate: string
+  /** 负责社工 */
   worker: UserRef | null
-  source: CaseSource | null
-  sourceText: string
-  demands: string
-  petitionHistory: string
-  personality: string
-  referralOrg: string
-  referralContact: string
-  // 案主基本情况
+  /** 案主姓名 */
   clientName: string
-  gender: Gender | null
-  phone: string
-  address: string
-  birth: string
   /** Derived from birth and contactDate (everyday counting). */
   age: number | null
-  occupation: string
-  economicStatus: string
-  language: LanguageCode | null
-  languageOther: string
-  marital: MaritalCode | null
-  maritalOther: string
-  education: EducationCode | null
-  living: LivingCode | null
-  livingOther: string
-  needs: NeedCode[]
-  needsOther: string
-  background: string
-  assessment: string
-  needsAnalysis: string
-  serviceGoals: string
-  serviceStrategy: string
-  evaluationMethods: string
-  workerSignedDate: string
   // 服务立案: 是否接案 (null: not decided yet)
   intakeAccepted: boolean | null
   intakeAssignedTo: UserRef | null
