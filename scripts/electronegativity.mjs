@@ -36,8 +36,9 @@ export function parseCsv(text) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'eneg-'))
-const out = join(dir, 'findings.csv')
-try {
+const HEADER = 'issue, severity, confidence, filename, location, sample, description, url'
+
+function runTool(out) {
   // -e: judge against our Electron's defaults (the tool would otherwise assume v0.1.0).
   const r = spawnSync(process.execPath, [tool, '-i', join(root, 'src'), '-r', '-e', electronVersion, '-o', out], {
     cwd: root,
@@ -49,15 +50,38 @@ try {
     console.error(r.stderr?.slice(-2000))
     process.exit(1)
   }
-  const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'))
+  return readFileSync(out, 'utf8')
+}
+
+/**
+ * The tool writes its CSV header and its rows with two unordered async writes, so a CSV can come out
+ * with the header in the middle, or with the rows truncated away (which would look like "no
+ * findings"). Its SARIF output is one write: it gives the true number of findings, and a CSV is
+ * accepted only when its header is first and its row count matches. Severity is only in the CSV.
+ */
+function findingsOnce(attempt) {
+  const expected = JSON.parse(runTool(join(dir, `findings-${attempt}.sarif`))).runs[0].results.length
+  const csv = runTool(join(dir, `findings-${attempt}.csv`))
+  const [header, ...rows] = parseCsv(csv)
+  if (!header || header.join(',').replace(/\s/g, '') !== HEADER.replace(/\s/g, '') || rows.length !== expected) return null
+  if (rows.some((r) => r.length !== header.length)) return null
   const col = (name) => header.findIndex((h) => h.trim() === name)
-  const findings = rows.map((r) => ({
+  return rows.map((r) => ({
     check: r[col('issue')].trim(),
     severity: r[col('severity')].trim(),
     file: r[col('filename')].trim(),
     location: r[col('location')].trim(),
     sample: r[col('sample')].trim()
   }))
+}
+
+try {
+  let findings = null
+  for (let attempt = 1; attempt <= 5 && !findings; attempt++) findings = findingsOnce(attempt)
+  if (!findings) {
+    console.error('electronegativity wrote an inconsistent report five times; not judging on it')
+    process.exit(1)
+  }
   const explained = (f) => allow.find((a) => a.check === f.check && f.file.endsWith(a.file))
   let unexplained = 0
   for (const f of findings) {
