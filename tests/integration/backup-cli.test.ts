@@ -52,7 +52,7 @@ describe('npm run desk -- backup …', () => {
     expect(desk(['restore', file, '--data-dir', target], { DESK_BACKUP_PASSPHRASE: BACKUP_PASS }).code).toBe(1)
   })
 
-  it('a backup from a newer app → exit code 5', () => {
+  it('a backup from a newer app → exit code 5', async () => {
     const key = randomBytes(32)
     const live = join(dir.dir, 'newer.db')
     const db = new Database(live)
@@ -62,7 +62,7 @@ describe('npm run desk -- backup …', () => {
     db.close()
     const kdf = newScryptSpec(SCRYPT_TEST)
     const target = join(dir.dir, 'newer.pdbackup')
-    writeBackup(
+    await writeBackup(
       { livePath: live, liveKey: key.toString('hex'), target, kek: deriveKek(BACKUP_PASS, kdf).toString('hex'), kdf, appVersion: '9.0.0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } },
       () => {}
     )

@@ -148,7 +148,7 @@ describe('a damaged or foreign file is refused with the right message, and nothi
       db.close()
       const kdf = newScryptSpec(SCRYPT_TEST)
       const target = join(t.dir, 'newer.pdbackup')
-      writeBackup(
+      await writeBackup(
         {
           livePath: live,
           liveKey: key.toString('hex'),

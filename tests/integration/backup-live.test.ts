@@ -5,6 +5,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createDeskApp } from '../../src/main/app'
+import { SCRYPT_TEST } from '../../src/main/db/keyring'
 import { keyHandle } from '../../src/main/db/open'
 import * as backup from '../../src/main/backup/service'
 import { setupDesk, tempDir, type TestDesk } from '../support/desk'
@@ -75,6 +77,85 @@ describe('backups of a desk that keeps working', () => {
     expect(now).toBeGreaterThan(v.tables.e_pairs)
   })
 
+  it('export while another process moves money and checkpoints constantly: every backup restores to one consistent moment', async () => {
+    // The export copies the live file while SQLite's checkpointer may be writing into it and the log
+    // may be started over between exports. A ledger makes any torn moment visible: every transaction
+    // moves an amount between two accounts, so the total never changes; pairs of rows are inserted
+    // together; and the pages themselves must pass SQLite's integrity check.
+    const d = desk()
+    const db = d.desk.db().sqlite
+    db.exec('CREATE TABLE e_ledger (id INTEGER PRIMARY KEY, balance INTEGER NOT NULL, pad TEXT NOT NULL)')
+    db.exec('CREATE TABLE e_pairs (id INTEGER PRIMARY KEY, k INTEGER NOT NULL)')
+    const ACCOUNTS = 20_000
+    const ins = db.prepare('INSERT INTO e_ledger (id, balance, pad) VALUES (?, 100, ?)')
+    db.transaction(() => {
+      for (let i = 1; i <= ACCOUNTS; i++) ins.run(i, randomBytes(400).toString('base64'))
+    })()
+    const t = tempDir('desk-ledger-')
+    cleanups.push(t.cleanup)
+    const script = join(t.dir, 'mover.cjs')
+    writeFileSync(
+      script,
+      `const Database = require(${JSON.stringify(SQLITE)});
+       const db = new Database(process.argv[2]);
+       db.pragma("cipher='sqlcipher'"); db.pragma('legacy=4'); db.pragma("key=\\"x'" + process.env.KEY + "'\\"");
+       db.pragma('busy_timeout = 10000'); db.pragma('journal_mode = WAL');
+       db.pragma('wal_autocheckpoint = 8');
+       const take = db.prepare('UPDATE e_ledger SET balance = balance - ?, pad = ? WHERE id = ?');
+       const give = db.prepare('UPDATE e_ledger SET balance = balance + ? WHERE id = ?');
+       const pair = db.prepare('INSERT INTO e_pairs (k) VALUES (?)');
+       const move = db.transaction((a, b, x, k) => { take.run(x, Math.random().toString(36).repeat(20), a); give.run(x, b); pair.run(k); pair.run(k); });
+       let k = 0; process.stdout.write('ready\\n');
+       for (;;) {
+         move(1 + Math.floor(Math.random() * ${ACCOUNTS}), 1 + Math.floor(Math.random() * ${ACCOUNTS}), Math.floor(Math.random() * 50), k++);
+         if (k % 25 === 0) db.pragma('wal_checkpoint(PASSIVE)');
+         if (k % 400 === 0) db.pragma('wal_checkpoint(TRUNCATE)');
+       }`
+    )
+    const child = spawn(process.execPath, [script, join(d.dataDir, 'desk.db')], {
+      env: { ...process.env, KEY: d.desk.dbKey().toString('hex') },
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    children.push(child)
+    let out = ''
+    child.stdout!.on('data', (b) => (out += b))
+    await waitFor(() => out.includes('ready'))
+
+    const key = d.desk.dbKey()
+    let last = -1
+    for (let round = 0; round < 4; round++) {
+      const res = await backup.exportBackup(d.desk, { folder: t.dir })
+      const v = await backup.verifyBackup(d.desk, { file: res.file, passphrase: BACKUP_PASS })
+      expect(v.ok).toBe(true)
+      expect(v.tables.e_ledger).toBe(ACCOUNTS)
+      expect(v.tables.e_pairs % 2).toBe(0)
+      // Later backups hold later moments: the writer was really writing throughout.
+      expect(v.tables.e_pairs).toBeGreaterThan(last)
+      last = v.tables.e_pairs
+
+      const fresh = tempDir('desk-ledger-fresh-')
+      cleanups.push(fresh.cleanup)
+      const app = createDeskApp({ dataDir: join(fresh.dir, 'data'), kdf: SCRYPT_TEST, idleWatch: false })
+      cleanups.push(() => app.stop())
+      await backup.restoreFresh(app.desk, { file: res.file, passphrase: BACKUP_PASS })
+      app.stop()
+      const r = new Database(join(fresh.dir, 'data', 'desk.db'), { readonly: true })
+      keyHandle(r, key)
+      try {
+        expect(r.pragma('integrity_check', { simple: true })).toBe('ok')
+        expect(r.prepare('SELECT sum(balance) AS s, count(*) AS n FROM e_ledger').get()).toEqual({ s: ACCOUNTS * 100, n: ACCOUNTS })
+        expect(r.prepare('SELECT count(*) AS n FROM e_pairs').get()).toEqual({ n: v.tables.e_pairs })
+        expect(r.prepare('SELECT count(*) AS n FROM (SELECT k FROM e_pairs GROUP BY k HAVING count(*) <> 2)').get()).toEqual({ n: 0 })
+      } finally {
+        r.close()
+      }
+    }
+    child.kill('SIGKILL')
+    // The live database itself is whole, and its ledger still balances.
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect((db.prepare('SELECT sum(balance) AS s FROM e_ledger').get() as { s: number }).s).toBe(ACCOUNTS * 100)
+  })
+
   it('SIGKILL during export: no file under the final name, the live database unharmed', async () => {
     const d = desk()
     const db = d.desk.db().sqlite
@@ -95,7 +176,7 @@ describe('backups of a desk that keeps working', () => {
        const kdf = newScryptSpec({ N: 1024, r: 8, p: 1 })
        writeBackup({ livePath: process.argv[2], liveKey: process.env.KEY!, target: process.argv[3], kek: deriveKek('x', kdf).toString('hex'), kdf,
          appVersion: '0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } }, () => {})
-       process.stdout.write('finished\\n')`
+         .then(() => process.stdout.write('finished\\n'))`
     )
     const child = spawn(process.execPath, ['--import', 'tsx', script, join(d.dataDir, 'desk.db'), target], {
       cwd: ROOT,

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
-import { BackupError } from './format'
-import { fileSize, type Progress, type ProgressInfo } from './engine'
+import type { Progress } from './engine'
+import { runInWorker, type WorkerEntry } from './spawn'
 import { runTaskInline, type EngineTask, type TaskResult } from './tasks'
 
 /**
@@ -11,9 +10,8 @@ import { runTaskInline, type EngineTask, type TaskResult } from './tasks'
  * - Built app: `backup-worker.js` beside the main bundle (an electron-vite input), also when this
  *   file was bundled into a shared chunk one folder down.
  * - From source (CLI via tsx, tests): `worker.ts` with tsx's loader.
- * While a single SQL statement runs (VACUUM INTO), progress is the growth of the file it writes.
  */
-function workerEntry(): { code: string; eval: boolean } | null {
+function workerEntry(): WorkerEntry | null {
   if (process.env.DESK_BACKUP_INLINE === '1') return null
   const here = typeof __dirname === 'string' ? __dirname : null
   if (!here) return null
@@ -34,32 +32,8 @@ function workerEntry(): { code: string; eval: boolean } | null {
 
 export async function runTask<T extends EngineTask>(task: T, onProgress: Progress): Promise<TaskResult<T>> {
   const entry = workerEntry()
-  if (!entry) return runTaskInline(task, onProgress) as TaskResult<T>
-  return new Promise<TaskResult<T>>((resolve, reject) => {
-    const worker = new Worker(entry.code, { eval: entry.eval, workerData: task, execArgv: [] })
-    let watch: ProgressInfo | null = null
-    let settled = false
-    const timer = setInterval(() => {
-      if (watch?.watchFile) onProgress({ phase: watch.phase, done: Math.min(fileSize(watch.watchFile), watch.total), total: watch.total })
-    }, 150)
-    const finish = (fn: () => void) => {
-      if (settled) return
-      settled = true
-      clearInterval(timer)
-      fn()
-    }
-    worker.on('message', (m: { type: string; p?: ProgressInfo; value?: unknown; error?: { name: string; problem?: string; detail?: string; version?: number } }) => {
-      if (m.type === 'progress' && m.p) {
-        watch = m.p.watchFile ? m.p : null
-        onProgress(m.p)
-      } else if (m.type === 'done') {
-        finish(() => resolve(m.value as TaskResult<T>))
-      } else if (m.type === 'error') {
-        const e = m.error!
-        finish(() => reject(e.name === 'BackupError' ? new BackupError(e.problem as never, e.detail, e.version) : Object.assign(new Error(e.name), { name: e.name })))
-      }
-    })
-    worker.on('error', (err) => finish(() => reject(err)))
-    worker.on('exit', (code) => finish(() => reject(new Error(`backup worker exited with ${code}`))))
-  })
+  if (!entry) return (await runTaskInline(task, onProgress)) as TaskResult<T>
+  // An export may start one more worker from the same entry, to seal half of the database.
+  const sent = task.kind === 'export' ? { ...task, helperEntry: entry } : task
+  return runInWorker<TaskResult<T>>(entry, sent, onProgress)
 }

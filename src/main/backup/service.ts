@@ -51,9 +51,9 @@ interface StoredKek {
 
 /** Weight of each phase in the one progress bar the supervisor sees. */
 const WEIGHTS: Record<'export' | 'verify' | 'restore', Partial<Record<Phase, [number, number]>>> = {
-  export: { snapshot: [0, 60], scan: [60, 85], seal: [85, 100] },
+  export: { snapshot: [0, 90], scan: [90, 100] },
   verify: { read: [0, 40], check: [40, 100] },
-  restore: { read: [0, 25], check: [25, 60], restore: [60, 100] }
+  restore: { read: [0, 40], check: [40, 100] }
 }
 
 let busy = false
@@ -305,7 +305,7 @@ function rotate(desk: Desk, folder: string, keep: number): string[] {
   for (const v of victims) rmSync(join(folder, v), { force: true })
   // A crash mid-export leaves an encrypted temp file; tidy those older than a day.
   for (const n of readdirSync(folder)) {
-    if (/^\.petition-desk-.*\.(tmp|stub)$/.test(n)) {
+    if (/^\.petition-desk-.*\.tmp$/.test(n)) {
       const p = join(folder, n)
       if (Date.now() - statSync(p).mtimeMs > 86_400_000) rmSync(p, { force: true })
     }
@@ -411,25 +411,13 @@ async function restoreCore(
   mkdirSync(staging, { mode: 0o700 })
   const report = progressReporter(desk, 'restore')
   try {
+    // The backup's pages are written back as they were (under the data key they were taken with),
+    // checked page by page, and left as one database file in the staging folder.
     const read = await runTask(
-      { kind: 'read', job: { file, passphrase: a.passphrase, extractTo: join(staging, 'backup.enc'), keep: true, latestSchema: LATEST_SCHEMA, nativeBinding: nativeBinding() } },
+      { kind: 'read', job: { file, passphrase: a.passphrase, extractTo: join(staging, DB_FILE), keep: true, latestSchema: LATEST_SCHEMA, nativeBinding: nativeBinding() } },
       report
     )
     const secrets = read.secrets!
-    await runTask(
-      {
-        kind: 'restore',
-        job: {
-          extracted: join(staging, 'backup.enc'),
-          backupKey: secrets.backupKey,
-          dataKey: secrets.dataKey,
-          targetDb: join(staging, DB_FILE),
-          nativeBinding: nativeBinding()
-        }
-      },
-      report
-    )
-    rmSync(join(staging, 'backup.enc'), { force: true })
     writeFileAtomic(join(staging, KEYRING_FILE), JSON.stringify(secrets.keyring, null, 1))
 
     // The restore itself goes on the restored trail; an older backup is brought up to this schema.

@@ -6,10 +6,13 @@ import { runTaskInline, type EngineTask } from './tasks'
  * serving the desk (and pushing progress events) while pages are copied and checked.
  */
 const task = workerData as EngineTask
-try {
-  const value = runTaskInline(task, (p) => parentPort!.postMessage({ type: 'progress', p }))
-  parentPort!.postMessage({ type: 'done', value })
-} catch (err) {
-  const e = err as { name?: string; problem?: string; detail?: string; version?: number }
-  parentPort!.postMessage({ type: 'error', error: { name: e?.name ?? 'Error', problem: e?.problem, detail: e?.detail, version: e?.version } })
-}
+Promise.resolve()
+  .then(() => runTaskInline(task, (p) => parentPort!.postMessage({ type: 'progress', p })))
+  .then(
+    (value) => parentPort!.postMessage({ type: 'done', value }),
+    (err) => {
+      const e = err as { name?: string; problem?: string; detail?: string; version?: number; code?: unknown }
+      const code = typeof e?.code === 'string' ? e.code : undefined
+      parentPort!.postMessage({ type: 'error', error: { name: e?.name ?? 'Error', problem: e?.problem, detail: e?.detail, version: e?.version, code } })
+    }
+  )
