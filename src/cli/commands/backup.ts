@@ -100,7 +100,7 @@ export const backupCommand: Command = {
         const file = positionals[0]
         if (!file) return (process.stderr.write(USAGE), 2)
         const v = await backup.verifyBackup(null, { file, passphrase: envPassphrase('DESK_BACKUP_PASSPHRASE') }, tmpdir())
-        process.stdout.write(`ok ${v.file}: created ${v.createdAt}, app ${v.appVersion}, schema ${v.schemaVersion}, ${v.rows} rows, every page and row checked (${v.ms} ms)\n`)
+        process.stdout.write(`ok ${v.file}: created ${v.createdAt}, app ${v.appVersion}, schema ${v.schemaVersion}, ${v.rows} rows, every chunk and page checked, counts match (${v.ms} ms)\n`)
         for (const [t, n] of Object.entries(v.tables)) process.stdout.write(`  ${t.padEnd(32)} ${n}\n`)
         return 0
       }

@@ -214,7 +214,7 @@ export function buildTrailer(kek: Buffer, kdf: ScryptSpec, backupKey: Buffer, m:
   }
 }
 
-/** The backup key, or a BackupError('wrongPassphrase'). Only called on a file whose outer hash is intact. */
+/** The backup key, or a BackupError('wrongPassphrase'). Only called once the hash over the trailer holds. */
 export function unwrapBackupKey(kek: Buffer, t: Trailer): Buffer {
   const key = open(kek, t.wrap, WRAP_AAD)
   if (!key || key.length !== 32) throw new BackupError('wrongPassphrase')
