@@ -12,6 +12,7 @@ import { generateDemo } from '../src/main/demo/generate'
 import * as backup from '../src/main/backup/service'
 import { auditQuery } from '../src/main/supervisor/audit'
 import { hallFigures } from '../src/main/supervisor/figures'
+import { listSignoffQueue, signoffQueueCounts } from '../src/main/supervisor/api'
 
 /**
  * Backups at archive scale: export (snapshot + seal) and verify (decrypt, integrity_check, content
@@ -147,6 +148,14 @@ const backups: BenchSuite = {
           }
         }
 
+        const queue: number[] = []
+        for (let i = 0; i < 5; i++) {
+          t = process.hrtime.bigint()
+          signoffQueueCounts(desk)
+          listSignoffQueue(desk)
+          queue.push(ms(t))
+        }
+        report({ name: `supervisor [${label}]: sign-off queue open, counts + 200 of each kind (median of 5)`, value: percentile(queue, 50), unit: 'ms' })
         t = process.hrtime.bigint()
         const page = auditQuery(desk, {})
         report({ name: `supervisor [${label}]: audit open (whole chain, ${page.chain.checked} events)`, value: ms(t), unit: 'ms' })

@@ -28,6 +28,7 @@ export function getSignoff(desk: Desk, kind: SignoffKind, subjectId: number): Si
   return row ? toSignoff(row) : null
 }
 
+// Migration 0006's partial indexes repeat these conditions term for term: change both together.
 const WAITING_A = `(c.worker_signed_date <> '' OR c.status IN ('planning', 'intervention', 'evaluation', 'closed', 'transferred'))
   AND NOT EXISTS (SELECT 1 FROM signoffs s WHERE s.kind = 'A' AND s.subject_id = c.id)`
 const WAITING_B = `i.ended_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM signoffs s WHERE s.kind = 'B' AND s.subject_id = i.id)`
@@ -89,13 +90,15 @@ export function listSignoffQueue(desk: Desk, kinds: SignoffKind[] = ['A', 'B', '
     )
   }
   if (kinds.includes('C')) {
+    // CROSS JOIN keeps closings as the outer loop, walked in saved order on their index, so the
+    // first 200 waiting are found without reading every closed case (SQLite would start from cases).
     out.push(
       ...(db
         .prepare(
           `SELECT 'C' AS kind, c.id AS subjectId, c.id AS caseId, c.case_no AS caseNo, NULL AS workCount, k.closed_date AS date,
                   u.display_name AS workerName, c.risk_level AS riskLevel, k.saved_at AS waitingSince
-           FROM case_closings k JOIN cases c ON c.id = k.case_id LEFT JOIN users u ON u.id = c.assigned_worker_id
-           WHERE ${WAITING_C} ORDER BY waitingSince LIMIT ?`
+           FROM case_closings k CROSS JOIN cases c ON c.id = k.case_id LEFT JOIN users u ON u.id = c.assigned_worker_id
+           WHERE ${WAITING_C} ORDER BY k.saved_at LIMIT ?`
         )
         .all(limit) as SignoffQueueItem[])
     )
