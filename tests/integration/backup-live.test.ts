@@ -9,7 +9,8 @@ import { createDeskApp } from '../../src/main/app'
 import { SCRYPT_TEST } from '../../src/main/db/keyring'
 import { keyHandle } from '../../src/main/db/open'
 import * as backup from '../../src/main/backup/service'
-import { setupDesk, tempDir, type TestDesk } from '../support/desk'
+import * as session from '../../src/main/session/service'
+import { setupDesk, SUPERVISOR, tempDir, type TestDesk } from '../support/desk'
 import { BACKUP_PASS, seed } from './backup-helpers'
 
 const ROOT = resolve(__dirname, '../..')
@@ -154,6 +155,37 @@ describe('backups of a desk that keeps working', () => {
     // The live database itself is whole, and its ledger still balances.
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect((db.prepare('SELECT sum(balance) AS s FROM e_ledger').get() as { s: number }).s).toBe(ACCOUNTS * 100)
+  })
+
+  it('locking while an export runs: the lock does not wait, the backup completes, and it is recorded at the next login', async () => {
+    const d = desk()
+    const db = d.desk.db().sqlite
+    db.exec('CREATE TABLE e_bulk (id INTEGER PRIMARY KEY, body TEXT NOT NULL)')
+    const ins = db.prepare('INSERT INTO e_bulk (body) VALUES (?)')
+    db.transaction(() => {
+      for (let i = 0; i < 120_000; i++) ins.run(randomBytes(150).toString('base64'))
+    })()
+    const supervisorId = d.desk.session!.userId
+    const t = tempDir('desk-lock-')
+    cleanups.push(t.cleanup)
+    let started = false
+    d.desk.on('progress', (p) => {
+      if (p.task === 'backup' && p.done > 0 && p.done < 900) started = true
+    })
+    const exporting = backup.exportBackup(d.desk, { folder: t.dir })
+    await waitFor(() => started)
+    session.lock(d.desk, 'user')
+    expect(d.desk.isOpen).toBe(false)
+    const res = await exporting
+    expect(res.rows).toBeGreaterThan(120_000)
+    expect((await backup.verifyBackup(null, { file: res.file, passphrase: BACKUP_PASS }, t.dir)).tables.e_bulk).toBe(120_000)
+
+    session.login(d.desk, { loginName: SUPERVISOR.loginName, passphrase: SUPERVISOR.passphrase })
+    const after = d.desk.db().sqlite
+    const event = after.prepare(`SELECT actor_id, details FROM audit_events WHERE action = 'backup.export' ORDER BY id DESC LIMIT 1`).get() as { actor_id: number; details: string }
+    expect(event.actor_id).toBe(supervisorId)
+    expect(JSON.parse(event.details)).toMatchObject({ bytes: res.bytes })
+    expect(after.prepare(`SELECT kind, outcome, user_id FROM backup_log ORDER BY id DESC LIMIT 1`).get()).toEqual({ kind: 'export', outcome: 'ok', user_id: supervisorId })
   })
 
   it('SIGKILL during export: no file under the final name, the live database unharmed', async () => {

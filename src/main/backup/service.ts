@@ -194,12 +194,12 @@ export function backupLog(desk: Desk, limit = 50): BackupLogEntry[] {
   )
 }
 
-function logBackup(desk: Desk, kind: BackupLogEntry['kind'], file: string, bytes: number, outcome: string): void {
+function logBackup(desk: Desk, kind: BackupLogEntry['kind'], file: string, bytes: number, outcome: string, userId = desk.session?.userId ?? null): void {
   if (!desk.isOpen) return
   desk
     .db()
     .sqlite.prepare('INSERT INTO backup_log (at, kind, file_name, bytes, outcome, user_id) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(desk.now().toISOString(), kind, basename(file), bytes, outcome, desk.session?.userId ?? null)
+    .run(desk.now().toISOString(), kind, basename(file), bytes, outcome, userId)
 }
 
 function isFile(p: string): boolean {
@@ -246,7 +246,7 @@ export async function exportBackup(desk: Desk, opts: ExportOptions = {}): Promis
 }
 
 async function exportUnlocked(desk: Desk, opts: ExportOptions): Promise<BackupResult> {
-  desk.requireSession()
+  const actorId = desk.requireSession().userId
   const started = Date.now()
   const settings = getBackupSettings(desk)
   const folder = opts.file ? dirname(resolve(opts.file)) : resolve(opts.folder || settings.folder || '')
@@ -278,13 +278,17 @@ async function exportUnlocked(desk: Desk, opts: ExportOptions): Promise<BackupRe
       progressReporter(desk, 'export')
     )
     const rows = Object.values(out.tables).reduce((a, b) => a + b, 0)
-    logBackup(desk, kind, target, out.bytes, 'ok')
-    desk.audit({ action: `backup.${kind}`, details: { bytes: out.bytes, rows, tables: Object.keys(out.tables).length } })
-    const rotated = (opts.rotate ?? (!opts.file && resolve(folder) === resolve(settings.folder || '.'))) ? rotate(desk, folder, settings.keep) : []
+    // The desk may have been locked while the worker wrote (the supervisor stepped away): the file
+    // is complete, and its log row and audit event are written at the next login.
+    desk.whenOpen(() => {
+      logBackup(desk, kind, target, out.bytes, 'ok', actorId)
+      desk.audit({ actorId, action: `backup.${kind}`, details: { bytes: out.bytes, rows, tables: Object.keys(out.tables).length } })
+    })
+    const rotated = (opts.rotate ?? (!opts.file && resolve(folder) === resolve(settings.folder || '.'))) ? rotate(desk, folder, settings.keep, actorId) : []
     desk.emit('progress', { task: 'backup', done: 1000, total: 1000 })
     return { file: target, bytes: out.bytes, createdAt: out.createdAt, rows, tables: Object.keys(out.tables).length, ms: Date.now() - started, rotated }
   } catch (err) {
-    logBackup(desk, kind, target, 0, err instanceof BackupError ? err.problem : 'failed')
+    desk.whenOpen(() => logBackup(desk, kind, target, 0, err instanceof BackupError ? err.problem : 'failed', actorId))
     return problemToFailure(err)
   } finally {
     kek.fill(0)
@@ -300,7 +304,7 @@ function uniqueName(folder: string, at: Date): string {
   }
 }
 
-function rotate(desk: Desk, folder: string, keep: number): string[] {
+function rotate(desk: Desk, folder: string, keep: number, actorId: number): string[] {
   const victims = rotationVictims(readdirSync(folder), keep)
   for (const v of victims) rmSync(join(folder, v), { force: true })
   // A crash mid-export leaves an encrypted temp file; tidy those older than a day.
@@ -310,7 +314,7 @@ function rotate(desk: Desk, folder: string, keep: number): string[] {
       if (Date.now() - statSync(p).mtimeMs > 86_400_000) rmSync(p, { force: true })
     }
   }
-  if (victims.length) desk.audit({ action: 'backup.rotate', details: { removed: victims.length, keep } })
+  if (victims.length) desk.whenOpen(() => desk.audit({ actorId, action: 'backup.rotate', details: { removed: victims.length, keep } }))
   return victims
 }
 
@@ -440,6 +444,7 @@ async function restoreCore(
     desk.session = null
     desk.lockedSession = null
     desk.close()
+    desk.dropDeferred()
     swapIn(dataDir, staging, mode)
     desk.emit('progress', { task: 'backup', done: 1000, total: 1000 })
     log.info('backup.restored', { mode })

@@ -51,6 +51,7 @@ export class Desk {
   platform: Platform | null = null
   private listeners = new Map<DeskEventName, Set<Listener<DeskEventName>>>()
   private closers: (() => void)[] = []
+  private deferred: (() => void)[] = []
 
   constructor(opts: DeskOptions) {
     this.dataDir = opts.dataDir
@@ -93,6 +94,9 @@ export class Desk {
     for (const fn of this.closers) fn()
     if (this.conn) {
       try {
+        // Not waiting: a backup in progress holds a read on the database, and a lock must not stall
+        // the window until it ends. The log is folded in at the next close instead.
+        this.conn.sqlite.pragma('busy_timeout = 0')
         this.conn.sqlite.pragma('wal_checkpoint(TRUNCATE)')
       } catch {
         /* a checkpoint is an optimisation; closing is what matters */
@@ -102,6 +106,32 @@ export class Desk {
     this.conn = null
     this.key?.fill(0)
     this.key = null
+  }
+
+  /**
+   * Run `record` now if someone is logged in, else right after the next login. For what finished
+   * while the desk was locked (a backup taken in a worker) and must land in the encrypted database:
+   * it waits in memory only, never on disk in the clear.
+   */
+  whenOpen(record: () => void): void {
+    if (this.session && this.conn) record()
+    else this.deferred.push(record)
+  }
+
+  /** Called by login once the session is open. A failing record is dropped, not retried forever. */
+  runDeferred(): void {
+    for (const record of this.deferred.splice(0)) {
+      try {
+        record()
+      } catch {
+        /* the database it was meant for may have been replaced by a restore */
+      }
+    }
+  }
+
+  /** Forget records meant for a database that is being replaced (restore). */
+  dropDeferred(): void {
+    this.deferred.length = 0
   }
 
   requireSession(): Session {

@@ -209,6 +209,7 @@ export function login(desk: Desk, a: { loginName: string; passphrase: string }):
   const info = startSession(desk, slot.userId!)
   desk.audit({ action: afterLock ? 'session.unlock' : 'session.login' })
   flushPendingFailures(desk)
+  desk.runDeferred()
   return info
 }
 
