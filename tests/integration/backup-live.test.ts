@@ -38,6 +38,28 @@ function waitFor(pred: () => boolean, ms = 30_000): Promise<void> {
   })
 }
 
+/** A script run by another process against the live database (the data key in its environment); resolves when it prints `ready`. */
+async function startWriter(d: TestDesk, script: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [script, join(d.dataDir, 'desk.db')], {
+    env: { ...process.env, KEY: d.desk.dbKey().toString('hex') },
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  children.push(child)
+  let out = ''
+  child.stdout!.on('data', (b) => (out += b))
+  await waitFor(() => out.includes('ready'))
+  return child
+}
+
+/** About 40 MB of rows, so that an export takes a while. */
+function bulk(db: Database.Database): void {
+  db.exec('CREATE TABLE e_bulk (id INTEGER PRIMARY KEY, body TEXT NOT NULL)')
+  const ins = db.prepare('INSERT INTO e_bulk (body) VALUES (?)')
+  db.transaction(() => {
+    for (let i = 0; i < 120_000; i++) ins.run(randomBytes(150).toString('base64'))
+  })()
+}
+
 describe('backups of a desk that keeps working', () => {
   it('export while another process writes: the backup is one consistent moment and verifies', async () => {
     const d = desk()
@@ -58,14 +80,7 @@ describe('backups of a desk that keeps working', () => {
        let k = 0; pair(k++); process.stdout.write('ready\\n');
        for (;;) { pair(k++); if (k % 50 === 0) { const until = Date.now() + 2; while (Date.now() < until); } }`
     )
-    const child = spawn(process.execPath, [script, join(d.dataDir, 'desk.db')], {
-      env: { ...process.env, KEY: d.desk.dbKey().toString('hex') },
-      stdio: ['ignore', 'pipe', 'inherit']
-    })
-    children.push(child)
-    let out = ''
-    child.stdout!.on('data', (b) => (out += b))
-    await waitFor(() => out.includes('ready'))
+    const child = await startWriter(d, script)
     const res = await backup.exportBackup(d.desk, { folder: t.dir })
     const v = await backup.verifyBackup(d.desk, { file: res.file, passphrase: BACKUP_PASS })
     child.kill('SIGKILL')
@@ -113,14 +128,7 @@ describe('backups of a desk that keeps working', () => {
          if (k % 400 === 0) db.pragma('wal_checkpoint(TRUNCATE)');
        }`
     )
-    const child = spawn(process.execPath, [script, join(d.dataDir, 'desk.db')], {
-      env: { ...process.env, KEY: d.desk.dbKey().toString('hex') },
-      stdio: ['ignore', 'pipe', 'inherit']
-    })
-    children.push(child)
-    let out = ''
-    child.stdout!.on('data', (b) => (out += b))
-    await waitFor(() => out.includes('ready'))
+    const child = await startWriter(d, script)
 
     const key = d.desk.dbKey()
     let last = -1
@@ -160,11 +168,7 @@ describe('backups of a desk that keeps working', () => {
   it('locking while an export runs: the lock does not wait, the backup completes, and it is recorded at the next login', async () => {
     const d = desk()
     const db = d.desk.db().sqlite
-    db.exec('CREATE TABLE e_bulk (id INTEGER PRIMARY KEY, body TEXT NOT NULL)')
-    const ins = db.prepare('INSERT INTO e_bulk (body) VALUES (?)')
-    db.transaction(() => {
-      for (let i = 0; i < 120_000; i++) ins.run(randomBytes(150).toString('base64'))
-    })()
+    bulk(db)
     const supervisorId = d.desk.session!.userId
     const t = tempDir('desk-lock-')
     cleanups.push(t.cleanup)
@@ -191,12 +195,7 @@ describe('backups of a desk that keeps working', () => {
   it('SIGKILL during export: no file under the final name, the live database unharmed', async () => {
     const d = desk()
     const db = d.desk.db().sqlite
-    // Enough data that the export takes a while (about 40 MB).
-    db.exec('CREATE TABLE e_bulk (id INTEGER PRIMARY KEY, body TEXT NOT NULL)')
-    const ins = db.prepare('INSERT INTO e_bulk (body) VALUES (?)')
-    db.transaction(() => {
-      for (let i = 0; i < 120_000; i++) ins.run(randomBytes(150).toString('base64'))
-    })()
+    bulk(db)
     const t = tempDir('desk-kill-')
     cleanups.push(t.cleanup)
     const target = join(t.dir, 'petition-desk-20260301-090000.pdbackup')
