@@ -181,15 +181,21 @@ describe('backups of a desk that keeps working', () => {
     session.lock(d.desk, 'user')
     expect(d.desk.isOpen).toBe(false)
     const res = await exporting
+    const finished = new Date().toISOString()
     expect(res.rows).toBeGreaterThan(120_000)
     expect((await backup.verifyBackup(null, { file: res.file, passphrase: BACKUP_PASS }, t.dir)).tables.e_bulk).toBe(120_000)
 
+    await new Promise((r) => setTimeout(r, 20))
     session.login(d.desk, { loginName: SUPERVISOR.loginName, passphrase: SUPERVISOR.passphrase })
     const after = d.desk.db().sqlite
     const event = after.prepare(`SELECT actor_id, details FROM audit_events WHERE action = 'backup.export' ORDER BY id DESC LIMIT 1`).get() as { actor_id: number; details: string }
     expect(event.actor_id).toBe(supervisorId)
     expect(JSON.parse(event.details)).toMatchObject({ bytes: res.bytes })
-    expect(after.prepare(`SELECT kind, outcome, user_id FROM backup_log ORDER BY id DESC LIMIT 1`).get()).toEqual({ kind: 'export', outcome: 'ok', user_id: supervisorId })
+    const row = after.prepare(`SELECT kind, outcome, user_id, at FROM backup_log ORDER BY id DESC LIMIT 1`).get() as { at: string }
+    expect(row).toMatchObject({ kind: 'export', outcome: 'ok', user_id: supervisorId })
+    // Stamped with the time the backup finished, not the time of the login that recorded it.
+    expect(row.at <= finished).toBe(true)
+    expect(JSON.parse(event.details).finishedAt).toBe(row.at)
   })
 
   it('SIGKILL during export: no file under the final name, the live database unharmed', async () => {

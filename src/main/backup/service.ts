@@ -194,12 +194,12 @@ export function backupLog(desk: Desk, limit = 50): BackupLogEntry[] {
   )
 }
 
-function logBackup(desk: Desk, kind: BackupLogEntry['kind'], file: string, bytes: number, outcome: string, userId = desk.session?.userId ?? null): void {
+function logBackup(desk: Desk, kind: BackupLogEntry['kind'], file: string, bytes: number, outcome: string, userId = desk.session?.userId ?? null, at = desk.now()): void {
   if (!desk.isOpen) return
   desk
     .db()
     .sqlite.prepare('INSERT INTO backup_log (at, kind, file_name, bytes, outcome, user_id) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(desk.now().toISOString(), kind, basename(file), bytes, outcome, userId)
+    .run(at.toISOString(), kind, basename(file), bytes, outcome, userId)
 }
 
 function isFile(p: string): boolean {
@@ -279,16 +279,19 @@ async function exportUnlocked(desk: Desk, opts: ExportOptions): Promise<BackupRe
     )
     const rows = Object.values(out.tables).reduce((a, b) => a + b, 0)
     // The desk may have been locked while the worker wrote (the supervisor stepped away): the file
-    // is complete, and its log row and audit event are written at the next login.
+    // is complete, and its log row and audit event are written at the next login, with the time the
+    // backup was finished.
+    const finishedAt = desk.now()
     desk.whenOpen(() => {
-      logBackup(desk, kind, target, out.bytes, 'ok', actorId)
-      desk.audit({ actorId, action: `backup.${kind}`, details: { bytes: out.bytes, rows, tables: Object.keys(out.tables).length } })
+      logBackup(desk, kind, target, out.bytes, 'ok', actorId, finishedAt)
+      desk.audit({ actorId, action: `backup.${kind}`, details: { bytes: out.bytes, rows, tables: Object.keys(out.tables).length, finishedAt: finishedAt.toISOString() } })
     })
     const rotated = (opts.rotate ?? (!opts.file && resolve(folder) === resolve(settings.folder || '.'))) ? rotate(desk, folder, settings.keep, actorId) : []
     desk.emit('progress', { task: 'backup', done: 1000, total: 1000 })
     return { file: target, bytes: out.bytes, createdAt: out.createdAt, rows, tables: Object.keys(out.tables).length, ms: Date.now() - started, rotated }
   } catch (err) {
-    desk.whenOpen(() => logBackup(desk, kind, target, 0, err instanceof BackupError ? err.problem : 'failed', actorId))
+    const failedAt = desk.now()
+    desk.whenOpen(() => logBackup(desk, kind, target, 0, err instanceof BackupError ? err.problem : 'failed', actorId, failedAt))
     return problemToFailure(err)
   } finally {
     kek.fill(0)
