@@ -1,15 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
-import { randomBytes } from 'node:crypto'
 import * as session from '../../src/main/session/service'
-import { keyHandle } from '../../src/main/db/open'
-import { writeBackup } from '../../src/main/backup/engine'
-import { deriveKek, newScryptSpec } from '../../src/main/backup/format'
-import { SCRYPT_TEST } from '../../src/main/db/keyring'
 import { setupDesk, SUPERVISOR, tempDir, type TestDesk } from '../support/desk'
-import { BACKUP_PASS, seed } from './backup-helpers'
+import { BACKUP_PASS, newerAppBackup, seed } from './backup-helpers'
 import { runDeskCli } from '../support/cli'
 
 let d: TestDesk
@@ -53,19 +47,7 @@ describe('npm run desk -- backup …', () => {
   })
 
   it('a backup from a newer app → exit code 5', async () => {
-    const key = randomBytes(32)
-    const live = join(dir.dir, 'newer.db')
-    const db = new Database(live)
-    keyHandle(db, key)
-    db.exec('CREATE TABLE future(x)')
-    db.pragma('user_version = 99')
-    db.close()
-    const kdf = newScryptSpec(SCRYPT_TEST)
-    const target = join(dir.dir, 'newer.pdbackup')
-    await writeBackup(
-      { livePath: live, liveKey: key.toString('hex'), target, kek: deriveKek(BACKUP_PASS, kdf).toString('hex'), kdf, appVersion: '9.0.0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } },
-      () => {}
-    )
+    const target = await newerAppBackup(dir.dir)
     const r = desk(['verify', target], { DESK_BACKUP_PASSPHRASE: BACKUP_PASS })
     expect(r.code).toBe(5)
     expect(r.err).toContain('BACKUP_TOO_NEW')

@@ -5,13 +5,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDeskApp } from '../../src/main/app'
 import { SCRYPT_TEST } from '../../src/main/db/keyring'
-import { keyHandle } from '../../src/main/db/open'
-import { writeBackup } from '../../src/main/backup/engine'
-import { newScryptSpec, deriveKek } from '../../src/main/backup/format'
 import * as session from '../../src/main/session/service'
 import * as backup from '../../src/main/backup/service'
 import { setupDesk, tempDir, type TestDesk } from '../support/desk'
-import { BACKUP_PASS, seed } from './backup-helpers'
+import { BACKUP_PASS, newerAppBackup, seed } from './backup-helpers'
 
 // The checks run in this thread here: the same engine, without a worker start per attempt.
 process.env.DESK_BACKUP_INLINE = '1'
@@ -139,28 +136,7 @@ describe('a damaged or foreign file is refused with the right message, and nothi
   it('a backup from a newer app (higher schema version) → refused as too new', async () => {
     const t = tempDir('desk-new-')
     try {
-      const key = randomBytes(32)
-      const live = join(t.dir, 'newer.db')
-      const db = new Database(live)
-      keyHandle(db, key)
-      db.exec('CREATE TABLE future(x); INSERT INTO future VALUES (1)')
-      db.pragma('user_version = 99')
-      db.close()
-      const kdf = newScryptSpec(SCRYPT_TEST)
-      const target = join(t.dir, 'newer.pdbackup')
-      await writeBackup(
-        {
-          livePath: live,
-          liveKey: key.toString('hex'),
-          target,
-          kek: deriveKek(BACKUP_PASS, kdf).toString('hex'),
-          kdf,
-          appVersion: '9.0.0',
-          createdAt: new Date().toISOString(),
-          keyring: { format: 1, lookupSalt: '00', slots: [] }
-        },
-        () => {}
-      )
+      const target = await newerAppBackup(t.dir)
       expect(await attempt(target)).toMatchObject({ code: 'BACKUP_TOO_NEW', messageKey: 'supervisor:backup.errors.tooNew' })
     } finally {
       t.cleanup()

@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3'
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { keyHandle } from '../../src/main/db/open'
+import { writeBackup } from '../../src/main/backup/engine'
+import { deriveKek, newScryptSpec } from '../../src/main/backup/format'
+import { SCRYPT_TEST } from '../../src/main/db/keyring'
 
 export const BACKUP_PASS = 'harbour lantern quietly folding maps'
 
@@ -41,4 +44,22 @@ export function seed(db: Database.Database, n = 300, now = '2026-03-01T09:00:00.
     }
   })()
   db.prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('orgName', ?, ?)`).run(JSON.stringify('广州市某社工服务中心 𠮶堃'), now)
+}
+
+/** A real backup of a database from a newer app (schema 99) in `dir`: what "too new" is about. */
+export async function newerAppBackup(dir: string): Promise<string> {
+  const key = randomBytes(32)
+  const live = join(dir, 'newer.db')
+  const db = new Database(live)
+  keyHandle(db, key)
+  db.exec('CREATE TABLE future(x); INSERT INTO future VALUES (1)')
+  db.pragma('user_version = 99')
+  db.close()
+  const kdf = newScryptSpec(SCRYPT_TEST)
+  const target = join(dir, 'newer.pdbackup')
+  await writeBackup(
+    { livePath: live, liveKey: key.toString('hex'), target, kek: deriveKek(BACKUP_PASS, kdf).toString('hex'), kdf, appVersion: '9.0.0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } },
+    () => {}
+  )
+  return target
 }

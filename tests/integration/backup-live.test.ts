@@ -38,6 +38,12 @@ function waitFor(pred: () => boolean, ms = 30_000): Promise<void> {
   })
 }
 
+/** The start of a writer script: the live database opened with the data key from its environment. */
+const WRITER_OPENS = `const Database = require(${JSON.stringify(SQLITE)});
+       const db = new Database(process.argv[2]);
+       db.pragma("cipher='sqlcipher'"); db.pragma('legacy=4'); db.pragma("key=\\"x'" + process.env.KEY + "'\\"");
+       db.pragma('busy_timeout = 10000'); db.pragma('journal_mode = WAL');`
+
 /** A script run by another process against the live database (the data key in its environment); resolves when it prints `ready`. */
 async function startWriter(d: TestDesk, script: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [script, join(d.dataDir, 'desk.db')], {
@@ -71,10 +77,7 @@ describe('backups of a desk that keeps working', () => {
     const script = join(t.dir, 'writer.cjs')
     writeFileSync(
       script,
-      `const Database = require(${JSON.stringify(SQLITE)});
-       const db = new Database(process.argv[2]);
-       db.pragma("cipher='sqlcipher'"); db.pragma('legacy=4'); db.pragma("key=\\"x'" + process.env.KEY + "'\\"");
-       db.pragma('busy_timeout = 10000'); db.pragma('journal_mode = WAL');
+      `${WRITER_OPENS}
        const ins = db.prepare('INSERT INTO e_pairs (k) VALUES (?)');
        const pair = db.transaction((k) => { ins.run(k); ins.run(k); });
        let k = 0; pair(k++); process.stdout.write('ready\\n');
@@ -112,10 +115,7 @@ describe('backups of a desk that keeps working', () => {
     const script = join(t.dir, 'mover.cjs')
     writeFileSync(
       script,
-      `const Database = require(${JSON.stringify(SQLITE)});
-       const db = new Database(process.argv[2]);
-       db.pragma("cipher='sqlcipher'"); db.pragma('legacy=4'); db.pragma("key=\\"x'" + process.env.KEY + "'\\"");
-       db.pragma('busy_timeout = 10000'); db.pragma('journal_mode = WAL');
+      `${WRITER_OPENS}
        db.pragma('wal_autocheckpoint = 8');
        const take = db.prepare('UPDATE e_ledger SET balance = balance - ?, pad = ? WHERE id = ?');
        const give = db.prepare('UPDATE e_ledger SET balance = balance + ? WHERE id = ?');
