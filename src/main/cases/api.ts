@@ -148,6 +148,9 @@ export function createCase(desk: Desk, input: CreateCaseInput): CaseRecord {
       subjectId: caseId,
       details: { caseNo, partyKind: fields.partyKind, representatives: reps.length }
     })
+    // The repeat decision taken while registering belongs to the same transaction: if it cannot be
+    // recorded (an earlier case that no longer exists), nothing of the registration is kept.
+    if (a.repeat) writeRepeat(db, desk, caseId, a.repeat)
     return caseId
   })
   return getCase(desk, id)
@@ -656,21 +659,28 @@ export function completeFollowUp(desk: Desk, followUpId: number, note?: string):
 export function markRepeat(desk: Desk, caseId: number, d: { mark: RepeatMark; ofCaseIds?: number[]; note?: string }): CaseRecord {
   tx(desk, (db) => {
     requireCase(db, caseId)
-    const of = (d.ofCaseIds ?? []).filter((x) => x !== caseId)
-    for (const other of of) requireCase(db, other)
-    const at = nowIso(desk)
-    db.prepare('UPDATE cases SET repeat_mark = ?, repeat_of = ?, repeat_note = ?, repeat_at = ?, repeat_by = ?, updated_at = ? WHERE id = ?').run(
-      d.mark,
-      JSON.stringify(d.mark === 'repeat' ? of : []),
-      d.note ?? '',
-      at,
-      actor(desk),
-      at,
-      caseId
-    )
-    desk.audit({ action: 'cases.repeat', subjectType: 'case', subjectId: caseId, details: { mark: d.mark, ofCaseIds: of } })
+    writeRepeat(db, desk, caseId, d)
   })
   return getCase(desk, caseId)
+}
+
+/** Inside a transaction: record the 重复上访 decision (the earlier cases must exist). */
+function writeRepeat(db: Database.Database, desk: Desk, caseId: number, d: { mark: RepeatMark; ofCaseIds?: number[]; note?: string }): void {
+  const of = (d.ofCaseIds ?? []).filter((x) => x !== caseId)
+  for (const other of of) {
+    if (!db.prepare('SELECT 1 FROM cases WHERE id = ?').get(other)) fail('NOT_FOUND', 'cases:errors.repeatOfNotFound', undefined, 'repeat')
+  }
+  const at = nowIso(desk)
+  db.prepare('UPDATE cases SET repeat_mark = ?, repeat_of = ?, repeat_note = ?, repeat_at = ?, repeat_by = ?, updated_at = ? WHERE id = ?').run(
+    d.mark,
+    JSON.stringify(d.mark === 'repeat' ? of : []),
+    d.note ?? '',
+    at,
+    actor(desk),
+    at,
+    caseId
+  )
+  desk.audit({ action: 'cases.repeat', subjectType: 'case', subjectId: caseId, details: { mark: d.mark, ofCaseIds: of } })
 }
 
 // ───────────────────────────── closing (Form C) ─────────────────────────────

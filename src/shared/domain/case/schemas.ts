@@ -11,6 +11,7 @@ import {
   MARITAL,
   NEEDS,
   PARTY_KINDS,
+  REPEAT_MARKS,
   TRANSFER_REASONS
 } from './options'
 import { checkPhone } from './phone'
@@ -73,7 +74,19 @@ export const caseFieldsShape = {
   reviewReceivedDate: optDate()
 }
 
-/** A new case: name, kind and contact date required; everything else optional. */
+/** The worker's 重复上访 decision: a repeat of which earlier cases, or not a repeat. */
+export const repeatDecision = z
+  .object({
+    mark: z.enum(REPEAT_MARKS),
+    ofCaseIds: z.array(z.number().int().positive()).max(50).optional(),
+    note: shortText(500).optional()
+  })
+  .strict()
+
+/**
+ * A new case: name, kind and contact date required; everything else optional. Representatives and
+ * the repeat decision are part of the registration: one call, one transaction, all or nothing.
+ */
 export const createCaseInput = z
   .object(caseFieldsShape)
   .partial()
@@ -82,7 +95,8 @@ export const createCaseInput = z
     assignedWorkerId: z.number().int().positive().optional(),
     representatives: z
       .array(z.object({ name: requiredText(), phone: phoneText().optional(), note: shortText(500).optional() }))
-      .optional()
+      .optional(),
+    repeat: repeatDecision.optional()
   })
   .strict()
 

@@ -120,9 +120,10 @@ export function NewCaseScreen() {
         sourceText: d.sourceText,
         language: d.language,
         languageOther: d.languageOther,
-        representatives: d.partyKind === 'collective' ? d.representatives.filter((r) => r.name.trim()) : []
+        representatives: d.partyKind === 'collective' ? d.representatives.filter((r) => r.name.trim()) : [],
+        // One call: the case, its representatives and the repeat decision are saved together or not at all.
+        ...(d.repeat ? { repeat: { mark: d.repeat, ofCaseIds: d.repeat === 'repeat' ? d.repeatOf : [] } } : {})
       })
-      if (d.repeat) await call('cases.markRepeat', { id: c.id, mark: d.repeat, ofCaseIds: d.repeat === 'repeat' ? d.repeatOf : [] })
       return c
     })
     if (created) {
