@@ -47,7 +47,7 @@ async function expectFits(page: Page) {
 }
 
 const CASES: { out: Lang; name: string; demand: string; greetPart: string }[] = [
-  { out: 'zh-CN', name: '黄𠮶堃', demand: '要求补发拖欠三个月的工资', greetPart: '您好，我是这里的社工' },
+  { out: 'zh-CN', name: '黄𠮶堃', demand: '要求补发拖欠三个月的工资', greetPart: '是这里的社工' },
   { out: 'yue-HK', name: '陳·阿婆', demand: '要求補發拖欠三個月嘅人工', greetPart: '你好，我係呢度嘅社工' }
 ]
 

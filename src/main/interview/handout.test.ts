@@ -17,7 +17,7 @@ describe('petitioner handout PDF', () => {
   afterEach(() => t.cleanup())
 
   it.each([
-    ['yue-HK', 'A5', '跟住落嚟', '你今日反映嘅事'],
+    ['yue-HK', 'A5', '跟住落嚟', '你今日講嘅事'],
     ['zh-CN', 'A4', '接下来', '您今天反映的事情']
   ] as const)('%s on %s: what happens next, real dates, the organisation phone', async (lang, paper, heading, chain) => {
     const s = svc.startInterview(t.desk, { petitionerName: '黄𠮶堃', outputLang: lang })

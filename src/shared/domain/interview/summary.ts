@@ -19,6 +19,17 @@ function gist(text: string, max = 60): string {
 }
 
 /**
+ * The accepted needs as one list inside a spoken sentence: every fragment is a plain noun phrase
+ * (script:needs.*), joined with 、 and the last one with 和 / 同埋, so 「我哋仲傾到法律援助、
+ * 證據同文件同埋住嘅地方。」 reads as a sentence. Used by the summary, the read-back and the handout.
+ */
+export function joinNeeds(needs: readonly string[], t: Translate): string {
+  const items = needs.map((n) => t(`script:needs.${n}`))
+  if (items.length < 2) return items.join('')
+  return items.slice(0, -1).join(t('script:summary.listSeparator')) + t('script:summary.listLast') + items[items.length - 1]
+}
+
+/**
  * The closing summary in the output language, built from what was captured ("today we made clear
  * that your main concern is …; next we will …; I will call you on <date>"). `t` translates in the
  * script namespace of the OUTPUT language; the worker edits the draft freely afterwards.
@@ -28,8 +39,7 @@ export function draftSummary(input: SummaryInput, t: Translate, formatDate: (d: 
   const demand = gist(input.surfaceDemand)
   parts.push(demand ? t('script:summary.demand', { demand }) : t('script:summary.demandUnclear'))
   if (input.acceptedNeeds.length) {
-    const sep = t('script:summary.listSeparator')
-    parts.push(t('script:summary.needs', { needs: input.acceptedNeeds.map((n) => t(`script:needs.${n}`)).join(sep) }))
+    parts.push(t('script:summary.needs', { needs: joinNeeds(input.acceptedNeeds, t) }))
   }
   const next = gist(input.followUpPlan, 120)
   parts.push(t('script:summary.next', { next: next || t('script:summary.defaultNext') }))

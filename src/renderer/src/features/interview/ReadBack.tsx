@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import i18next from 'i18next'
 import { formatChineseDate } from '@shared/domain/dates'
 import { FIVE_W } from '@shared/domain/interview/catalogue'
+import { joinNeeds } from '@shared/domain/interview/summary'
 import type { InterviewState, OutputLang } from '@shared/domain/interview/types'
 import { call } from '../../app/desk-client'
 import type { AutosaveStore } from '@shared/domain/interview/autosave'
@@ -175,7 +176,7 @@ export function ReadBackView({
   const what = FIVE_W.map((f) => (texts[f]?.trim() ? `${tLabel(`fields.${f}`)}：${texts[f].trim()}` : '')).filter(Boolean).join('\n')
   if (what) sections.push({ heading: tScript('readback.what'), body: what })
   if (acceptedNeeds.length)
-    sections.push({ heading: tScript('readback.needs'), body: acceptedNeeds.map((n) => tScript(`needs.${n}`)).join('、') })
+    sections.push({ heading: tScript('readback.needs'), body: joinNeeds(acceptedNeeds, (k, o) => tScript(k.replace(/^script:/, ''), o)) })
   if (texts.summary?.trim()) sections.push({ heading: tScript('readback.next'), body: texts.summary.trim() })
   else if (texts.followUpPlan?.trim()) sections.push({ heading: tScript('readback.next'), body: texts.followUpPlan.trim() })
   if (followUpDate) sections.push({ heading: tScript('readback.callBack'), body: formatChineseDate(followUpDate) })
