@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { keyHandle } from '../../src/main/db/open'
 import { readBackup, sealShare, writeBackup, type ExportJob, type SealJob } from '../../src/main/backup/engine'
-import { CHUNK, deriveKek, newScryptSpec, TAG_LEN } from '../../src/main/backup/format'
+import { CHUNK, newRecipient, newScryptSpec, TAG_LEN } from '../../src/main/backup/format'
 import { SCRYPT_TEST } from '../../src/main/db/keyring'
 import { tempDir } from '../support/desk'
 import { BACKUP_PASS } from './backup-helpers'
@@ -42,9 +42,8 @@ beforeAll(() => {
   db.pragma('wal_autocheckpoint = 0')
   for (let i = 0; i < 5; i++) ins.run(`in the log ${i}`)
   pageOne = readFileSync(live).subarray(0, 4096)
-  const kdf = newScryptSpec(SCRYPT_TEST)
-  const kek = deriveKek(BACKUP_PASS, kdf).toString('hex')
-  job = (target) => ({ livePath: live, liveKey: key.toString('hex'), target, kek, kdf, appVersion: '1.0.0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } })
+  const recipient = newRecipient(BACKUP_PASS, newScryptSpec(SCRYPT_TEST))
+  job = (target) => ({ livePath: live, liveKey: key.toString('hex'), target, recipient, appVersion: '1.0.0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } })
 })
 afterAll(() => {
   writer.close()

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { keyHandle } from '../../src/main/db/open'
 import { writeBackup } from '../../src/main/backup/engine'
-import { deriveKek, newScryptSpec } from '../../src/main/backup/format'
+import { newRecipient, newScryptSpec } from '../../src/main/backup/format'
 import { SCRYPT_TEST } from '../../src/main/db/keyring'
 
 export const BACKUP_PASS = 'harbour lantern quietly folding maps'
@@ -55,10 +55,10 @@ export async function newerAppBackup(dir: string): Promise<string> {
   db.exec('CREATE TABLE future(x); INSERT INTO future VALUES (1)')
   db.pragma('user_version = 99')
   db.close()
-  const kdf = newScryptSpec(SCRYPT_TEST)
+  const recipient = newRecipient(BACKUP_PASS, newScryptSpec(SCRYPT_TEST))
   const target = join(dir, 'newer.pdbackup')
   await writeBackup(
-    { livePath: live, liveKey: key.toString('hex'), target, kek: deriveKek(BACKUP_PASS, kdf).toString('hex'), kdf, appVersion: '9.0.0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } },
+    { livePath: live, liveKey: key.toString('hex'), target, recipient, appVersion: '9.0.0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } },
     () => {}
   )
   return target

@@ -13,6 +13,7 @@ import {
   deriveKek,
   FOOTER_LEN,
   FORMAT,
+  OLDEST_FORMAT,
   footerFields,
   openChunk,
   openManifest,
@@ -20,9 +21,9 @@ import {
   sha256,
   TAG_LEN,
   unwrapBackupKey,
+  type BackupRecipient,
   type KeyringCopy,
   type Manifest,
-  type ScryptSpec,
   type Trailer
 } from './format'
 
@@ -48,8 +49,8 @@ export interface ExportJob {
   livePath: string
   liveKey: string
   target: string
-  kek: string
-  kdf: ScryptSpec
+  /** Who can open the backup: the public key, and its private key sealed under the backup passphrase. */
+  recipient: BackupRecipient
   appVersion: string
   createdAt: string
   keyring: KeyringCopy
@@ -341,7 +342,7 @@ export async function writeBackup(job: ExportJob, progress: Progress, startHelpe
       dataKey: job.liveKey,
       keyring: job.keyring
     }
-    const trailer = Buffer.from(JSON.stringify(buildTrailer(Buffer.from(job.kek, 'hex'), job.kdf, backupKey, manifest)), 'utf8')
+    const trailer = Buffer.from(JSON.stringify(buildTrailer(job.recipient, backupKey, manifest)), 'utf8')
     const fields = footerFields(snap.bodyLength, trailer.length)
     writeAll(fd, [trailer, fields, sha256().update(trailer).update(fields).digest()], snap.bodyLength)
     const flushed = await flushing
@@ -384,7 +385,7 @@ function readTrailer(fd: number, size: number, latestSchema: number): { trailer:
   readSync(fd, sealedPart, 0, sealedPart.length, footer.bodyLength)
   if (!sha256().update(sealedPart).digest().equals(footer.hash)) throw new BackupError('damaged', 'hash')
   if (footer.format > FORMAT) throw new BackupError('tooNew', 'format', footer.format)
-  if (footer.format < FORMAT) throw new BackupError('damaged', 'format')
+  if (footer.format < OLDEST_FORMAT) throw new BackupError('damaged', 'format')
   let trailer: Trailer
   try {
     trailer = JSON.parse(sealedPart.subarray(0, footer.trailerLength).toString('utf8')) as Trailer
@@ -392,6 +393,7 @@ function readTrailer(fd: number, size: number, latestSchema: number): { trailer:
     throw new BackupError('damaged', 'trailer')
   }
   if (trailer.app !== 'petition-desk') throw new BackupError('notBackup', 'app')
+  if (trailer.format !== footer.format) throw new BackupError('damaged', 'format')
   if (trailer.schemaVersion > latestSchema) throw new BackupError('tooNew', 'schema', trailer.schemaVersion)
   if (trailer.chunk !== CHUNK) throw new BackupError('damaged', 'chunk')
   return { trailer, bodyLength: footer.bodyLength }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, scryptSync } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, scryptSync } from 'node:crypto'
 
 /**
  * The backup file, one self-contained file that restores on any machine (format 2):
@@ -9,14 +9,19 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, sc
  *                   in the body, so chunks cannot be moved or swapped; every chunk but a section's
  *                   last is full, so each has a fixed place (and two threads can seal at once)
  *   TRAILER         UTF-8 JSON, no personal data: format, versions, created-at, the plaintext lengths,
- *                   the scrypt salt and params, K_b wrapped with AES-256-GCM under scrypt(backup
- *                   passphrase), and the manifest sealed under HKDF(K_b) (the plaintext header is its AAD)
+ *                   the backup recipient (an X25519 public key, and its private key sealed with
+ *                   AES-256-GCM under scrypt(backup passphrase) with the scrypt salt and params), an
+ *                   ephemeral X25519 public key, K_b wrapped under HKDF(ECDH(ephemeral, recipient)),
+ *                   and the manifest sealed under HKDF(K_b) (the plaintext header is its AAD)
  *   FIELDS          bodyLength u64 BE · trailerLength u32 BE · format u32 BE · MAGIC (8 bytes)
  *   HASH            SHA-256 of TRAILER and FIELDS (32 bytes)
  *
  * Two locks, two keys: the pages stay encrypted with the desk's data key, and the body is encrypted
  * again with K_b. So a login passphrase (or a leaked data key) alone opens nothing, while the backup
- * passphrase alone restores everywhere: the manifest carries the data key and the keyring. Nothing is
+ * passphrase alone restores everywhere: the manifest carries the data key and the keyring.
+ * The desk keeps only the recipient (public key + sealed private key) in its database: it can seal a
+ * backup without anyone typing, but opening one needs the private key, so the backup passphrase. Who
+ * holds the data key or every login passphrase has the sealed private key and nothing to open it with. Nothing is
  * re-encrypted page by page inside SQLite, which is why export runs at close to copying speed.
  *
  * Reading goes from the outside in, so each failure has one meaning: a bad hash means the trailer
@@ -29,7 +34,9 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, sc
  * damaged.
  */
 export const MAGIC = Buffer.from('PDESKBK\n', 'latin1')
-export const FORMAT = 2
+export const FORMAT = 3
+/** Format 2 (K_b wrapped directly under scrypt(backup passphrase)) is still read. */
+export const OLDEST_FORMAT = 2
 /** Plaintext bytes per sealed chunk: small enough to stay in cache, large enough that tags cost nothing (0.02 %). */
 export const CHUNK = 64 * 1024
 export const TAG_LEN = 16
@@ -63,8 +70,21 @@ export interface Trailer {
   walLength: number
   chunk: number
   kdf: ScryptSpec
+  /** Format 3: the recipient whose private key the backup passphrase opens, and the ephemeral key. */
+  recipient?: { pub: string; priv: Sealed }
+  epk?: string
   wrap: Sealed
   manifest: Sealed
+}
+
+/**
+ * What the desk stores to seal backups: a public key, and the private key sealed under
+ * scrypt(backup passphrase). Nothing here opens a backup without the passphrase.
+ */
+export interface BackupRecipient {
+  kdf: ScryptSpec
+  pub: string
+  priv: Sealed
 }
 
 export interface KeyringCopy {
@@ -128,7 +148,7 @@ export function newScryptSpec(params: { N: number; r: number; p: number }): Scry
 
 function seal(key: Buffer, plain: Buffer, aad: Buffer): Sealed {
   const iv = randomBytes(12)
-  const c = createCipheriv('aes-256-gcm', key, iv)
+  const c = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_LEN })
   c.setAAD(aad)
   const data = Buffer.concat([c.update(plain), c.final()])
   return { iv: iv.toString('hex'), tag: c.getAuthTag().toString('hex'), data: data.toString('base64') }
@@ -136,7 +156,7 @@ function seal(key: Buffer, plain: Buffer, aad: Buffer): Sealed {
 
 function open(key: Buffer, s: Sealed, aad: Buffer): Buffer | null {
   try {
-    const d = createDecipheriv('aes-256-gcm', key, Buffer.from(s.iv, 'hex'))
+    const d = createDecipheriv('aes-256-gcm', key, Buffer.from(s.iv, 'hex'), { authTagLength: TAG_LEN })
     d.setAAD(aad)
     d.setAuthTag(Buffer.from(s.tag, 'hex'))
     return Buffer.concat([d.update(Buffer.from(s.data, 'base64')), d.final()])
@@ -164,7 +184,7 @@ function chunkNonce(index: number): Buffer {
 }
 
 export function sealChunk(key: Buffer, index: number, plain: Buffer): { data: Buffer; tag: Buffer } {
-  const c = createCipheriv('aes-256-gcm', key, chunkNonce(index))
+  const c = createCipheriv('aes-256-gcm', key, chunkNonce(index), { authTagLength: TAG_LEN })
   c.setAAD(CHUNK_AAD)
   const data = c.update(plain)
   c.final()
@@ -174,7 +194,7 @@ export function sealChunk(key: Buffer, index: number, plain: Buffer): { data: Bu
 /** The chunk's plaintext, or null when it does not authenticate (damaged, moved, or from another file). */
 export function openChunk(key: Buffer, index: number, data: Buffer, tag: Buffer): Buffer | null {
   try {
-    const d = createDecipheriv('aes-256-gcm', key, chunkNonce(index))
+    const d = createDecipheriv('aes-256-gcm', key, chunkNonce(index), { authTagLength: TAG_LEN })
     d.setAAD(CHUNK_AAD)
     d.setAuthTag(tag)
     const plain = d.update(data)
@@ -191,11 +211,46 @@ export function bodyLengthFor(n: number, chunk = CHUNK): number {
 }
 
 /** The plaintext fields bound to the sealed manifest: change one and the manifest will not open. */
-function headerAad(t: Pick<Trailer, 'format' | 'appVersion' | 'schemaVersion' | 'createdAt' | 'dbLength' | 'walLength' | 'chunk' | 'kdf'>): Buffer {
-  return Buffer.from(JSON.stringify([t.format, t.appVersion, t.schemaVersion, t.createdAt, t.dbLength, t.walLength, t.chunk, t.kdf]))
+function headerAad(t: Pick<Trailer, 'format' | 'appVersion' | 'schemaVersion' | 'createdAt' | 'dbLength' | 'walLength' | 'chunk' | 'kdf' | 'recipient' | 'epk'>): Buffer {
+  const base: unknown[] = [t.format, t.appVersion, t.schemaVersion, t.createdAt, t.dbLength, t.walLength, t.chunk, t.kdf]
+  if (t.format >= 3) base.push(t.recipient?.pub ?? '', t.epk ?? '')
+  return Buffer.from(JSON.stringify(base))
 }
 
-export function buildTrailer(kek: Buffer, kdf: ScryptSpec, backupKey: Buffer, m: Manifest): Trailer {
+const PRIV_AAD = Buffer.from('petition-desk backup v3: recipient private key')
+const WRAP_AAD3 = Buffer.from('petition-desk backup v3: data key')
+
+function derToPublic(hex: string) {
+  return createPublicKey({ key: Buffer.from(hex, 'hex'), format: 'der', type: 'spki' })
+}
+
+/**
+ * A new backup recipient for a backup passphrase (set or changed by a supervisor). Only the sealed
+ * private key is kept; the passphrase and the key derived from it are dropped.
+ */
+export function newRecipient(passphrase: string, kdf: ScryptSpec): BackupRecipient {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519')
+  const kek = deriveKek(passphrase, kdf)
+  const der = privateKey.export({ format: 'der', type: 'pkcs8' })
+  try {
+    return { kdf, pub: publicKey.export({ format: 'der', type: 'spki' }).toString('hex'), priv: seal(kek, der, PRIV_AAD) }
+  } finally {
+    kek.fill(0)
+    der.fill(0)
+  }
+}
+
+/** The key that wraps K_b: HKDF over the X25519 shared secret, bound to both public keys. */
+function wrapKeyFor(shared: Buffer, epk: string, pub: string): Buffer {
+  const key = Buffer.from(hkdfSync('sha256', shared, Buffer.from(`${epk}:${pub}`), 'petition-desk backup v3: wrap', 32))
+  shared.fill(0)
+  return key
+}
+
+export function buildTrailer(recipient: BackupRecipient, backupKey: Buffer, m: Manifest): Trailer {
+  const eph = generateKeyPairSync('x25519')
+  const epk = eph.publicKey.export({ format: 'der', type: 'spki' }).toString('hex')
+  const wrapKey = wrapKeyFor(diffieHellman({ privateKey: eph.privateKey, publicKey: derToPublic(recipient.pub) }), epk, recipient.pub)
   const head = {
     format: FORMAT,
     appVersion: m.appVersion,
@@ -204,20 +259,45 @@ export function buildTrailer(kek: Buffer, kdf: ScryptSpec, backupKey: Buffer, m:
     dbLength: m.dbLength,
     walLength: m.walLength,
     chunk: CHUNK,
-    kdf
+    kdf: recipient.kdf,
+    recipient: { pub: recipient.pub, priv: recipient.priv },
+    epk
   }
-  return {
-    ...head,
-    app: 'petition-desk',
-    wrap: seal(kek, backupKey, WRAP_AAD),
-    manifest: seal(manifestKey(backupKey), Buffer.from(JSON.stringify(m)), headerAad(head))
+  try {
+    return {
+      ...head,
+      app: 'petition-desk',
+      wrap: seal(wrapKey, backupKey, WRAP_AAD3),
+      manifest: seal(manifestKey(backupKey), Buffer.from(JSON.stringify(m)), headerAad(head))
+    }
+  } finally {
+    wrapKey.fill(0)
   }
 }
 
 /** The backup key, or a BackupError('wrongPassphrase'). Only called once the hash over the trailer holds. */
 export function unwrapBackupKey(kek: Buffer, t: Trailer): Buffer {
-  const key = open(kek, t.wrap, WRAP_AAD)
-  if (!key || key.length !== 32) throw new BackupError('wrongPassphrase')
+  if (t.format < 3) {
+    const key = open(kek, t.wrap, WRAP_AAD)
+    if (!key || key.length !== 32) throw new BackupError('wrongPassphrase')
+    return key
+  }
+  if (!t.recipient || typeof t.epk !== 'string') throw new BackupError('damaged', 'recipient')
+  const der = open(kek, t.recipient.priv, PRIV_AAD)
+  if (!der) throw new BackupError('wrongPassphrase')
+  let wrapKey: Buffer
+  try {
+    const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })
+    wrapKey = wrapKeyFor(diffieHellman({ privateKey, publicKey: derToPublic(t.epk) }), t.epk, t.recipient.pub)
+  } catch {
+    throw new BackupError('damaged', 'recipient')
+  } finally {
+    der.fill(0)
+  }
+  const key = open(wrapKey, t.wrap, WRAP_AAD3)
+  wrapKey.fill(0)
+  // The passphrase opened the recipient's private key: a wrap that does not open is damage, not a wrong passphrase.
+  if (!key || key.length !== 32) throw new BackupError('damaged', 'wrap')
   return key
 }
 
@@ -229,11 +309,11 @@ export function openManifest(backupKey: Buffer, t: Trailer): Manifest {
   return m
 }
 
-export function footerFields(bodyLength: number, trailerLength: number): Buffer {
+export function footerFields(bodyLength: number, trailerLength: number, format = FORMAT): Buffer {
   const b = Buffer.alloc(FIELDS_LEN)
   b.writeBigUInt64BE(BigInt(bodyLength), 0)
   b.writeUInt32BE(trailerLength, 8)
-  b.writeUInt32BE(FORMAT, 12)
+  b.writeUInt32BE(format, 12)
   MAGIC.copy(b, 16)
   return b
 }

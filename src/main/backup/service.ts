@@ -26,7 +26,7 @@ import { getSetting, setSetting } from '../settings/settings'
 import { appendAudit } from '../audit/chain'
 import { status as deskStatus } from '../session/service'
 import { log } from '../log'
-import { BackupError, deriveKek, newScryptSpec, type KeyringCopy, type ScryptSpec } from './format'
+import { BackupError, newRecipient, newScryptSpec, type BackupRecipient, type KeyringCopy } from './format'
 import type { Phase, ProgressInfo } from './engine'
 import { runTask } from './runner'
 
@@ -40,12 +40,15 @@ const K = {
   folder: 'backup.folder',
   keep: 'backup.keep',
   reminderDays: 'backup.reminderDays',
-  kek: 'backup.kek'
+  /**
+   * The backup recipient: a public key and its private key sealed under scrypt(backup passphrase).
+   * (Before schema 8 a key derived from the passphrase itself was kept, `backup.kek`: whoever had
+   * the data key could open every backup. Migration 8 removes it; the passphrase is set anew.)
+   */
+  recipient: 'backup.recipient'
 } as const
 
-interface StoredKek {
-  kdf: ScryptSpec
-  kek: string
+interface StoredRecipient extends BackupRecipient {
   setAt: string
 }
 
@@ -118,13 +121,13 @@ async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
 // ───────────────────────────── settings ─────────────────────────────
 
 export function getBackupSettings(desk: Desk): BackupSettings {
-  const kek = getSetting<StoredKek | null>(desk, K.kek, null)
+  const recipient = getSetting<StoredRecipient | null>(desk, K.recipient, null)
   return {
     folder: getSetting<string>(desk, K.folder, ''),
     keep: getSetting<number>(desk, K.keep, 0),
     reminderDays: getSetting<number>(desk, K.reminderDays, 7),
-    passphraseSet: !!kek,
-    passphraseSetAt: kek?.setAt ?? null
+    passphraseSet: !!recipient,
+    passphraseSetAt: recipient?.setAt ?? null
   }
 }
 
@@ -141,17 +144,17 @@ export function saveBackupSettings(desk: Desk, s: { folder?: string; keep?: numb
 }
 
 /**
- * Set the backup passphrase. Only a key derived from it with scrypt is kept (in the encrypted
- * database), so exports need no typing and the passphrase itself is never stored.
+ * Set the backup passphrase. The desk keeps a new X25519 key pair whose private half is sealed under
+ * scrypt(passphrase): exports need no typing (they seal to the public key), while opening a backup
+ * (verify, restore) needs the passphrase. Neither the passphrase nor a key derived from it is stored,
+ * so the data key and every login passphrase together still open no backup.
  */
 export function setBackupPassphrase(desk: Desk, a: { passphrase: string; understood: boolean }, kdf: ScryptParams = kdfFor(desk)): BackupSettings {
   if (!a.understood) fail('BAD_ARGS', 'supervisor:backup.errors.mustUnderstand', undefined, 'understood')
   const verdict = checkPassphrase(a.passphrase, [desk.session?.loginName ?? '', desk.session?.displayName ?? ''])
   if (!verdict.ok) fail('WEAK_PASSPHRASE', `errors:passphrase.${verdict.problems[0] ?? 'weak'}`, undefined, 'passphrase')
-  const spec = newScryptSpec(kdf)
-  const kek = deriveKek(a.passphrase, spec)
-  setSetting(desk, K.kek, { kdf: spec, kek: kek.toString('hex'), setAt: desk.now().toISOString() } satisfies StoredKek)
-  kek.fill(0)
+  const recipient = newRecipient(a.passphrase, newScryptSpec(kdf))
+  setSetting(desk, K.recipient, { ...recipient, setAt: desk.now().toISOString() } satisfies StoredRecipient)
   desk.audit({ action: 'backup.setPassphrase' })
   return getBackupSettings(desk)
 }
@@ -231,14 +234,11 @@ export interface ExportOptions {
   rotate?: boolean
 }
 
-function keyFor(desk: Desk, passphrase?: string): { kek: Buffer; kdf: ScryptSpec } {
-  if (passphrase) {
-    const kdf = newScryptSpec(kdfFor(desk))
-    return { kek: deriveKek(passphrase, kdf), kdf }
-  }
-  const stored = getSetting<StoredKek | null>(desk, K.kek, null)
+function recipientFor(desk: Desk, passphrase?: string): BackupRecipient {
+  if (passphrase) return newRecipient(passphrase, newScryptSpec(kdfFor(desk)))
+  const stored = getSetting<StoredRecipient | null>(desk, K.recipient, null)
   if (!stored) return fail('NOT_SET_UP', 'supervisor:backup.errors.noPassphrase')
-  return { kek: Buffer.from(stored.kek, 'hex'), kdf: stored.kdf }
+  return { kdf: stored.kdf, pub: stored.pub, priv: stored.priv }
 }
 
 export async function exportBackup(desk: Desk, opts: ExportOptions = {}): Promise<BackupResult> {
@@ -254,7 +254,7 @@ async function exportUnlocked(desk: Desk, opts: ExportOptions): Promise<BackupRe
   if (!isDirectory(folder)) fail('IO', 'supervisor:backup.errors.folderMissing', undefined, 'folder')
   const target = opts.file ? resolve(opts.file) : join(folder, uniqueName(folder, desk.now()))
   if (resolve(dirname(target)) === resolve(desk.dataDir)) fail('BAD_ARGS', 'supervisor:backup.errors.notInDataFolder', undefined, 'folder')
-  const { kek, kdf } = keyFor(desk, opts.passphrase)
+  const recipient = recipientFor(desk, opts.passphrase)
   const ring = readKeyring(desk.dataDir)
   if (!ring) fail('NOT_SET_UP', 'errors:setup.notYet')
   const kind = opts.kind ?? 'export'
@@ -267,8 +267,7 @@ async function exportUnlocked(desk: Desk, opts: ExportOptions): Promise<BackupRe
           livePath: dbPath(desk.dataDir),
           liveKey: desk.dbKey().toString('hex'),
           target,
-          kek: kek.toString('hex'),
-          kdf,
+          recipient,
           appVersion: desk.appVersion,
           createdAt: desk.now().toISOString(),
           keyring: ring as unknown as KeyringCopy,
@@ -293,8 +292,6 @@ async function exportUnlocked(desk: Desk, opts: ExportOptions): Promise<BackupRe
     const failedAt = desk.now()
     desk.whenOpen(() => logBackup(desk, kind, target, 0, err instanceof BackupError ? err.problem : 'failed', actorId, failedAt))
     return problemToFailure(err)
-  } finally {
-    kek.fill(0)
   }
 }
 

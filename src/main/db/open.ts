@@ -65,11 +65,21 @@ export function openDatabase(dataDir: string, key: Buffer, opts: { create?: bool
   try {
     applyPragmas(sqlite)
     migrate(sqlite)
+    forgetRetiredSecrets(sqlite)
   } catch (err) {
     sqlite.close()
     throw asDamaged(err)
   }
   return { sqlite, orm: drizzle(sqlite, { schema }) }
+}
+
+/**
+ * Secrets older versions kept in the database and this one must not: `backup.kek`, a key derived from
+ * the backup passphrase, with which anyone holding the data key opened every backup. Removed at every
+ * writable open (a restored old backup brings it back); secure_delete overwrites its page.
+ */
+export function forgetRetiredSecrets(sqlite: Database.Database): void {
+  sqlite.prepare(`DELETE FROM settings WHERE key = 'backup.kek'`).run()
 }
 
 /** The connection settings every handle on the database gets (the app's and the CLI's). */
