@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request } from 'node:http'
 import { connect } from 'node:net'
 import { networkInterfaces } from 'node:os'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startLoopback, type LoopbackServer } from '../../src/main/ipc/loopback'
 import { contentSecurityPolicy } from '../../src/main/security/csp'
@@ -134,6 +134,19 @@ describe('loopback transport', () => {
       expect(r.status, p).toBe(404)
       expect(r.body).not.toContain('outside')
     }
+  })
+
+  it('does not follow symbolic links out of the renderer folder', async () => {
+    symlinkSync(join(d.dataDir, '..', 'secret.txt'), join(rendererDir, 'assets', 'link.js'))
+    symlinkSync(join(d.dataDir, '..'), join(rendererDir, 'up'))
+    for (const p of ['/assets/link.js', '/up/secret.txt']) {
+      const r = await raw({ path: p, headers: { Host: good().Host } })
+      expect(r.status, p).toBe(404)
+      expect(r.body).not.toContain('outside')
+    }
+    // A link that stays inside the folder still works.
+    symlinkSync(join(rendererDir, 'assets', 'app.js'), join(rendererDir, 'assets', 'alias.js'))
+    expect((await raw({ path: '/assets/alias.js', headers: { Host: good().Host } })).status).toBe(200)
   })
 
   it('listens on 127.0.0.1 only: not on ::1, not on any other address of this machine', async () => {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Router } from './router'
@@ -52,7 +52,10 @@ export async function startLoopback(
 
   const offEvents = router.desk.onAny((event, payload) => {
     const frame = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`
-    for (const res of streams) res.write(frame)
+    for (const res of streams) {
+      if (res.writableEnded || res.destroyed) streams.delete(res)
+      else res.write(frame)
+    }
   })
 
   const tokenOk = (given: string | undefined | null) => {
@@ -76,7 +79,11 @@ export async function startLoopback(
       if (url.pathname === '/rpc' && req.method === 'POST') {
         if (reqOrigin !== origin || !tokenOk(req.headers['x-desk-token'] as string)) return deny(res, 403)
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(res, 415)
-        const body = await readBody(req)
+        const body = await readBody(req).catch(() => undefined)
+        if (body === undefined) {
+          res.destroy() // the client went away mid-body
+          return
+        }
         if (body === null) return send(res, 413, { ok: false, code: 'BAD_ARGS', messageKey: 'errors:arg.tooLong' })
         let msg: unknown
         try {
@@ -99,18 +106,33 @@ export async function startLoopback(
         res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' })
         res.write(': connected\n\n')
         streams.add(res)
+        res.on('error', () => streams.delete(res))
         req.on('close', () => streams.delete(res))
         return
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405)
-      return serveStatic(opts.rendererDir, url.pathname, res)
+      // Awaited: a failure inside must reach the catch below, never become an unhandled rejection.
+      return await serveStatic(opts.rendererDir, url.pathname, res)
     } catch (err) {
       log.error('loopback.error', { error: err instanceof Error ? err.name : 'unknown' })
-      if (!res.headersSent) deny(res, 500)
-      else res.end()
+      try {
+        if (!res.headersSent) deny(res, 500)
+        else res.end()
+      } catch {
+        res.destroy()
+      }
     }
   })
+  // A broken connection, a malformed request line or headers: answer 400 (Node's default) and
+  // never let an error on one socket reach the process.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    else socket.destroy()
+  })
+  // Slow clients cannot hold a connection open forever (the event stream is exempt: it has no body).
+  server.headersTimeout = 20_000
+  server.requestTimeout = 60_000
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -156,15 +178,31 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     })
     req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
+    // A client that disconnects mid-body never sends 'end': settle here instead of waiting forever.
+    req.on('close', () => reject(new Error('closed')))
   })
 }
 
+/** Percent-decoding that answers null for malformed input (`%ff`, `%`, `%c0`) instead of throwing. */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return null
+  }
+}
+
 async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
-  let rel = decodeURIComponent(pathname)
+  let rel = decodePath(pathname)
+  if (rel === null || rel.includes('\0')) return deny(res, 400)
   if (rel === '/' || rel === '') rel = '/index.html'
-  const file = normalize(join(root, rel))
+  let file = normalize(join(root, rel))
   if (!file.startsWith(normalize(root) + sep)) return deny(res, 404)
   try {
+    // Symbolic links are resolved, and what they point to must still be inside the renderer folder.
+    const realRoot = await realpath(root)
+    file = await realpath(file)
+    if (!file.startsWith(realRoot + sep)) return deny(res, 404)
     const st = await stat(file)
     if (!st.isFile()) return deny(res, 404)
   } catch {

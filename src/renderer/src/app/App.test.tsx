@@ -35,4 +35,15 @@ describe('App', () => {
     // The desk's screens are not shown (nothing visible behind a lock).
     expect(screen.queryByRole('navigation', { name: '主菜单' })).toBeNull()
   })
+
+  it('a tab opened without its token says what to do instead of waiting on "opening…"', async () => {
+    invoke.mockImplementationOnce(() => Promise.resolve({ ok: false, code: 'FORBIDDEN', messageKey: 'common:browser.tokenRefused' }))
+    render(<App />)
+    await act(async () => {})
+    expect(screen.getByRole('alert').textContent).toContain('复制完整地址')
+    expect(screen.queryByText('正在打开…')).toBeNull()
+    // Retrying once the right address is used (here: the next answer is fine) opens the desk's gate.
+    await act(async () => screen.getByRole('button', { name: '重试' }).click())
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
 })

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DeskStatus, SessionInfo } from '@shared/domain/session/types'
+import type { DeskError } from '@shared/ipc/result'
 import { desk } from './desk-client'
 import { setUiLocale } from './i18n'
 import { Shell } from './Shell'
@@ -16,6 +17,9 @@ import { rememberUiLocale, savedUiLocale, takeGateLocale } from '../features/ses
 export function App() {
   const { t } = useTranslation()
   const [status, setStatus] = useState<DeskStatus | null>(null)
+  // The desk could not be reached at all (browser mode: a tab opened without its token, or the
+  // server has stopped). Said in words instead of waiting on "opening…" for ever.
+  const [unreachable, setUnreachable] = useState<DeskError | null>(null)
   const [session, setSession] = useState<SessionInfo | null>(null)
   const [locked, setLockedState] = useState(false)
   // Every lock bumps the epoch. A status refresh that started before a lock must not lift the lock
@@ -35,7 +39,13 @@ export function App() {
   const refresh = useCallback(async () => {
     const epoch = lockEpoch.current
     const st = await desk.invoke('desk.status', {})
-    if (st.ok) setStatus(st.value)
+    if (st.ok) {
+      setStatus(st.value)
+      setUnreachable(null)
+    } else {
+      setUnreachable(st)
+      return
+    }
     const cur = await desk.invoke('session.current', {})
     if (cur.ok && cur.value && epoch === lockEpoch.current) {
       setSession(cur.value)
@@ -68,6 +78,16 @@ export function App() {
     })()
   }
 
+  if (!status && unreachable) {
+    return (
+      <div className="boot" role="alert">
+        <p>{t(unreachable.messageKey)}</p>
+        <button type="button" onClick={() => void refresh()}>
+          {t('common:browser.retry')}
+        </button>
+      </div>
+    )
+  }
   if (!status) return <div className="boot" aria-busy="true">{t('common:loading')}</div>
   if (status.state === 'damaged' || status.state === 'tooNew') return <DamagedScreen status={status} onRestored={refresh} />
   if (status.state === 'new' && !session) return <SetupScreen onDone={onUnlocked} onRestored={refresh} />
