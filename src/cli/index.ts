@@ -1,4 +1,5 @@
 import type { Command } from './command'
+import { padEnd } from '@shared/text/characters'
 import { initCommand } from './commands/init'
 import { demoCommand } from './commands/demo'
 import { verifyCommand } from './commands/verify'
@@ -14,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
   const cmd = COMMANDS.find((c) => c.name === name)
   if (!cmd) {
     process.stderr.write('Usage: npm run desk -- <command> [options]\n\n')
-    for (const c of COMMANDS) process.stderr.write(`  ${c.name.padEnd(8)} ${c.summary}\n`)
+    for (const c of COMMANDS) process.stderr.write(`  ${padEnd(c.name, 8)} ${c.summary}\n`)
     return name ? 2 : 0
   }
   return cmd.run(rest)

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { translator, type Namespace } from '@shared/i18n/resources'
 import { DeskFailure, type ErrorCode } from '@shared/ipc/result'
 import type { Command } from '../command'
+import { padEnd } from '@shared/text/characters'
 import { envPassphrase } from '../command'
 import { createDeskApp } from '../../main/app'
 import type { Desk } from '../../main/desk/desk'
@@ -101,7 +102,7 @@ export const backupCommand: Command = {
         if (!file) return (process.stderr.write(USAGE), 2)
         const v = await backup.verifyBackup(null, { file, passphrase: envPassphrase('DESK_BACKUP_PASSPHRASE') }, tmpdir())
         process.stdout.write(`ok ${v.file}: created ${v.createdAt}, app ${v.appVersion}, schema ${v.schemaVersion}, ${v.rows} rows, every chunk and page checked, counts match (${v.ms} ms)\n`)
-        for (const [t, n] of Object.entries(v.tables)) process.stdout.write(`  ${t.padEnd(32)} ${n}\n`)
+        for (const [t, n] of Object.entries(v.tables)) process.stdout.write(`  ${padEnd(t, 32)} ${n}\n`)
         return 0
       }
       if (sub === 'restore') {

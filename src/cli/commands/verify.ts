@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import type { Command } from '../command'
+import { padEnd } from '@shared/text/characters'
 import { findUserSlot, normaliseRecoveryKey, readKeyring, unwrapKey } from '../../main/db/keyring'
 import { dbExists, dbPath, integrityCheck, isDamageError, openRaw } from '../../main/db/open'
 import { LATEST_SCHEMA } from '../../main/db/migrate'
@@ -87,7 +88,7 @@ export const verifyCommand: Command = {
       process.stdout.write(`Integrity check: ${JSON.stringify(report.integrity ?? 'not run')}\n`)
       if (report.schemaVersion !== undefined) process.stdout.write(`Schema version: ${report.schemaVersion} (this app: ${LATEST_SCHEMA})\n`)
       if (report.auditChain) process.stdout.write(`Audit chain: ${JSON.stringify(report.auditChain)}\n`)
-      if (report.counts) for (const [t, n] of Object.entries(report.counts as object)) process.stdout.write(`  ${t.padEnd(28)} ${n}\n`)
+      if (report.counts) for (const [t, n] of Object.entries(report.counts as object)) process.stdout.write(`  ${padEnd(t, 28)} ${n}\n`)
       process.stdout.write(problems.length ? `PROBLEMS:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` : 'All checks passed.\n')
     }
     return problems.length ? 1 : 0

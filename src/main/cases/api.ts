@@ -55,6 +55,8 @@ import {
   type ScreeningState
 } from '@shared/domain/screening/rules'
 import { caseloadState } from '@shared/domain/case/caseload'
+import { truncate } from '@shared/text/characters'
+import { longText } from '@shared/ipc/schemas'
 import { DeskFailure, fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
 import { FIELD_COLUMNS, FIELD_NAMES, emptyFields, fieldsFromRow, toColumn } from './columns'
@@ -375,7 +377,7 @@ export function setStatus(desk: Desk, id: number, status: CaseStatus): CaseRecor
 
 export function setRiskLevel(desk: Desk, id: number, level: RiskLevel, reason: string): CaseRecord {
   parse(z.enum(['none', 'low', 'medium', 'high', 'critical']), level)
-  const why = parse(z.string().max(2_000, { error: 'errors:arg.tooLong' }), reason).trim()
+  const why = parse(longText(2_000), reason).trim()
   if (!why) fail('BAD_ARGS', 'cases:errors.riskReason', undefined, 'reason')
   tx(desk, (db) => {
     const row = requireCase(db, id)
@@ -750,7 +752,7 @@ export function toSummary(r: Row): CaseSummary {
     assignedWorker: r.assigned_worker_id == null ? null : { id: r.assigned_worker_id as number, displayName: (r.worker_name as string) ?? '' },
     contactDate: r.contact_date as string,
     // A list shows the first line of the summary only.
-    summary: String(r.summary ?? '').split('\n')[0].slice(0, 120),
+    summary: truncate(String(r.summary ?? '').split('\n')[0], 120, ''),
     updatedAt: r.updated_at as string,
     headcount: (r.headcount as number | null) ?? null,
     repeat: (r.repeat_mark as CaseSummary['repeat']) ?? null

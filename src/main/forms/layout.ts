@@ -16,6 +16,7 @@ import {
 import { LOCATIONS, WORK_FORMS, type FormBData } from '@shared/domain/interview'
 import { A4_MARGINS, RULED, checkboxes, labelCell, sectionRow, span, type CheckOption } from '../pdf'
 import type { FormSignoff } from './signoff'
+import { codePointLength } from '@shared/text/characters'
 
 /**
  * The three forms of DB4401/T 321-2025 (Appendices A–C) as pdfmake content. Labels come from
@@ -84,7 +85,7 @@ function table(widths: (number | string)[], rows: Row[], headerRows = 0, extra: 
 }
 
 /** Short enough that keeping the row whole (with the signature under it) never needs a page of its own. */
-const short = (v: string | null | undefined) => (v ?? '').length < 400
+const short = (v: string | null | undefined) => codePointLength(v ?? '') < 400
 
 const text = (v: string | null | undefined): TableCell => ({ text: v ?? '' }) as TableCell
 /** Long texts are set flush on both sides, as Chinese documents are. */

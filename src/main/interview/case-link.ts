@@ -2,6 +2,7 @@ import type { Desk } from '../desk/desk'
 import type { RiskLevel } from '@shared/domain/interview'
 import type { NeedCode } from '@shared/domain/case/options'
 import * as cases from '../cases/api'
+import { clipCodePoints, firstLine } from '@shared/text/characters'
 
 /**
  * The interview's one door to the cases feature (src/main/cases/api.ts): every change the interview
@@ -84,7 +85,7 @@ export const caseLink = {
     const f = c.fields
     const patch: Parameters<typeof cases.updateCase>[2] = {}
     if (!f.demands.trim() && input.demands.trim()) patch.demands = input.demands.trim()
-    if (!f.summary.trim() && input.demands.trim()) patch.summary = input.demands.trim().split('\n')[0].slice(0, 200)
+    if (!f.summary.trim() && input.demands.trim()) patch.summary = clipCodePoints(firstLine(input.demands), 200)
     if (!f.petitionHistory.trim() && input.experience.trim()) patch.petitionHistory = input.experience.trim()
     if (!f.personality.trim() && input.personality.trim()) patch.personality = input.personality.trim()
     if (!f.language) patch.language = input.language as NonNullable<typeof f.language>

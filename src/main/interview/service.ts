@@ -23,6 +23,7 @@ import {
   type InterviewLocation
 } from '@shared/domain/interview'
 import { translator } from '@shared/i18n/resources'
+import { withinCodePoints } from '@shared/text/characters'
 import type { Desk } from '../desk/desk'
 import { getSetting } from '../settings/settings'
 import { caseLink } from './case-link'
@@ -200,7 +201,7 @@ export function saveFields(desk: Desk, input: { interviewId: number; changes: Fi
     caseId = r!.caseId
     const revs = JSON.parse(r!.revisions) as Partial<Record<TextField, number>>
     for (const c of input.changes) {
-      if (c.value.length > FIELD_MAX[c.field]) fail('BAD_ARGS', 'errors:arg.tooLong', undefined, c.field)
+      if (!withinCodePoints(c.value, FIELD_MAX[c.field])) fail('BAD_ARGS', 'errors:arg.tooLong', undefined, c.field)
       const cur = revs[c.field] ?? 0
       if (c.revision <= cur) {
         result[c.field] = cur

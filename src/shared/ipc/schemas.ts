@@ -1,13 +1,13 @@
 import { z } from 'zod'
+import { isWellFormed, withinCodePoints } from '../text/characters'
 
 /**
  * Building blocks for argument schemas. Every text that crosses IPC is checked here once:
  * well-formed UTF-16 (no unpaired surrogate), no control characters except tab/newline, and a
- * length cap — so a 1 MB paste or a malformed string is refused with a clear key, not stored.
+ * length cap counted in code points (𠮶 is one character, not two UTF-16 units) — so a 1 MB paste or a malformed string is refused with a clear key, not stored.
  */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 export const LIMITS = {
   short: 200,
@@ -19,8 +19,8 @@ export const LIMITS = {
 function checked(max: number, allowNewlines: boolean) {
   return z
     .string({ error: 'errors:arg.notText' })
-    .max(max, { error: () => ({ message: 'errors:arg.tooLong' }) })
-    .refine((s) => !LONE_SURROGATE.test(s), { message: 'errors:arg.badCharacters' })
+    .refine((s) => withinCodePoints(s, max), { message: 'errors:arg.tooLong' })
+    .refine((s) => isWellFormed(s), { message: 'errors:arg.badCharacters' })
     .refine((s) => !CONTROL.test(s) && (allowNewlines || !/[\r\n]/.test(s)), {
       message: 'errors:arg.controlCharacters'
     })
@@ -39,8 +39,8 @@ export const requiredText = (max: number = LIMITS.short) =>
 export const passphrase = () =>
   z
     .string({ error: 'errors:arg.notText' })
-    .max(LIMITS.passphrase, { error: () => ({ message: 'errors:arg.tooLong' }) })
-    .refine((s) => !LONE_SURROGATE.test(s), { message: 'errors:arg.badCharacters' })
+    .refine((s) => withinCodePoints(s, LIMITS.passphrase), { message: 'errors:arg.tooLong' })
+    .refine((s) => isWellFormed(s), { message: 'errors:arg.badCharacters' })
 
 export const id = () => z.number({ error: 'errors:arg.notId' }).int().positive().max(Number.MAX_SAFE_INTEGER)
 

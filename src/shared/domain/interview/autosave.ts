@@ -1,4 +1,6 @@
 import type { TextField } from './types'
+import { failureOf, indexInPath, isTransient } from '../../ipc/failure'
+import type { DeskError } from '../../ipc/result'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
 
@@ -12,12 +14,17 @@ export interface SaveChange {
  * Autosave off the typing path: `set` only records the text and bumps the field's revision, then
  * a debounced flush sends every dirty field in one call. Each field carries a revision, so a late
  * reply or a retried older save can never overwrite newer text (the main process keeps the highest
- * revision per field). Failures (locked desk, disk error) keep the field dirty and retry.
+ * revision per field). Transient failures (locked desk, disk error) keep the field dirty and retry.
+ * A failure retrying cannot fix (BAD_ARGS, a finished record…) stops retrying for the field it
+ * names: `problem` says which field and why, the text stays in the store (and on screen), and
+ * the next edit of that field tries again. Other fields keep saving meanwhile.
  */
 export class AutosaveStore {
   private values = new Map<TextField, string>()
   private revs = new Map<TextField, number>()
   private dirty = new Set<TextField>()
+  /** Fields whose last save was refused for a reason retrying cannot fix, until edited again. */
+  private blocked = new Map<TextField, DeskError>()
   private timer: ReturnType<typeof setTimeout> | null = null
   private firstDirtyAt = 0
   private inFlight: Promise<void> | null = null
@@ -61,6 +68,7 @@ export class AutosaveStore {
   /** Called on every input event: O(1), no I/O. */
   set(field: TextField, value: string): void {
     if (this.values.get(field) === value) return
+    this.blocked.delete(field)
     this.values.set(field, value)
     this.revs.set(field, (this.revs.get(field) ?? 0) + 1)
     if (this.dirty.size === 0) this.firstDirtyAt = Date.now()
@@ -69,8 +77,17 @@ export class AutosaveStore {
   }
 
   get hasPending(): boolean {
-    return this.dirty.size > 0 || this.inFlight !== null
+    return this.dirty.size > 0 || this.inFlight !== null || this.blocked.size > 0
   }
+
+  /** The first field that cannot be saved as typed, and why (translated by the screen). */
+  get problem(): { field: TextField; error: DeskError } | null {
+    const first = this.blocked.entries().next()
+    return first.done ? null : { field: first.value[0], error: first.value[1] }
+  }
+
+  /** True while the last failure is one a retry may fix (the desk locked, the disk busy). */
+  retrying = false
 
   onChange(fn: (s: SaveState, at: string | null) => void): () => void {
     this.listeners.add(fn)
@@ -94,6 +111,7 @@ export class AutosaveStore {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
     if (this.inFlight) await this.inFlight
+    for (const f of this.blocked.keys()) this.dirty.delete(f)
     if (this.dirty.size === 0) return
     const changes: SaveChange[] = [...this.dirty].map((field) => ({ field, value: this.values.get(field) ?? '', revision: this.revs.get(field) ?? 1 }))
     this.dirty.clear()
@@ -102,13 +120,31 @@ export class AutosaveStore {
       try {
         const res = await this.send(changes)
         this.savedAt = res.savedAt
+        this.retrying = false
         // A field edited again while this save was running stays dirty (its revision moved on).
-        this.emit(this.dirty.size ? 'saving' : 'saved')
-      } catch {
-        for (const c of changes) if ((this.revs.get(c.field) ?? 0) === c.revision) this.dirty.add(c.field)
-        if (this.dirty.size === 0) this.firstDirtyAt = Date.now()
-        this.emit('error')
-        this.timer = setTimeout(() => void this.flush(), this.opts.retryMs)
+        this.emit(this.blocked.size ? 'error' : this.dirty.size ? 'saving' : 'saved')
+      } catch (e) {
+        const err = failureOf(e)
+        const unchanged = (c: SaveChange) => (this.revs.get(c.field) ?? 0) === c.revision
+        if (isTransient(err.code)) {
+          for (const c of changes) if (unchanged(c)) this.dirty.add(c.field)
+          if (this.dirty.size === 0) this.firstDirtyAt = Date.now()
+          this.retrying = true
+          this.emit('error')
+          this.timer = setTimeout(() => void this.flush(), this.opts.retryMs)
+        } else {
+          // Retrying sends the same text and fails the same way: hold the field the error names
+          // (or, if it names none, the whole batch) until the worker edits it; save the rest.
+          const i = indexInPath(err.field, 'changes')
+          const culprit = i !== null ? changes[i]?.field : (changes.find((c) => c.field === err.field)?.field ?? null)
+          for (const c of changes) {
+            if (!unchanged(c)) continue
+            if (culprit === null || c.field === culprit) this.blocked.set(c.field, err)
+            else this.dirty.add(c.field)
+          }
+          this.retrying = false
+          this.emit('error')
+        }
       } finally {
         this.inFlight = null
       }

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates'
+import { gist } from '../../text/characters'
 import { STAGE_CHECKS, STAGE_LINES, lineKey, checkKey } from './catalogue'
 import type { StageId } from './types'
 
@@ -12,11 +13,6 @@ export interface SummaryInput {
   orgPhone: string
 }
 
-/** First clause of a free text, so a long demand does not become a paragraph in a spoken sentence. */
-function gist(text: string, max = 60): string {
-  const first = text.trim().split(/\n/)[0] ?? ''
-  return first.length > max ? `${first.slice(0, max)}…` : first
-}
 
 /**
  * The accepted needs as one list inside a spoken sentence: every fragment is a plain noun phrase
@@ -36,7 +32,8 @@ export function joinNeeds(needs: readonly string[], t: Translate): string {
  */
 export function draftSummary(input: SummaryInput, t: Translate, formatDate: (d: IsoDate) => string): string {
   const parts: string[] = []
-  const demand = gist(input.surfaceDemand)
+  // First clause only, so a long demand does not become a paragraph in a spoken sentence.
+  const demand = gist(input.surfaceDemand, 60)
   parts.push(demand ? t('script:summary.demand', { demand }) : t('script:summary.demandUnclear'))
   if (input.acceptedNeeds.length) {
     parts.push(t('script:summary.needs', { needs: joinNeeds(input.acceptedNeeds, t) }))

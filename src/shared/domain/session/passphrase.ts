@@ -2,6 +2,7 @@ import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core'
 import * as common from '@zxcvbn-ts/language-common'
 import type { PassphraseCheck } from './types'
 import { CHINESE_COMMON, onChineseBlocklist } from './blocklist'
+import { codePointLength } from '../../text/characters'
 
 /**
  * NIST SP 800-63B: at least 8 characters (15 suggested), any characters and length, paste allowed,
@@ -32,7 +33,7 @@ export function checkPassphrase(pass: string, context: string[] = []): Passphras
     result.sequence.length === 1 &&
     result.sequence[0].pattern === 'dictionary' &&
     (result.sequence[0] as { dictionaryName?: string }).dictionaryName !== 'userInputs'
-  const isContext = context.some((c) => c && lowered.includes(c.toLowerCase()) && c.length >= Math.max(4, length - 4))
+  const isContext = context.some((c) => c && lowered.includes(c.toLowerCase()) && codePointLength(c) >= Math.max(4, length - 4))
   if (length >= MIN_LENGTH && (onBlocklist || result.score <= 1 || onChineseBlocklist(pass))) problems.push('common')
   if (length >= MIN_LENGTH && isContext) problems.push('personal')
   if (length < SUGGESTED_LENGTH) suggestions.push('longer')

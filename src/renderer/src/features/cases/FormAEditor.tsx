@@ -5,7 +5,6 @@ import { COUNTING_RULE, deadlineById } from '@shared/domain/dates/deadlines'
 import { caseDeadlines } from '@shared/domain/case/today'
 import { CASE_SOURCES, EDUCATION, GENDERS, LANGUAGES, LIVING, MARITAL, NEEDS } from '@shared/domain/case/options'
 import type { CaseFields, CaseRecord } from '@shared/domain/case/types'
-import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { OptionChecks, OptionRadios } from './parts'
 import type { useCaseAutosave } from './useCaseAutosave'
@@ -195,10 +194,21 @@ function CaseDeadlines({ fields, record }: { fields: CaseFields; record: CaseRec
 
 export function SaveState({ a }: { a: Autosave }) {
   const { t, i18n } = useTranslation()
+  // "languageOther" and the like are the 其他 text of the field they belong to.
+  const fieldLabel = (f: string) => (i18n.exists(`cases:fields.${f}`) ? t(`cases:fields.${f}`) : t(`cases:fields.${f.replace(/Other$/, '')}`))
   return (
     <div className="save-state" aria-live="polite">
       {a.state.saving ? t('cases:autosave.saving') : a.state.at ? t('cases:autosave.saved', { time: formatDateTime(a.state.at, i18n.language) }) : t('cases:autosave.idle')}
-      <ErrorText error={a.state.error} />
+      {a.state.error ? (
+        <p role="alert" className="error-text">
+          {a.state.retrying
+            ? t('cases:autosave.retrying', { reason: t(a.state.error.messageKey, a.state.error.params) })
+            : t('cases:autosave.blocked', {
+                field: a.state.field ? fieldLabel(a.state.field) : t('cases:autosave.someFields'),
+                reason: t(a.state.error.messageKey, a.state.error.params)
+              })}
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -4,7 +4,8 @@ import { checkPhone } from '@shared/domain/case/phone'
 import { isValidIsoDate } from '@shared/domain/dates/calendar'
 import { isValidBirthDate } from '@shared/domain/dates/age'
 import type { DeskError } from '@shared/ipc/result'
-import { call, CallError } from '../../app/desk-client'
+import { failureOf, isTransient } from '@shared/ipc/failure'
+import { call } from '../../app/desk-client'
 
 const DATE_FIELDS: (keyof CaseFields)[] = ['contactDate', 'workerSignedDate', 'acceptedDate', 'opinionReceivedDate', 'reviewReceivedDate']
 
@@ -24,16 +25,38 @@ export function localProblems(f: CaseFields): Partial<Record<keyof CaseFields, s
   return out
 }
 
+/** Which case field a refused save names: `patch.phone` (the boundary) or `phone` (a service rule). */
+function fieldNamed(field: string | undefined, fields: CaseFields): keyof CaseFields | null {
+  if (!field) return null
+  const k = field.replace(/^patch\./, '').split('.')[0]
+  return k in fields ? (k as keyof CaseFields) : null
+}
+
+export interface CaseSaveState {
+  at: string | null
+  error: DeskError | null
+  saving: boolean
+  /** The field a save retrying cannot fix was refused for (the text stays on screen). */
+  field: keyof CaseFields | null
+  /** The last failure may go away by itself (locked, disk busy): it is retried. */
+  retrying: boolean
+}
+
 /**
  * Autosave for a case's fields: changes are sent ~1 s after typing stops, on leaving the screen,
  * and only for fields that changed and are valid; what the worker typed is never thrown away.
+ * A transient failure (locked, disk busy) is retried every 5 s; a refusal retrying cannot fix
+ * (BAD_ARGS, a closed record…) is not: the field it names is held, with its message, until the
+ * worker changes it, and the other fields keep saving.
  */
 export function useCaseAutosave(record: CaseRecord, onSaved: (r: CaseRecord) => void) {
   const [fields, setFields] = useState<CaseFields>(record.fields)
   const saved = useRef<CaseFields>(record.fields)
   const latest = useRef(fields)
   latest.current = fields
-  const [state, setState] = useState<{ at: string | null; error: DeskError | null; saving: boolean }>({ at: null, error: null, saving: false })
+  // field → the JSON of the value that was refused; a different value is tried again.
+  const refused = useRef(new Map<keyof CaseFields, string>())
+  const [state, setState] = useState<CaseSaveState>({ at: null, error: null, saving: false, field: null, retrying: false })
 
   const flush = useCallback(async () => {
     const cur = latest.current
@@ -41,17 +64,35 @@ export function useCaseAutosave(record: CaseRecord, onSaved: (r: CaseRecord) => 
     const patch: Partial<CaseFields> = {}
     for (const k of Object.keys(cur) as (keyof CaseFields)[]) {
       if (k in problems) continue
-      if (JSON.stringify(cur[k]) !== JSON.stringify(saved.current[k])) (patch as Record<string, unknown>)[k] = cur[k]
+      const v = JSON.stringify(cur[k])
+      if (refused.current.get(k) === v) continue
+      refused.current.delete(k)
+      if (v !== JSON.stringify(saved.current[k])) (patch as Record<string, unknown>)[k] = cur[k]
     }
-    if (Object.keys(patch).length === 0) return
+    if (Object.keys(patch).length === 0) {
+      if (refused.current.size === 0) setState((s) => (s.error ? { ...s, error: null, field: null, retrying: false } : s))
+      return
+    }
     setState((s) => ({ ...s, saving: true }))
     try {
       const r = await call('cases.update', { id: record.id, patch })
       saved.current = { ...saved.current, ...patch }
-      setState({ at: r.updatedAt, error: null, saving: false })
+      const held = refused.current.entries().next()
+      setState((s) => ({ at: r.updatedAt, error: held.done ? null : s.error, saving: false, field: held.done ? null : held.value[0], retrying: false }))
       onSaved(r)
     } catch (e) {
-      setState({ at: null, error: e instanceof CallError ? e.error : { ok: false, code: 'INTERNAL', messageKey: 'errors:internal' }, saving: false })
+      const error = failureOf(e)
+      if (isTransient(error.code)) {
+        setState((s) => ({ ...s, error, saving: false, field: null, retrying: true }))
+        return
+      }
+      // Sending the same text again fails the same way: hold it until the worker changes it.
+      const named = fieldNamed(error.field, cur)
+      const held = named && named in patch ? [named] : (Object.keys(patch) as (keyof CaseFields)[])
+      for (const k of held) refused.current.set(k, JSON.stringify(patch[k]))
+      setState((s) => ({ ...s, error, saving: false, field: held.length === 1 ? held[0] : named, retrying: false }))
+      // The fields that were not at fault are saved on the next round.
+      if (held.length < Object.keys(patch).length) void Promise.resolve().then(flush)
     }
   }, [record.id, onSaved])
 
@@ -59,7 +100,8 @@ export function useCaseAutosave(record: CaseRecord, onSaved: (r: CaseRecord) => 
     const id = setTimeout(() => void flush(), 1000)
     return () => clearTimeout(id)
   }, [fields, flush])
-  // A save that failed (locked, disk busy) is tried again; flush sends nothing when all is saved.
+  // A save that failed for a transient reason (locked, disk busy) is tried again; flush sends
+  // nothing when all is saved or held.
   useEffect(() => {
     const id = setInterval(() => void flush(), 5_000)
     return () => clearInterval(id)

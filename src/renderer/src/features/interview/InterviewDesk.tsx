@@ -17,6 +17,7 @@ import {
   suggestedStage
 } from '@shared/domain/interview'
 import { formatChineseDate } from '@shared/domain/dates'
+import { gist } from '@shared/text/characters'
 import { call, desk } from '../../app/desk-client'
 import { useSession } from '../../app/session-context'
 import { AutosaveStore, type SaveState } from '@shared/domain/interview/autosave'
@@ -35,11 +36,6 @@ export interface Contacts {
 const isTyping = (el: Element | null) =>
   !!el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['radio', 'checkbox', 'button'].includes((el as HTMLInputElement).type)) || (el as HTMLElement).isContentEditable)
 
-/** First line of a captured text, short enough to say inside a line. */
-const gist = (text: string, max = 40) => {
-  const first = text.trim().split('\n')[0] ?? ''
-  return first.length > max ? `${first.slice(0, max)}…` : first
-}
 
 const fmtClock = (ms: number) => {
   const s = Math.max(0, Math.floor(ms / 1000))
@@ -197,8 +193,8 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
       matter: matter ? i18next.getFixedT(lang, 'interview')(`matterTypes.${matter}`) : '……',
       date: followUpDate ? formatChineseDate(followUpDate) : '……',
       phone: contacts.orgPhone || '……',
-      demand: gist(store.get('surfaceDemand')) || '……',
-      next: gist(store.get('followUpPlan')) || tScript('script:summary.defaultNext')
+      demand: gist(store.get('surfaceDemand'), 40) || '……',
+      next: gist(store.get('followUpPlan'), 40) || tScript('script:summary.defaultNext')
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [session.displayName, contacts.orgPhone, stage, lang, saveState.at, matter, followUpDate, tScript]
@@ -236,7 +232,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
           ))}
           <kbd>Alt+L</kbd>
         </div>
-        <SaveBadge state={saveState.s} at={saveState.at} />
+        <SaveBadge state={saveState.s} at={saveState.at} problem={store.problem} />
         <button type="button" className="iv-readback-btn" onClick={() => setReadBackOpen(true)}>
           {t('interview:closing.readBackShort')} <kbd>F8</kbd>
         </button>
@@ -350,12 +346,21 @@ function Clock({ startedAt, ended, onSuggest }: { startedAt: number; ended: stri
   )
 }
 
-function SaveBadge({ state, at }: { state: SaveState; at: string | null }) {
+function SaveBadge({ state, at, problem }: { state: SaveState; at: string | null; problem: AutosaveStore['problem'] }) {
   const { t } = useTranslation()
   const time = at ? new Date(at).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : ''
-  const text = state === 'saving' ? t('interview:save.saving') : state === 'error' ? t('interview:save.error') : at ? t('interview:save.saved', { time }) : ''
+  // A save retrying cannot fix names the field and the reason; the text stays in its box.
+  const text = problem
+    ? t('interview:save.blocked', { field: t(`interview:fields.${problem.field}`), reason: t(problem.error.messageKey, problem.error.params) })
+    : state === 'saving'
+      ? t('interview:save.saving')
+      : state === 'error'
+        ? t('interview:save.error')
+        : at
+          ? t('interview:save.saved', { time })
+          : ''
   return (
-    <span className={`iv-save iv-save-${state}`} role="status" data-testid="save-state" data-state={state}>
+    <span className={`iv-save iv-save-${state}`} role={problem ? "alert" : "status"} data-testid="save-state" data-state={state}>
       {text}
     </span>
   )
