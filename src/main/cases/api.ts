@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { ageAt } from '@shared/domain/dates/age'
 import { isoDateAtOffset } from '@shared/domain/dates/calendar'
+import { caseDateProblems, closingDateProblems, followUpDateProblems, newProblems, type DateProblem } from '@shared/domain/dates/order'
 import { nextCaseNo } from '@shared/domain/case/case-no'
 import {
   CONSENT_TEXT_VERSION,
@@ -112,6 +113,35 @@ function requireWorker(db: Database.Database, id: number): void {
   if (!u || u.disabled) fail('NOT_FOUND', 'cases:errors.workerNotFound', undefined, 'assignedWorkerId')
 }
 
+/** Today on the hall's wall calendar (Guangdong, UTC+8). */
+function today(desk: Desk): string {
+  return isoDateAtOffset(desk.now())
+}
+
+/** Refuse a save whose dates are out of order: the message names the date, beside the field it belongs to. */
+function refuseDates(problems: DateProblem[]): void {
+  const p = problems[0]
+  if (p) throw new DeskFailure('BAD_ARGS', p.messageKey, p.params, p.field)
+}
+
+/** The dates of a case's first and latest contact (Form B), on the hall's calendar. */
+function contactSpan(db: Database.Database, caseId: number): { first: string | null; last: string | null } {
+  const r = db.prepare('SELECT min(started_at) AS first, max(started_at) AS last FROM interviews WHERE case_id = ?').get(caseId) as {
+    first: string | null
+    last: string | null
+  }
+  const day = (iso: string | null) => (iso ? isoDateAtOffset(new Date(iso)) : null)
+  return { first: day(r.first), last: day(r.last) }
+}
+
+/** Form A dates in order against each other, today, the contacts and Form C on record. */
+function caseDateContext(db: Database.Database, desk: Desk, caseId: number) {
+  const k = db.prepare('SELECT opened_date, closed_date FROM case_closings WHERE case_id = ?').get(caseId) as
+    | { opened_date: string; closed_date: string }
+    | undefined
+  return { today: today(desk), firstContact: contactSpan(db, caseId).first, openedDate: k?.opened_date || null, closedDate: k?.closed_date || null }
+}
+
 function touch(db: Database.Database, desk: Desk, id: number): void {
   db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(nowIso(desk), id)
 }
@@ -125,6 +155,7 @@ export function createCase(desk: Desk, input: CreateCaseInput): CaseRecord {
   const reps = a.representatives ?? []
   if (reps.length > MAX_REPRESENTATIVES) tooManyRepresentatives()
   const worker = a.assignedWorkerId ?? actor(desk)
+  refuseDates(caseDateProblems(fields, { today: today(desk) }))
   const id = tx(desk, (db) => {
     if (a.assignedWorkerId) requireWorker(db, a.assignedWorkerId)
     const year = Number(fields.contactDate.slice(0, 4)) || now.getFullYear()
@@ -323,6 +354,9 @@ export function updateCase(desk: Desk, id: number, patch: UpdateCaseInput): Case
       if (JSON.stringify(p[name]) !== JSON.stringify(before[name])) changed.push(name)
     }
     if (changed.length === 0) return
+    // Dates in order (drafts included): refused only for what this save would make worse.
+    const ctx = caseDateContext(db, desk, id)
+    refuseDates(newProblems(caseDateProblems(before, ctx), caseDateProblems({ ...before, ...p } as CaseFields, ctx)))
     const version = (row.version as number) + 1
     const prev: Partial<Record<CaseFieldName, unknown>> = {}
     for (const n of changed) prev[n] = before[n]
@@ -631,6 +665,16 @@ export function scheduleFollowUp(
 ): FollowUp {
   const id = tx(desk, (db) => {
     const row = requireCase(db, a.caseId)
+    const iv = a.interviewId
+      ? (db.prepare('SELECT started_at FROM interviews WHERE id = ? AND case_id = ?').get(a.interviewId, a.caseId) as { started_at: string } | undefined)
+      : undefined
+    if (a.interviewId && !iv) fail('NOT_FOUND', 'cases:errors.notFound', undefined, 'interviewId')
+    refuseDates(
+      followUpDateProblems(a.dueDate, {
+        contactDate: row.contact_date as string,
+        interviewDate: iv ? isoDateAtOffset(new Date(iv.started_at)) : null
+      })
+    )
     const info = db
       .prepare(
         `INSERT INTO case_follow_ups (case_id, due_date, kind, note, interview_id, assigned_worker_id, created_at, created_by)
@@ -697,6 +741,10 @@ export function saveClosing(desk: Desk, caseId: number, input: ClosingInput, opt
   if (opts.finalize && !c.closingType) fail('BAD_ARGS', 'cases:errors.closingType', undefined, 'closingType')
   tx(desk, (db) => {
     const row = requireCase(db, caseId)
+    // 结案/转出 ≥ 开案/转入 ≥ 初次接触, not before the last contact, not in the future — drafts too.
+    refuseDates(
+      closingDateProblems(c, { today: today(desk), contactDate: row.contact_date as string, lastContact: contactSpan(db, caseId).last, draft: !opts.finalize })
+    )
     const at = nowIso(desk)
     db.prepare(
       `INSERT INTO case_closings (case_id, category, opened_date, closed_date, transfer_reason, transfer_reason_other, closing_type,

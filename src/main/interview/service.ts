@@ -1,5 +1,5 @@
 import { fail } from '@shared/ipc/result'
-import { isoDateAtOffset, isValidIsoDate, midFollowUpRange, shortFollowUpRange, isWithin } from '@shared/domain/dates'
+import { isoDateAtOffset, isValidIsoDate, midFollowUpRange, shortFollowUpRange, isWithin, pastDateProblems } from '@shared/domain/dates'
 import {
   ALL_CHECKS,
   ALL_NEEDS,
@@ -290,6 +290,9 @@ export function setMeta(desk: Desk, input: { interviewId: number; patch: MetaPat
       if (!RULES.some((r) => r.id === k)) fail('BAD_ARGS', 'errors:arg.invalid', undefined, 'ruleDates')
       if (!isValidIsoDate(d)) fail('BAD_ARGS', 'errors:arg.badDate')
     }
+    // 受理 / 答复 / 复查 dates record what has happened: none later than today.
+    const future = pastDateProblems(p.ruleDates, isoDateAtOffset(desk.now()), 'ruleDates')[0]
+    if (future) fail('BAD_ARGS', future.messageKey, undefined, future.field)
     put('rule_dates', JSON.stringify({ ...(JSON.parse(r.ruleDates) as object), ...p.ruleDates }))
   }
   if (!sets.length) return { at }

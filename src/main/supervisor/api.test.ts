@@ -10,10 +10,10 @@ afterEach(() => d?.cleanup())
 
 describe('sign-off queue', () => {
   it('lists what waits (A after the worker signs the plan, B after an interview ends, C after closing) and removes what is signed', () => {
-    d = setupDesk()
+    d = setupDesk({ now: () => new Date('2026-03-05T06:00:00Z') })
     const desk = d.desk
-    const planned = createCase(desk, { partyKind: 'person', name: '黄𠮶明', summary: '欠薪' })
-    const fresh = createCase(desk, { partyKind: 'person', name: '陳堃' })
+    const planned = createCase(desk, { partyKind: 'person', name: '黄𠮶明', summary: '欠薪', contactDate: '2026-03-01' })
+    const fresh = createCase(desk, { partyKind: 'person', name: '陳堃', contactDate: '2026-03-01' })
     expect(listSignoffQueue(desk)).toEqual([])
 
     updateCase(desk, planned.id, { workerSignedDate: '2026-03-02', serviceGoals: '三个月内领回工资' })

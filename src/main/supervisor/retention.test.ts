@@ -36,6 +36,8 @@ describe('retention: destroy closed files past the period, keep a register, resp
     const old = createCase(desk, { partyKind: 'person', name: '销毁测试人𠮶', contactDate: '2018-05-01', phone: '13800138000' })
     const iv = startInterview(desk, { caseId: old.id })
     finishInterview(desk, { interviewId: iv.id })
+    // The contact took place in 2018 (a case is never closed before its last contact).
+    desk.db().sqlite.prepare("UPDATE interviews SET started_at = '2018-05-01T02:00:00.000Z', ended_at = '2018-05-01T03:00:00.000Z' WHERE id = ?").run(iv.id)
     saveClosing(desk, old.id, closing('2019-01-15'), { finalize: true })
     const held = createCase(desk, { partyKind: 'person', name: '保留测试人', contactDate: '2018-05-01' })
     saveClosing(desk, held.id, closing('2019-02-01'), { finalize: true })

@@ -25,7 +25,7 @@ export function RegistrationSection({ record, a }: { record: CaseRecord; a: Auto
         <input id={`f-${k}`} value={f[k] as string} onChange={(e) => a.set(k, e.target.value as never)} autoComplete="off" />
       )}
       {opts.hint ? <div className="hint">{opts.hint}</div> : null}
-      {a.problems[k] ? <div className="field-error">{t(a.problems[k]!)}</div> : null}
+      {a.problems[k] ? <div className="field-error">{t(a.problems[k]!, a.problemParams[k])}</div> : null}
     </div>
   )
   return (
@@ -50,7 +50,7 @@ export function RegistrationSection({ record, a }: { record: CaseRecord; a: Auto
           <div className="field narrow">
             <label htmlFor="f-contactDate">{t('cases:fields.contactDate')}</label>
             <input id="f-contactDate" type="date" value={f.contactDate} onChange={(e) => a.set('contactDate', e.target.value)} />
-            {a.problems.contactDate ? <div className="field-error">{t(a.problems.contactDate)}</div> : null}
+            {a.problems.contactDate ? <div className="field-error">{t(a.problems.contactDate, a.problemParams.contactDate)}</div> : null}
           </div>
           <div className="field">
             <span className="label">{t('cases:fields.worker')}</span>
@@ -84,7 +84,7 @@ export function RegistrationSection({ record, a }: { record: CaseRecord; a: Auto
             <label htmlFor="f-birth">{t('cases:fields.birth')}</label>
             <input id="f-birth" placeholder="1968-05" value={f.birth} onChange={(e) => a.set('birth', e.target.value.trim())} />
             <div className="hint">{t('cases:fields.birthHint')}</div>
-            {a.problems.birth ? <div className="field-error">{t(a.problems.birth)}</div> : null}
+            {a.problems.birth ? <div className="field-error">{t(a.problems.birth, a.problemParams.birth)}</div> : null}
           </div>
           <div className="field narrow">
             <span className="label">{t('cases:fields.age')}</span>
@@ -122,7 +122,7 @@ export function PlanSection({ a, record }: { a: Autosave; record: CaseRecord }) 
     <div className="field narrow">
       <label htmlFor={`f-${k}`}>{t(`cases:fields.${k}`)}</label>
       <input id={`f-${k}`} type="date" value={f[k]} onChange={(e) => a.set(k, e.target.value)} />
-      {a.problems[k] ? <div className="field-error">{t(a.problems[k]!)}</div> : null}
+      {a.problems[k] ? <div className="field-error">{t(a.problems[k]!, a.problemParams[k])}</div> : null}
     </div>
   )
   return (

@@ -14,6 +14,7 @@ import {
 import type { CaseRecord, CaseVersion, ClosingData, GoalRow } from '@shared/domain/case/types'
 import { defaultShortFollowUp, midFollowUpRange } from '@shared/domain/dates/deadlines'
 import { localIsoDate } from '@shared/domain/dates/calendar'
+import { closingDateProblems } from '@shared/domain/dates/order'
 import { call } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
@@ -199,6 +200,19 @@ export function ClosingPanel({ record, onChange }: { record: CaseRecord; onChang
   const setGoal = (i: number, patch: Partial<GoalRow>) => set('goals', c.goals.map((g, j) => (j === i ? { ...g, ...patch } : g)))
   const save = (finalize: boolean) => run(async () => onChange(await call('cases.close', { id: record.id, closing: c, finalize })))
   const closed = record.status === 'closed' || record.status === 'transferred'
+  // A date out of order is named beside its field, as typed (the main process refuses it too; nothing
+  // typed here is cleared by a refusal).
+  const local = closingDateProblems(c, { today: localIsoDate(new Date()), contactDate: record.fields.contactDate, draft: true })
+  const refusedField = error?.field?.replace(/^closing\./, '')
+  const dateError = (field: 'openedDate' | 'closedDate' | 'workerSignedDate') => {
+    const p = local.find((x) => x.field === field)
+    const msg = p ? t(p.messageKey, p.params) : refusedField === field && error ? t(error.messageKey, error.params as Record<string, string>) : null
+    return msg ? (
+      <div className="field-error" role="alert" data-testid={`closing-error-${field}`}>
+        {msg}
+      </div>
+    ) : null
+  }
   return (
     <section className="card closing">
       <h2>{t('cases:sections.closing')}</h2>
@@ -208,10 +222,12 @@ export function ClosingPanel({ record, onChange }: { record: CaseRecord; onChang
         <div className="field narrow">
           <label htmlFor="c-opened">{t('cases:closing.openedDate')}</label>
           <input id="c-opened" type="date" value={c.openedDate} onChange={(e) => set('openedDate', e.target.value)} />
+          {dateError('openedDate')}
         </div>
         <div className="field narrow">
           <label htmlFor="c-closed">{t('cases:closing.closedDate')}</label>
           <input id="c-closed" type="date" value={c.closedDate} onChange={(e) => set('closedDate', e.target.value)} />
+          {dateError('closedDate')}
         </div>
         {c.category === 'transfer' ? (
           <div className="field">
@@ -296,9 +312,14 @@ export function ClosingPanel({ record, onChange }: { record: CaseRecord; onChang
       <div className="field narrow">
         <label htmlFor="c-signed">{t('cases:closing.workerSignedDate')}</label>
         <input id="c-signed" type="date" value={c.workerSignedDate} onChange={(e) => set('workerSignedDate', e.target.value)} />
+        {dateError('workerSignedDate')}
       </div>
       <p className="hint">{t('cases:closing.supervisorPart')}</p>
-      <ErrorText error={error} />
+      {refusedField && ['openedDate', 'closedDate', 'workerSignedDate'].includes(refusedField) ? (
+        <p className="hint" role="status">{t('errors:dates.kept')}</p>
+      ) : (
+        <ErrorText error={error} />
+      )}
       <div className="button-row">
         <button type="button" onClick={() => save(false)}>
           {t('cases:closing.saveDraft')}

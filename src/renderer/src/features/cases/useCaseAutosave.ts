@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CaseFields, CaseRecord } from '@shared/domain/case/types'
 import { checkPhone } from '@shared/domain/case/phone'
-import { isValidIsoDate } from '@shared/domain/dates/calendar'
+import { isValidIsoDate, localIsoDate } from '@shared/domain/dates/calendar'
+import { caseDateProblems } from '@shared/domain/dates/order'
 import { isValidBirthDate } from '@shared/domain/dates/age'
 import type { DeskError } from '@shared/ipc/result'
 import { failureOf, isTransient } from '@shared/ipc/failure'
@@ -22,6 +23,19 @@ export function localProblems(f: CaseFields): Partial<Record<keyof CaseFields, s
     if (k === 'contactDate' ? !isValidIsoDate(v) : v !== '' && !isValidIsoDate(v)) out[k] = 'errors:arg.badDate'
   }
   if (!f.name.trim()) out.name = 'errors:arg.required'
+  for (const p of localDateProblems(f)) if (!(p.field in out)) out[p.field as keyof CaseFields] = p.messageKey
+  return out
+}
+
+/** Dates out of order, known on screen (the main process checks them again, with the contacts on record). */
+function localDateProblems(f: CaseFields) {
+  return caseDateProblems(f, { today: localIsoDate(new Date()) })
+}
+
+/** The dates a message names (结案/转出日期 …), per field. */
+export function problemParams(f: CaseFields): Partial<Record<keyof CaseFields, { date: string }>> {
+  const out: Partial<Record<keyof CaseFields, { date: string }>> = {}
+  for (const p of localDateProblems(f)) if (p.params) out[p.field as keyof CaseFields] = p.params
   return out
 }
 
@@ -110,5 +124,14 @@ export function useCaseAutosave(record: CaseRecord, onSaved: (r: CaseRecord) => 
   useEffect(() => () => void flush(), [flush])
 
   const set = useCallback(<K extends keyof CaseFields>(k: K, v: CaseFields[K]) => setFields((f) => ({ ...f, [k]: v })), [])
-  return { fields, set, state, problems: localProblems(fields), flush }
+  const problems = localProblems(fields)
+  const params: Partial<Record<keyof CaseFields, Record<string, string | number>>> = problemParams(fields)
+  // A refusal the main process named a field for (a date out of order with the contacts on record)
+  // is also shown beside that field while it holds the refused value.
+  const held = state.field
+  if (held && state.error && !state.retrying && !(held in problems) && refused.current.get(held) === JSON.stringify(fields[held])) {
+    problems[held] = state.error.messageKey
+    if (state.error.params) params[held] = state.error.params
+  }
+  return { fields, set, state, problems, problemParams: params, flush }
 }
