@@ -4,8 +4,9 @@ import { casesSuites } from './cases'
 import { interviewSuites } from './interview'
 import { formsSuites } from './forms'
 import { supervisorSuites } from './supervisor'
+import { wordsSuites } from './words'
 
-const SUITES: BenchSuite[] = [...foundationSuites, ...casesSuites, ...interviewSuites, ...formsSuites, ...supervisorSuites]
+const SUITES: BenchSuite[] = [...foundationSuites, ...casesSuites, ...interviewSuites, ...formsSuites, ...supervisorSuites, ...wordsSuites]
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)

@@ -48,8 +48,14 @@ export const suggestsCrisis = (e: Emotion) => e === 'threatening'
 export const PAUSE_SECONDS = [60, 120] as const
 
 export const EMPATHY_LINES = ['heavy', 'wronged', 'pause', 'listening', 'sitDown'] as const
-/** Phrases NOT to say (否定/dismissive), each with what to say instead — both in script namespace. */
-export const AVOID_PHRASES = ['calmDown', 'normal', 'notOurs', 'promise', 'blame'] as const
+/**
+ * 不要说 on the de-escalation panel: every category of the guard (guard-lexicon.ts), in the order a
+ * worker facing strong emotion needs them. The example is `script:avoid.<id>`, what to say instead
+ * `script:guard.<id>` — the same better line the guard offers when it flags typed text.
+ */
+export const AVOID_PHRASES = ['dismissive', 'blame', 'police', 'brushOff', 'groupRefusal', 'outcome', 'timeline', 'special', 'privateContact', 'legal', 'confidentiality'] as const
+/** How many of them the panel shows before "more". */
+export const AVOID_SHOWN = 3
 
 /** Crisis protocol (5.8, 6.3.3; 条例 第二十条第三款, 第四十七条): steps per kind, in order. */
 export const CRISIS_STEPS: Record<CrisisKind, readonly string[]> = {

@@ -1,54 +1,63 @@
+import { GUARD_CATEGORIES, GUARD_FOLD, GUARD_IDS, GUARD_NEGATION, GUARD_REPORTED, GUARD_WORKER } from './guard-lexicon'
+
 /**
- * Over-promise guard: phrases that promise an outcome the worker cannot give (practice guide:
- * "我来帮您搞定" is exactly what not to say). Pure; used while typing notes, summary and handout.
- * It flags, never blocks: the worker decides. Both output languages; Simplified and Traditional
- * forms of the Mandarin phrases. A negation just before the phrase (不能保证…, 唔可以保證…) is
- * honest, not a promise, so it is not flagged; nor are words that only share characters
- * (重点解决, 保证金, 解决办法).
+ * The guard over what the worker types (notes, the summary said at the close, the follow-up plan,
+ * and so the handout): phrases a trained worker is warned not to say — a promised outcome or
+ * timeline, special treatment, a brush-off, dismissive or shaming words, the police as a first
+ * threat, a private phone, legal overreach, a reporter's materials shown to the reported, a group
+ * turned away. The categories and patterns are data (guard-lexicon.ts). Pure; it flags, never
+ * blocks: the worker decides. Mandarin and colloquial Cantonese, Simplified and Traditional.
  */
 export interface PromiseFinding {
-  /** Pattern id: the better wording is `script:guard.<id>` in the output language. */
+  /** Category id: why is `interview:guard.why.<id>`, the better line `script:guard.<id>`. */
   id: string
   start: number
   end: number
   text: string
 }
 
-interface Pattern {
-  id: string
-  re: RegExp
+export { GUARD_IDS }
+
+const NEGATION = new RegExp(GUARD_NEGATION)
+const REPORTED = new RegExp(GUARD_REPORTED)
+
+const COMPILED = GUARD_CATEGORIES.map((c) => ({ ...c, res: c.patterns.map((p) => new RegExp(p, 'g')) }))
+
+// One UTF-16 unit for one (the table holds only such pairs), so positions in the folded text are positions in the text.
+const FOLD_RE = new RegExp(`[${Object.keys(GUARD_FOLD).filter((k) => k.length === 1 && GUARD_FOLD[k].length === 1).join('')}]`, 'g')
+
+/** Fold Traditional/HK variants to the patterns' forms without moving positions. */
+export function foldForGuard(text: string): string {
+  return text.replace(FOLD_RE, (c) => GUARD_FOLD[c])
 }
 
-// 保证/保證 not followed by 金/书/書/人 (deposit, written pledge, guarantor), then 解决/解決 within a clause.
-const GUARANTEE = /(?:保证|保證)(?![金书書人])[^。！？!?\n，,；;]{0,12}?(?:解决|解決|搞定|搞掂|办好|辦好|办成|辦成|赢|贏|拿到|討回|讨回|追回)/g
-
-const PATTERNS: Pattern[] = [
-  { id: 'guarantee', re: GUARANTEE },
-  { id: 'surely', re: /一定(?:能|会|會|可以|得)?(?:帮|幫)(?:到)?(?:您|你)(?:解决|解決|搞定|搞掂|討返|讨回|拿回)?/g },
-  { id: 'surely', re: /(?:一定|肯定|绝对|絕對)(?:能|会|會|可以|得)?(?:给|畀|俾)?(?:您|你)?(?:解决|解決|搞掂|搞定|讨回|討回|追回)/g },
-  { id: 'onMe', re: /包(?:在|喺|在於)?(?:我|我們|我们|我哋)身上/g },
-  { id: 'fixIt', re: /(?:我|我们|我們|我哋)?(?:来|來|嚟)?(?:帮|幫)(?:您|你)(?:搞定|搞掂|擺平|摆平)/g },
-  { id: 'fixIt', re: /包(?:你|您)?(?:搞掂|搞定|冇問題|没问题|沒問題)/g },
-  { id: 'certain', re: /(?:百分之百|百分百|打包票|包准|包準)(?!.{0,0}$)/g },
-  { id: 'certain', re: /(?:一定|肯定)(?:冇問題|没问题|沒問題|搞得掂|搞得定|成功|赢|贏)/g }
-]
-
-// A negation right before the phrase (within 4 characters) makes it honest.
-const NEGATION = /(?:不|唔|没法|沒法|无法|無法|冇办法|冇辦法|不能|唔可以|不可以|不会|唔會|不敢|唔敢|没有|沒有|冇)[^。！？!?\n]{0,3}$/
+/** The clause before `index` (from the last full stop, line break or semicolon). */
+function clauseBefore(text: string, index: number): string {
+  const head = text.slice(0, index)
+  const cut = Math.max(head.lastIndexOf('。'), head.lastIndexOf('！'), head.lastIndexOf('？'), head.lastIndexOf('\n'), head.lastIndexOf('；'), head.lastIndexOf('!'), head.lastIndexOf('?'))
+  return head.slice(cut + 1)
+}
 
 export function findOverPromises(text: string): PromiseFinding[] {
   const out: PromiseFinding[] = []
   if (!text) return out
-  for (const p of PATTERNS) {
-    p.re.lastIndex = 0
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-      if (m[0].length === 0) {
-        p.re.lastIndex += 1
-        continue
+  const folded = foldForGuard(text)
+  for (const c of COMPILED) {
+    for (const re of c.res) {
+      re.lastIndex = 0
+      for (let m = re.exec(folded); m; m = re.exec(folded)) {
+        if (m[0].length === 0) {
+          re.lastIndex += 1
+          continue
+        }
+        if (c.negatable && NEGATION.test(folded.slice(Math.max(0, m.index - 6), m.index))) continue
+        if (c.reported) {
+          const clause = clauseBefore(folded, m.index)
+          // A quoted worker (社工说：“…”) stays flagged; a third party's words in a record do not.
+          if (REPORTED.test(clause) && !new RegExp(GUARD_WORKER).test(clause)) continue
+        }
+        out.push({ id: c.id, start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length) })
       }
-      const before = text.slice(Math.max(0, m.index - 6), m.index)
-      if (NEGATION.test(before)) continue
-      out.push({ id: p.id, start: m.index, end: m.index + m[0].length, text: m[0] })
     }
   }
   // Overlaps (two patterns on one phrase) → keep the earliest, longest.
@@ -57,5 +66,3 @@ export function findOverPromises(text: string): PromiseFinding[] {
   for (const f of out) if (!kept.some((k) => f.start < k.end && f.end > k.start)) kept.push(f)
   return kept
 }
-
-export const GUARD_IDS = ['guarantee', 'surely', 'onMe', 'fixIt', 'certain'] as const

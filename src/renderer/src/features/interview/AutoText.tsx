@@ -69,7 +69,8 @@ export const AutoText = memo(function AutoText({
             const better = tScript(`guard.${f.id}`)
             return (
               <div key={`${f.start}:${f.text}`} className="iv-guard-item">
-                <span>{t('interview:guard.flag', { text: f.text })}</span>{' '}
+                <span>{t('interview:guard.flag', { text: f.text, name: t(`interview:guard.name.${f.id}`) })}</span>{' '}
+                <span className="iv-guard-why">{t(`interview:guard.why.${f.id}`)}</span>{' '}
                 <span className="iv-guard-better">
                   {t('interview:guard.better')}
                   {better}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import i18next from 'i18next'
-import { AVOID_PHRASES, EMPATHY_LINES, PAUSE_SECONDS, suggestsCrisis } from '@shared/domain/interview/catalogue'
+import { AVOID_PHRASES, AVOID_SHOWN, EMPATHY_LINES, PAUSE_SECONDS, suggestsCrisis } from '@shared/domain/interview/catalogue'
 import type { Emotion, OutputLang } from '@shared/domain/interview/types'
 import { call } from '../../app/desk-client'
 
@@ -40,17 +40,27 @@ export function Deescalation({ lang, emotion, interviewId, onCrisis }: { lang: O
       <ul className="iv-empathy">
         {EMPATHY_LINES.slice(0, 3).map((k) => <li key={k}>{tScript(`empathy.${k}`)}</li>)}
       </ul>
-      <div className="iv-avoid">
+      <div className="iv-avoid" data-testid="avoid-list">
         <span className="iv-avoid-title">{t('interview:deesc.avoidTitle')}</span>
-        {AVOID_PHRASES.slice(0, 3).map((k) => (
-          <span key={k} className="iv-avoid-item">
-            <s>{tScript(`avoid.${k}.say`)}</s> → {tScript(`avoid.${k}.instead`)}
-          </span>
-        ))}
+        {AVOID_PHRASES.slice(0, AVOID_SHOWN).map((k) => <AvoidItem key={k} id={k} tScript={tScript} />)}
+        <details className="iv-avoid-more">
+          <summary>{t('interview:deesc.avoidMore', { n: AVOID_PHRASES.length - AVOID_SHOWN })}</summary>
+          {AVOID_PHRASES.slice(AVOID_SHOWN).map((k) => <AvoidItem key={k} id={k} tScript={tScript} />)}
+        </details>
       </div>
       {suggestsCrisis(emotion) ? (
         <button type="button" className="link" onClick={onCrisis}>{t('interview:deesc.crisisHint')}</button>
       ) : null}
     </div>
+  )
+}
+
+/** One 不要说 item: the category, the example struck through, and the better line (same data as the guard). */
+function AvoidItem({ id, tScript }: { id: string; tScript: (k: string) => string }) {
+  const { t } = useTranslation()
+  return (
+    <span className="iv-avoid-item" data-avoid={id}>
+      <span className="iv-avoid-name">{t(`interview:guard.name.${id}`)}</span> <s>{tScript(`avoid.${id}`)}</s> → {tScript(`guard.${id}`)}
+    </span>
   )
 }
