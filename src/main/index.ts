@@ -1,4 +1,4 @@
-import { app, BrowserWindow, net, powerMonitor, protocol } from 'electron'
+import { app, BrowserWindow, Menu, net, powerMonitor, protocol } from 'electron'
 import { existsSync } from 'node:fs'
 import { join, normalize, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -24,6 +24,10 @@ protocol.registerSchemesAsPrivileged([
 app.commandLine.appendSwitch('disable-crash-reporter')
 // Chromium's translate and autofill services would send page text to the network.
 app.commandLine.appendSwitch('disable-features', 'Translate,AutofillServerCommunication')
+
+// No application menu: Electron's default one offers Reload and Force Reload (Ctrl+R, F5), which
+// would reload the page past the lock screen's state and drop unsaved text, and Toggle DevTools.
+Menu.setApplicationMenu(null)
 
 let win: BrowserWindow | null = null
 let desk: DeskApp | null = null

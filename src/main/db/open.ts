@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { DeskFailure } from '@shared/ipc/result'
 import * as schema from './schema'
 import { migrate } from './migrate'
+import { storageFailure } from '../fs/storage'
 
 export const DB_FILE = 'desk.db'
 export type Orm = BetterSQLite3Database<typeof schema>
@@ -48,10 +49,10 @@ export function openRaw(file: string, key: Buffer, opts: { readonly?: boolean; c
   try {
     keyHandle(sqlite, key)
     sqlite.prepare('SELECT count(*) AS n FROM sqlite_master').get()
-  } catch {
+  } catch (err) {
     sqlite.close()
-    // The key was unwrapped with an authenticated slot, so it is right: the file itself is damaged.
-    throw new DeskFailure('DB_DAMAGED', 'errors:db.damaged')
+    // A full or read-only disk is not damage (and must not offer a restore).
+    throw storageFailure(err) ?? new DeskFailure('DB_DAMAGED', 'errors:db.damaged')
   }
   return sqlite
 }
@@ -68,7 +69,7 @@ export function openDatabase(dataDir: string, key: Buffer, opts: { create?: bool
     forgetRetiredSecrets(sqlite)
   } catch (err) {
     sqlite.close()
-    throw asDamaged(err)
+    throw storageFailure(err) ?? asDamaged(err)
   }
   return { sqlite, orm: drizzle(sqlite, { schema }) }
 }

@@ -7,6 +7,7 @@ import { appendAudit, type AuditInput } from '../audit/chain'
 import { SCRYPT_DEFAULT, type ScryptParams } from '../db/keyring'
 import type { Connection } from '../db/open'
 import type { Platform } from '../platform/platform'
+import { storageProblem } from '../fs/storage'
 
 export interface Session {
   userId: number
@@ -89,44 +90,85 @@ export class Desk {
     this.closers.push(fn)
   }
 
-  /** Close the database and wipe the key from memory. */
+  /**
+   * Close the database and wipe the key from memory. Never throws and never stops half way: whatever
+   * a cache-dropper or SQLite says, the connection is let go and the key is zeroed (fail closed).
+   */
   close(): void {
-    for (const fn of this.closers) fn()
-    if (this.conn) {
+    for (const fn of this.closers) {
       try {
-        // Not waiting: a backup in progress holds a read on the database, and a lock must not stall
-        // the window until it ends. The log is folded in at the next close instead.
-        this.conn.sqlite.pragma('busy_timeout = 0')
-        this.conn.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+        fn()
       } catch {
-        /* a checkpoint is an optimisation; closing is what matters */
+        /* a cache that cannot be dropped must not keep the desk open */
       }
-      this.conn.sqlite.close()
     }
+    const conn = this.conn
     this.conn = null
-    this.key?.fill(0)
-    this.key = null
+    try {
+      if (conn) {
+        try {
+          // Not waiting: a backup in progress holds a read on the database, and a lock must not stall
+          // the window until it ends. The log is folded in at the next close instead.
+          conn.sqlite.pragma('busy_timeout = 0')
+          conn.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+        } catch {
+          /* a checkpoint is an optimisation (and fails on a full disk); closing is what matters */
+        }
+        conn.sqlite.close()
+      }
+    } catch {
+      /* the handle is dropped either way */
+    } finally {
+      this.key?.fill(0)
+      this.key = null
+    }
   }
 
   /**
    * Run `record` now if someone is logged in, else right after the next login. For what finished
-   * while the desk was locked (a backup taken in a worker) and must land in the encrypted database:
-   * it waits in memory only, never on disk in the clear.
+   * while the desk was locked (a backup taken in a worker), or what a full disk refused (a lock's
+   * audit event), and must land in the encrypted database: it waits in memory only, never on disk
+   * in the clear.
    */
   whenOpen(record: () => void): void {
-    if (this.session && this.conn) record()
-    else this.deferred.push(record)
+    if (!this.session || !this.conn) return void this.deferred.push(record)
+    try {
+      record()
+    } catch (err) {
+      // The disk refused it (full, read-only): kept in memory until a login can write it.
+      if (storageProblem(err)) this.deferred.push(record)
+      else throw err
+    }
   }
 
-  /** Called by login once the session is open. A failing record is dropped, not retried forever. */
+  /**
+   * Called by login before the session starts, in one transaction. A record the disk refuses (full,
+   * read-only) stays in memory with all the others and the error is thrown, so the login fails and
+   * nothing is lost; any other failing record is dropped, not retried forever.
+   */
   runDeferred(): void {
-    for (const record of this.deferred.splice(0)) {
-      try {
-        record()
-      } catch {
-        /* the database it was meant for may have been replaced by a restore */
-      }
+    if (this.deferred.length === 0) return
+    const pending = this.deferred.splice(0)
+    try {
+      this.db().sqlite.transaction(() => {
+        for (const record of pending) {
+          try {
+            record()
+          } catch (err) {
+            if (storageProblem(err)) throw err
+            /* the database it was meant for may have been replaced by a restore */
+          }
+        }
+      })()
+    } catch (err) {
+      this.deferred.unshift(...pending)
+      throw err
     }
+  }
+
+  /** How many records wait for the next login (tests, and the lock's disk-full notice). */
+  get deferredCount(): number {
+    return this.deferred.length
   }
 
   /** Forget records meant for a database that is being replaced (restore). */
@@ -139,9 +181,10 @@ export class Desk {
     return this.session
   }
 
-  /** Record an audit event as the current user (or `actorId` given explicitly). */
-  audit(input: Omit<AuditInput, 'actorId'> & { actorId?: number | null }): void {
-    appendAudit(this.db().sqlite, { actorId: input.actorId ?? this.session?.userId ?? null, ...input }, this.now())
+  /** Record an audit event as the current user (or `actorId` given explicitly), now or at `at`. */
+  audit(input: Omit<AuditInput, 'actorId'> & { actorId?: number | null; at?: Date }): void {
+    const { at, ...event } = input
+    appendAudit(this.db().sqlite, { actorId: event.actorId ?? this.session?.userId ?? null, ...event }, at ?? this.now())
   }
 
   on<E extends DeskEventName>(event: E, listener: Listener<E>): () => void {

@@ -4,6 +4,7 @@ import { DeskFailure, type DeskResult } from '@shared/ipc/result'
 import type { Desk, Session } from '../desk/desk'
 import { log } from '../log'
 import { isDamageError } from '../db/open'
+import { storageFailure } from '../fs/storage'
 
 export interface CallContext {
   desk: Desk
@@ -63,6 +64,12 @@ export function createRouter(desk: Desk, maps: HandlerMap[]): Router {
     } catch (err) {
       if (err instanceof DeskFailure) {
         return { ok: false, code: err.code, messageKey: err.messageKey, params: err.params, field: err.field }
+      }
+      // A full or read-only disk is said as such: not a bug, and not a damaged file.
+      const storage = storageFailure(err)
+      if (storage) {
+        log.error('ipc.storage', { method, code: storage.code })
+        return { ok: false, code: storage.code, messageKey: storage.messageKey }
       }
       // A page that fails authentication or a malformed file: the screen offers restoring a backup.
       if (isDamageError(err)) {

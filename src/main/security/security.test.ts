@@ -30,6 +30,7 @@ const fake = vi.hoisted(() => {
     exposed: [] as [string, unknown][],
     ipcRendererInvokes: [] as unknown[],
     userData: '',
+    appMenus: [] as unknown[],
     ready: null as null | Promise<void>,
     resolveReady: () => {}
   }
@@ -89,6 +90,7 @@ vi.mock('electron', () => {
     session,
     BrowserWindow,
     dialog: {},
+    Menu: { setApplicationMenu: (m: unknown) => fake.appMenus.push(m) },
     net: { fetch: async () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }) },
     powerMonitor: { on: () => {} },
     protocol: {
@@ -284,6 +286,7 @@ describe('the Electron shell (src/main/index.ts)', () => {
     fake.quit = 0
     fake.appHandlers.clear()
     fake.protocolHandlers.clear()
+    fake.appMenus.length = 0
   })
 
   it('quits when another instance holds the single-instance lock, before any window', async () => {
@@ -316,6 +319,8 @@ describe('the Electron shell (src/main/index.ts)', () => {
     expect(fake.windows[0].contentsHandlers.has('devtools-opened')).toBe(true)
     expect(fake.switches).toContainEqual(['disable-crash-reporter'])
     expect(fake.ipcHandlers.has('desk:invoke')).toBe(true)
+    // No application menu (Electron's default has Reload, Force Reload and Toggle DevTools).
+    expect(fake.appMenus).toEqual([null])
   })
 
   it('routes IPC from our window\'s top frame and refuses anything else', async () => {

@@ -1,6 +1,7 @@
 import type { Desk } from '../desk/desk'
 import { getSetting } from '../settings/settings'
 import { lock } from './service'
+import { log } from '../log'
 
 /**
  * Lock after the idle time by wall clock: compare `now` with the last activity on a short timer,
@@ -17,7 +18,15 @@ export function checkIdle(desk: Desk): boolean {
 }
 
 export function startIdleWatch(desk: Desk, everyMs = 5_000): () => void {
-  const timer = setInterval(() => checkIdle(desk), everyMs)
+  // A timer callback that throws ends the process: whatever fails here is logged (by class only)
+  // and the check runs again on the next tick.
+  const timer = setInterval(() => {
+    try {
+      checkIdle(desk)
+    } catch (err) {
+      log.error('idle.check', { error: err instanceof Error ? err.name : typeof err })
+    }
+  }, everyMs)
   timer.unref?.()
   return () => clearInterval(timer)
 }

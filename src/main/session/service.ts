@@ -19,6 +19,7 @@ import {
 import { dbExists, dbPath, openDatabase, type Connection } from '../db/open'
 import { LATEST_SCHEMA } from '../db/migrate'
 import { getSetting, setDeskSettings } from '../settings/settings'
+import { storageFailure } from '../fs/storage'
 import { checkThrottle, flushPendingFailures, recordFailure, recordSuccess, RECOVERY_KEY, throttleWait } from './throttle'
 
 interface UserRow {
@@ -107,6 +108,9 @@ function openChecked(desk: Desk, key: Buffer): Connection {
     health.delete(desk)
     return conn
   } catch (err) {
+    // A full or read-only disk is said as such; the file is not damaged and no restore is offered.
+    const storage = storageFailure(err)
+    if (storage) throw storage
     if (err instanceof DeskFailure && (err.code === 'DB_DAMAGED' || err.code === 'DB_TOO_NEW' || err.code === 'NOT_FOUND')) {
       health.set(desk, { state: err.code === 'DB_TOO_NEW' ? 'tooNew' : 'damaged', fingerprint: fingerprint(desk) })
       if (err.code === 'NOT_FOUND') fail('DB_DAMAGED', 'errors:db.missing')
@@ -200,17 +204,24 @@ export function login(desk: Desk, a: { loginName: string; passphrase: string }):
     throw err
   }
   desk.attach(conn, key)
-  const row = conn.sqlite.prepare('SELECT disabled FROM users WHERE id = ?').get(slot.userId) as { disabled: number } | undefined
-  if (!row || row.disabled) {
+  // The login has started only once everything it needs is written (events held since the lock,
+  // its own audit event, the throttle reset). If any of it fails (a full disk), the database is
+  // closed again, the key zeroed, and whoever was locked out is still the one asked to unlock.
+  const lockedBefore = desk.lockedSession
+  try {
+    const row = conn.sqlite.prepare('SELECT disabled FROM users WHERE id = ?').get(slot.userId) as { disabled: number } | undefined
+    if (!row || row.disabled) fail('ACCOUNT_DISABLED', 'errors:login.disabled')
+    desk.runDeferred()
+    desk.audit({ action: afterLock ? 'session.unlock' : 'session.login', actorId: slot.userId })
+    flushPendingFailures(desk)
+    recordSuccess(desk, throttleKey)
+    return startSession(desk, slot.userId!)
+  } catch (err) {
+    desk.session = null
+    desk.lockedSession = lockedBefore
     desk.close()
-    return fail('ACCOUNT_DISABLED', 'errors:login.disabled')
+    throw err
   }
-  recordSuccess(desk, throttleKey)
-  const info = startSession(desk, slot.userId!)
-  desk.audit({ action: afterLock ? 'session.unlock' : 'session.login' })
-  flushPendingFailures(desk)
-  desk.runDeferred()
-  return info
 }
 
 function dummyUnwrap(keyring: Keyring, secret: string): null {
@@ -219,20 +230,53 @@ function dummyUnwrap(keyring: Keyring, secret: string): null {
   return null
 }
 
+/**
+ * Lock: fail closed. The session is dropped before anything else, so no call is answered as that
+ * person from here on; the database is closed and the key zeroed whatever happens in between. The
+ * audit event is written if the disk takes it, else it waits in memory (with its time) and is
+ * written at the next login. Never throws (the idle timer and the OS lock call it).
+ */
 export function lock(desk: Desk, reason: 'user' | 'idle' | 'os' | 'suspend'): void {
   if (!desk.isOpen) return
-  if (desk.session) desk.audit({ action: 'session.lock', details: { reason } })
-  desk.lockedSession = desk.session
+  const who = desk.session
   desk.session = null
-  desk.close()
-  desk.emit('session.locked', { reason })
+  desk.lockedSession = who
+  try {
+    if (who) recordAfterSession(desk, { action: 'session.lock', actorId: who.userId, details: { reason } })
+  } finally {
+    desk.close()
+  }
+  try {
+    desk.emit('session.locked', { reason })
+  } catch {
+    /* a listener's failure (a closed window) does not undo the lock */
+  }
 }
 
 export function logout(desk: Desk): void {
-  if (desk.isOpen && desk.session) desk.audit({ action: 'session.logout' })
+  const who = desk.isOpen ? desk.session : null
   desk.session = null
   desk.lockedSession = null
-  desk.close()
+  try {
+    if (who) recordAfterSession(desk, { action: 'session.logout', actorId: who.userId })
+  } finally {
+    desk.close()
+  }
+}
+
+/**
+ * Write an audit event for a session that has just ended (the connection is still open, the
+ * session is not): now if the disk takes it, else held in memory until the next login. Any other
+ * failure is dropped: ending a session never fails on its record.
+ */
+function recordAfterSession(desk: Desk, event: { action: string; actorId: number; details?: Record<string, unknown> }): void {
+  const at = desk.now()
+  const record = () => desk.audit({ ...event, at })
+  try {
+    record()
+  } catch (err) {
+    if (storageFailure(err)) desk.whenOpen(record)
+  }
 }
 
 export function listUsers(desk: Desk): UserSummary[] {

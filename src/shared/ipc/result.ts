@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'BACKUP_TOO_NEW',
   'MISSING_GLYPHS',
   'IO',
+  'DISK_FULL',
+  'READ_ONLY',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
