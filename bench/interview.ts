@@ -3,7 +3,7 @@ import { ms, percentile } from './harness'
 import { setupDesk } from '../tests/support/desk'
 import * as svc from '../src/main/interview/service'
 import { AutosaveStore } from '../src/shared/domain/interview/autosave'
-import { buildStageView, buildRule, draftSummary, rulesForRoute } from '../src/shared/domain/interview'
+import { buildStageView, buildRule, draftSummary, rulesForRoute, routePromises, NO_EVENTS } from '../src/shared/domain/interview'
 import { STAGES, type OutputLang, type TextField } from '../src/shared/domain/interview/types'
 import { formatChineseDate } from '../src/shared/domain/dates'
 import { fixedT } from '../src/main/interview/handout'
@@ -87,7 +87,7 @@ export const interviewSuites: BenchSuite[] = [
         for (const st of STAGES) buildStageView(st, tScript, tLabel, ctx)
         const views = rulesForRoute('petition').map((r) => buildRule(r, '2026-11-23', formatChineseDate))
         for (const v of views) tScript(v.scriptKey, v.params)
-        draftSummary({ surfaceDemand: LONG_NOTES, acceptedNeeds: ['livingAssistance', 'schooling'], followUpPlan: LONG_NOTES, followUpDate: '2026-11-26', orgPhone: '020-12345678' }, tScript, formatChineseDate)
+        draftSummary({ surfaceDemand: LONG_NOTES, acceptedNeeds: ['livingAssistance', 'schooling'], followUpPlan: LONG_NOTES, followUpDate: '2026-11-26', orgPhone: '020-12345678', promises: routePromises({ route: 'petition', events: NO_EVENTS, walkIn: true, visitDate: '2026-11-23' }) }, tScript, formatChineseDate)
       }
       const samples: number[] = []
       for (let i = 0; i < 400; i++) {

@@ -47,7 +47,9 @@ export const FIELD_COLUMNS: Record<CaseFieldName, [column: string, kind: Kind]> 
   acceptedDate: ['accepted_date', 'text'],
   extended: ['extended', 'bool'],
   opinionReceivedDate: ['opinion_received_date', 'text'],
-  reviewReceivedDate: ['review_received_date', 'text']
+  reviewReceivedDate: ['review_received_date', 'text'],
+  knewOfActDate: ['knew_of_act_date', 'text'],
+  infringementDate: ['infringement_date', 'text']
 }
 
 export const FIELD_NAMES = Object.keys(FIELD_COLUMNS) as CaseFieldName[]
@@ -95,7 +97,9 @@ export function emptyFields(contactDate: string): CaseFields {
     acceptedDate: '',
     extended: false,
     opinionReceivedDate: '',
-    reviewReceivedDate: ''
+    reviewReceivedDate: '',
+    knewOfActDate: '',
+    infringementDate: ''
   }
 }
 

@@ -42,7 +42,8 @@ export function today(desk: Desk): TodayData {
   const candidates = (
     db
       .prepare(
-        `SELECT id, contact_date, in_petition_procedure, accepted_date, extended, opinion_received_date, review_received_date
+        `SELECT id, contact_date, in_petition_procedure, accepted_date, extended, opinion_received_date, review_received_date,
+                knew_of_act_date, infringement_date
          FROM cases INDEXED BY cases_worker_dates
          WHERE assigned_worker_id = ? AND status NOT IN ('closed', 'transferred')`
       )
@@ -52,7 +53,9 @@ export function today(desk: Desk): TodayData {
       (r.contact_date as string) >= since.registered ||
       (!!r.in_petition_procedure && (r.accepted_date as string) >= since.accepted) ||
       (r.opinion_received_date as string) >= since.answered ||
-      (r.review_received_date as string) >= since.answered
+      (r.review_received_date as string) >= since.answered ||
+      (r.knew_of_act_date as string) >= since.knewOfAct ||
+      (r.infringement_date as string) >= since.infringement
   )
   const detail = db.prepare(
     'SELECT c.case_no, c.name, c.risk_level, d.chosen FROM cases c LEFT JOIN case_diversions d ON d.case_id = c.id WHERE c.id = ?'
@@ -65,9 +68,12 @@ export function today(desk: Desk): TodayData {
       acceptedDate: r.accepted_date as string,
       extended: !!r.extended,
       opinionReceivedDate: r.opinion_received_date as string,
-      reviewReceivedDate: r.review_received_date as string
+      reviewReceivedDate: r.review_received_date as string,
+      knewOfActDate: r.knew_of_act_date as string,
+      infringementDate: r.infringement_date as string
     }
-    // Without the diversion first: it can only remove D1, so a case with no date near is skipped unread.
+    // Without the diversion first (the route resolves to 'unknown', which shows the most): a case with
+    // no date near is skipped unread.
     const near = caseDeadlines(r.id as number, f, null, day).filter(isApproaching)
     if (near.length === 0) continue
     const x = detail.get(r.id) as { case_no: string; name: string; risk_level: RiskLevel; chosen: DiversionRoute | null }

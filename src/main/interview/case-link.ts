@@ -1,6 +1,7 @@
 import type { Desk } from '../desk/desk'
 import type { RiskLevel } from '@shared/domain/interview'
 import type { NeedCode } from '@shared/domain/case/options'
+import type { CaseRouteFacts } from '@shared/domain/interview/types'
 import * as cases from '../cases/api'
 import { clipCodePoints, firstLine } from '@shared/text/characters'
 
@@ -18,6 +19,8 @@ export interface CaseSummary {
   /** Dates recorded on the case that start the rule clocks (受理, 答复, 复查意见). */
   ruleDates: Record<string, string>
   inPetitionProcedure: boolean
+  /** What route-promises.ts needs from the case: the screening decision and the recorded dates. */
+  route: CaseRouteFacts
 }
 
 // Deeper needs the worker accepted → Form A 问题/需要 codes.
@@ -32,6 +35,14 @@ const NEED_TO_FORM_A: Record<string, NeedCode> = {
   housing: 'resourceLinking',
   schooling: 'resourceLinking',
   employment: 'resourceLinking'
+}
+
+/** Rules-panel dates that belong on the case (interview rule id → case field). */
+const RULE_DATE_FIELDS: Record<string, 'opinionReceivedDate' | 'reviewReceivedDate' | 'knewOfActDate' | 'infringementDate'> = {
+  review: 'opinionReceivedDate',
+  recheck: 'reviewReceivedDate',
+  adminReview: 'knewOfActDate',
+  arbitration: 'infringementDate'
 }
 
 export const caseLink = {
@@ -59,8 +70,35 @@ export const caseLink = {
       language: f.language ?? null,
       riskLevel: c.riskLevel,
       ruleDates,
-      inPetitionProcedure: !!f.inPetitionProcedure
+      inPetitionProcedure: !!f.inPetitionProcedure,
+      route: {
+        diversion: c.diversion?.chosen ?? null,
+        inPetitionProcedure: !!f.inPetitionProcedure,
+        contactDate: f.contactDate,
+        collective: f.partyKind === 'collective' || (f.headcount ?? 0) >= 5,
+        events: {
+          acceptedDate: f.inPetitionProcedure ? f.acceptedDate : '',
+          extended: !!f.extended,
+          opinionReceivedDate: f.opinionReceivedDate,
+          reviewReceivedDate: f.reviewReceivedDate,
+          knewOfActDate: f.knewOfActDate,
+          infringementDate: f.infringementDate
+        }
+      }
     }
+  },
+
+  /**
+   * A date the worker recorded in the interview's rules panel that starts a clock on the case (the
+   * written answer received, the act known…): written to the case, with its history and audit, so
+   * Today and the case page show the same deadline.
+   */
+  recordRuleDate(desk: Desk, caseId: number, ruleId: string, date: string): void {
+    const field = RULE_DATE_FIELDS[ruleId]
+    if (!field) return
+    const f = cases.getCase(desk, caseId).fields
+    if (f[field] === date) return
+    cases.updateCase(desk, caseId, { [field]: date })
   },
 
   setRiskLevel(desk: Desk, caseId: number, level: RiskLevel, reason: string): void {

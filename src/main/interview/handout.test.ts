@@ -21,6 +21,8 @@ describe('petitioner handout PDF', () => {
     ['zh-CN', 'A4', '接下来', '您今天反映的事情']
   ] as const)('%s on %s: what happens next, real dates, the organisation phone', async (lang, paper, heading, chain) => {
     const s = svc.startInterview(t.desk, { petitionerName: '黄𠮶堃', outputLang: lang })
+    // The transfer chain is promised only once the worker records the petition route.
+    svc.setMeta(t.desk, { interviewId: s.id, patch: { route: 'petition' } })
     svc.saveFields(t.desk, { interviewId: s.id, changes: [{ field: 'summary', value: '今日傾咗欠薪嘅事。', revision: 1 }] })
     svc.scheduleFollowUps(t.desk, { interviewId: s.id, shortDate: '2026-11-26' })
     const r = await handoutPdf(t.desk, { interviewId: s.id, paper, action: 'save' })
@@ -39,5 +41,28 @@ describe('petitioner handout PDF', () => {
     expect(text).toContain(s.caseNo)
     expect(pdfFonts(pdf).every((f) => f.emb)).toBe(true)
     expect(r.fileName).toMatch(/^告知单_2026-\d{6}_2026-11-23\.pdf$/)
+  })
+
+  it.each([
+    ['zh-CN', ['转给有权处理的部门', '书面通知', '60天'], '法院、检察院或者公安机关', '申请复查'],
+    ['yue-HK', ['轉畀有權處理嘅部門', '書面通知', '60日'], '法院、檢察院或者公安', '申請複查']
+  ] as const)('%s: a court-judgment walk-in takes home no transfer promise; a recorded written answer brings its 复查 date', async (lang, never, guide, review) => {
+    const s = svc.startInterview(t.desk, { petitionerName: '林志强', outputLang: lang })
+    svc.setMeta(t.desk, { interviewId: s.id, patch: { matterType: 'litigation', route: 'litigation' } })
+    const pdfOf = async () => {
+      const r = await handoutPdf(t.desk, { interviewId: s.id, paper: 'A5', action: 'save' })
+      if (r.mode !== 'bytes') throw new Error('no bytes')
+      return squash(pdfText(Buffer.from(r.base64, 'base64')))
+    }
+    const text = await pdfOf()
+    for (const x of never) expect(text).not.toContain(x)
+    expect(text).toContain(guide)
+    expect(text).not.toContain(review)
+    // The worker records the day the written 处理意见 arrived: the window runs from that day, on the case too.
+    svc.setMeta(t.desk, { interviewId: s.id, patch: { ruleDates: { review: '2026-11-10' } } })
+    const after = await pdfOf()
+    expect(after).toContain(review)
+    expect(after).toContain('2026年12月10日')
+    expect(svc.getInterview(t.desk, s.id).caseRoute.events.opinionReceivedDate).toBe('2026-11-10')
   })
 })

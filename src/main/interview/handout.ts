@@ -1,6 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { formatChineseDate, isoDateAtOffset } from '@shared/domain/dates'
 import { buildHandout, type HandoutDoc } from '@shared/domain/interview/handout'
+import { promisesForInterview } from '@shared/domain/interview/route-promises'
 import type { OutputLang } from '@shared/domain/interview/types'
 import type { PdfAction, PdfDelivery } from '@shared/ipc/contracts/forms'
 import { translator, type Namespace } from '@shared/i18n/resources'
@@ -28,7 +29,7 @@ export function handoutDoc(desk: Desk, interviewId: number): { doc: HandoutDoc; 
       followUpDate: s.followUpDate,
       orgName: c.orgName,
       orgPhone: c.orgPhone,
-      walkIn: s.workCount === 1
+      promises: promisesForInterview(s)
     },
     fixedT(s.outputLang),
     (d) => formatChineseDate(d)

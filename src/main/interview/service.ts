@@ -20,7 +20,8 @@ import {
   type StageId,
   type TextField,
   type WorkForm,
-  type InterviewLocation
+  type InterviewLocation,
+  NO_EVENTS
 } from '@shared/domain/interview'
 import { translator } from '@shared/i18n/resources'
 import { withinCodePoints } from '@shared/text/characters'
@@ -168,7 +169,8 @@ export function getInterview(desk: Desk, id: number): InterviewState {
       at: string
     }[]).map((x) => ({ ...x, checked: x.checked === 1 })),
     events: db.prepare('SELECT kind, detail, at FROM interview_events WHERE interview_id = ? ORDER BY id').all(id) as InterviewState['events'],
-    riskLevel: c?.riskLevel ?? 'none'
+    riskLevel: c?.riskLevel ?? 'none',
+    caseRoute: c?.route ?? { diversion: null, inPetitionProcedure: false, contactDate: '', collective: false, events: NO_EVENTS }
   }
 }
 
@@ -297,7 +299,11 @@ export function setMeta(desk: Desk, input: { interviewId: number; patch: MetaPat
   }
   if (!sets.length) return { at }
   put('updated_at', at)
-  desk.db().sqlite.prepare(`UPDATE interviews SET ${sets.join(', ')} WHERE id = ?`).run(...vals, input.interviewId)
+  desk.db().sqlite.transaction(() => {
+    desk.db().sqlite.prepare(`UPDATE interviews SET ${sets.join(', ')} WHERE id = ?`).run(...vals, input.interviewId)
+    // A recorded start date (written answer received, act known…) is the case's: Today shows it too.
+    for (const [k, d] of Object.entries(p.ruleDates ?? {})) caseLink.recordRuleDate(desk, r.caseId, k, d)
+  })()
   if (p.outputLang && p.outputLang !== r.outputLang) event(desk, input.interviewId, 'outputLang', p.outputLang)
   return { at }
 }

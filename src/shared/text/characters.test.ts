@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { NO_EVENTS, routePromises } from '../domain/interview/route-promises'
 import fc from 'fast-check'
 import {
   clipCodePoints,
@@ -124,7 +125,7 @@ describe('cutting text by whole characters', () => {
     const t = (k: string, p?: Record<string, string | number>) => (p ? `${k}:${Object.values(p).join('|')}` : k)
     fc.assert(
       fc.property(anyText, anyText, (demand, plan) => {
-        const s = draftSummary({ surfaceDemand: demand, acceptedNeeds: [], followUpPlan: plan, followUpDate: null, orgPhone: '' }, t, (d) => d)
+        const s = draftSummary({ surfaceDemand: demand, acceptedNeeds: [], followUpPlan: plan, followUpDate: null, orgPhone: '', promises: routePromises({ route: 'unknown', events: NO_EVENTS, walkIn: true, visitDate: '2026-11-23' }) }, t, (d) => d)
         expect(isWellFormed(s)).toBe(true)
         expect(longText().safeParse(s).success).toBe(true)
       })

@@ -11,7 +11,7 @@ const [file, keyHex] = process.argv.slice(2)
 const db = openRaw(file, Buffer.from(keyHex, 'hex'))
 applyPragmas(db)
 const endless = {
-  version: MIGRATIONS.length + 1,
+  version: MIGRATIONS[MIGRATIONS.length - 1].version + 1,
   name: 'endless',
   up(d: Database.Database) {
     d.exec(`CREATE TABLE endless_step (x TEXT); UPDATE cases SET status = 'migrated'; DELETE FROM settings`)

@@ -55,6 +55,8 @@ export const cases = sqliteTable('cases', {
   extended: integer('extended', { mode: 'boolean' }).notNull(),
   opinionReceivedDate: text('opinion_received_date').notNull(),
   reviewReceivedDate: text('review_received_date').notNull(),
+  knewOfActDate: text('knew_of_act_date').notNull(),
+  infringementDate: text('infringement_date').notNull(),
   version: integer('version').notNull(),
   largeScaleJudged: integer('large_scale_judged', { mode: 'boolean' }).notNull(),
   riskReason: text('risk_reason').notNull(),

@@ -71,7 +71,9 @@ export const caseFieldsShape = {
   acceptedDate: optDate(),
   extended: z.boolean(),
   opinionReceivedDate: optDate(),
-  reviewReceivedDate: optDate()
+  reviewReceivedDate: optDate(),
+  knewOfActDate: optDate(),
+  infringementDate: optDate()
 }
 
 /** The worker's 重复上访 decision: a repeat of which earlier cases, or not a repeat. */

@@ -7,7 +7,9 @@ const f = {
   acceptedDate: '',
   extended: false,
   opinionReceivedDate: '',
-  reviewReceivedDate: ''
+  reviewReceivedDate: '',
+  knewOfActDate: '',
+  infringementDate: ''
 }
 
 describe('statutory dates on the today view', () => {

@@ -99,6 +99,11 @@ export interface CaseFields {
   opinionReceivedDate: string
   /** The written 复查意见 reached the petitioner: 复核 within 30 days (第三十六条第一款). */
   reviewReceivedDate: string
+  /** Deadlines that run against the petitioner, once the worker records their start (statute.md §4). */
+  /** The petitioner knew of the administrative act: 行政复议 within 60 days (《行政复议法》第二十条). */
+  knewOfActDate: string
+  /** The petitioner knew the right was infringed (or the job ended): labour arbitration within 1 year. */
+  infringementDate: string
 }
 
 export type CaseFieldName = keyof CaseFields

@@ -75,7 +75,7 @@ describe('the 60-day rule only for the petition procedure (第三十一条第六
     for (const r of rules) expect(r.article).toBe('第三十四条')
   })
   it('every deadline is a verified fact with its keys', () => {
-    expect(STATUTE_DEADLINES.map((x) => x.id)).toEqual(['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'N1'])
+    expect(STATUTE_DEADLINES.map((x) => x.id)).toEqual(['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'N1', 'N5'])
     for (const r of STATUTE_DEADLINES) {
       expect(['verified', 'secondary']).toContain(r.status)
       expect(r.labelKey).toMatch(/^interview:/)

@@ -22,7 +22,7 @@ export const COUNTING_RULE = {
   workingDaysNoteKey: 'interview:counting.workingDaysNote'
 } as const
 
-export type DeadlineId = 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'D7' | 'D8' | 'D9' | 'D10' | 'N1'
+export type DeadlineId = 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'D7' | 'D8' | 'D9' | 'D10' | 'N1' | 'N5'
 
 export type DeadlineUnit = 'days' | 'workingDays' | 'months'
 
@@ -37,8 +37,9 @@ export type DeadlineStart =
   | 'reviewAnswerReceived' // D9: the petitioner receives the written 复查意见
   | 'recheckRequestReceived' // D10: the re-reviewing agency receives the 复核 request
   | 'knewOfAct' // N1: the person knew or should have known of the administrative act
+  | 'knewOfInfringement' // N5: the worker knew the right was infringed (or the employment ended)
 
-export type Law = 'xfgztl' | 'xzfyf' // 《信访工作条例》(2022) | 《行政复议法》(2023)
+export type Law = 'xfgztl' | 'xzfyf' | 'ldzyf' // 《信访工作条例》(2022) | 《行政复议法》(2023) | 《劳动争议调解仲裁法》
 
 export type FactStatus = 'verified' | 'secondary' // statute.md ✅ | 🟡 — ❓ facts are never here
 
@@ -70,7 +71,7 @@ const d = (
   start: DeadlineStart,
   law: Law,
   article: string,
-  opts: { petitionProcedureOnly?: boolean; caveat?: boolean } = {}
+  opts: { petitionProcedureOnly?: boolean; caveat?: boolean; status?: FactStatus } = {}
 ): StatuteDeadline => ({
   id,
   amount,
@@ -78,7 +79,7 @@ const d = (
   start,
   law,
   article,
-  status: 'verified',
+  status: opts.status ?? 'verified',
   petitionProcedureOnly: opts.petitionProcedureOnly ?? false,
   labelKey: `interview:deadlines.${id}.label`,
   articleKey: `interview:deadlines.${id}.article`,
@@ -86,7 +87,10 @@ const d = (
   ...(opts.caveat ? { caveatKey: `interview:deadlines.${id}.caveat` } : {})
 })
 
-/** statute.md §1 (D1–D10) and §4 N1 — all ✅ in statute.md. D6 is D5's 60 days plus at most 30. */
+/**
+ * statute.md §1 (D1–D10) and §4 N1 — ✅ in statute.md; N5 (labour-arbitration limitation, 1 year) is
+ * 🟡 and always shown with its caveat. D6 is D5's 60 days plus at most 30.
+ */
 export const STATUTE_DEADLINES: readonly StatuteDeadline[] = [
   d('D1', 15, 'days', 'registered', 'xfgztl', '第二十二条第一款', { caveat: true }),
   d('D2', 15, 'days', 'receivedDirect', 'xfgztl', '第二十三条第二款', { caveat: true }),
@@ -98,7 +102,8 @@ export const STATUTE_DEADLINES: readonly StatuteDeadline[] = [
   d('D8', 30, 'days', 'reviewRequestReceived', 'xfgztl', '第三十五条'),
   d('D9', 30, 'days', 'reviewAnswerReceived', 'xfgztl', '第三十六条第一款'),
   d('D10', 30, 'days', 'recheckRequestReceived', 'xfgztl', '第三十六条第一、二款', { caveat: true }),
-  d('N1', 60, 'days', 'knewOfAct', 'xzfyf', '第二十条', { caveat: true })
+  d('N1', 60, 'days', 'knewOfAct', 'xzfyf', '第二十条', { caveat: true }),
+  d('N5', 12, 'months', 'knewOfInfringement', 'ldzyf', '第二十七条', { caveat: true, status: 'secondary' })
 ]
 
 export function deadlineById(id: DeadlineId): StatuteDeadline {
@@ -111,14 +116,21 @@ export function deadlineById(id: DeadlineId): StatuteDeadline {
  * The route a matter takes after screening. Only 'petition' (第三十一条第六项, a 信访处理意见书)
  * runs on the 条例's 60 days; the others run on their own statutes.
  */
-export type MatterRoute =
-  | 'petition'
-  | 'litigation' // 涉法涉诉: court, procuratorate, police procedures
-  | 'arbitration'
-  | 'partyDiscipline' // Party-member appeal / re-examination
-  | 'administrative' // 复议, 裁决, 确认, 许可, 处罚
-  | 'disciplineReport' // 检举控告 → 纪检监察机关
-  | 'unknown'
+export const MATTER_ROUTES = [
+  'unknown',
+  'petition', // this 信访部门 transfers / assigns it; handled in the petition procedure (第三十一条第六项)
+  'litigation', // 涉法涉诉: court, procuratorate, police procedures
+  'arbitration',
+  'partyDiscipline', // Party-member appeal / re-examination
+  'administrative', // 复议, 裁决, 确认, 许可, 处罚
+  'disciplineReport', // 检举控告 → 纪检监察机关
+  'outOfArea', // the agency with power is elsewhere: the petitioner goes there (第二十条第一款)
+  'mediation', // a civil dispute for people's mediation
+  'referral', // beyond social-work scope → 转介
+  'notAccepted', // 不予受理 (第十九条第三款)
+  'noLongerAccepted' // 不再受理 (第三十六条第三款)
+] as const
+export type MatterRoute = (typeof MATTER_ROUTES)[number]
 
 export function sixtyDayRuleApplies(route: MatterRoute): boolean {
   return route === 'petition'

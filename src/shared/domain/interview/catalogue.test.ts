@@ -17,6 +17,7 @@ import { GUARD_IDS } from './promise-guard'
 import { CRISIS_KINDS, EMOTIONS, STAGES } from './types'
 import { FLOW_STEPS } from '../case/options'
 import { draftSummary } from './summary'
+import { NO_EVENTS, routePromises } from './route-promises'
 
 type Tree = Record<string, unknown>
 const get = (lang: 'zh-CN' | 'yue-HK', key: string): unknown => {
@@ -139,7 +140,7 @@ describe('drafted closing summary', () => {
   it('builds the summary from what was captured, in the output language', () => {
     const t = (lang: 'zh-CN' | 'yue-HK') => (key: string, p?: Record<string, string | number>) =>
       String(get(lang, key)).replace(/\{\{(\w+)\}\}/g, (_, n) => String(p?.[n] ?? ''))
-    const input = { surfaceDemand: '要求补发工资', acceptedNeeds: ['livingAssistance'], followUpPlan: '', followUpDate: '2026-11-26', orgPhone: '020-12345678' }
+    const input = { surfaceDemand: '要求补发工资', acceptedNeeds: ['livingAssistance'], followUpPlan: '', followUpDate: '2026-11-26', orgPhone: '020-12345678', promises: routePromises({ route: 'petition', events: NO_EVENTS, walkIn: true, visitDate: '2026-11-23' }) }
     const yue = draftSummary(input, t('yue-HK'), (d) => d)
     expect(yue).toContain('今日我哋講清楚咗你最主要想解決嘅事：要求补发工资。')
     expect(yue).toContain('2026-11-26我會打電話畀你')

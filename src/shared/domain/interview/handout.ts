@@ -1,5 +1,6 @@
-import { walkInNoticeChain, type IsoDate } from '../dates'
+import type { IsoDate } from '../dates'
 import type { Translate } from './summary'
+import { deadlineScriptKey, petitionerDeadlines, type RoutePromises } from './route-promises'
 
 export interface HandoutInput {
   caseNo: string
@@ -8,8 +9,11 @@ export interface HandoutInput {
   followUpDate: IsoDate | null
   orgName: string
   orgPhone: string
-  /** Only a first contact at this desk gets the transfer → written-notice chain (D1 → D3). */
-  walkIn: boolean
+  /**
+   * What the recorded route and events allow us to promise (route-promises.ts): only the petition
+   * route's first contact gets the transfer → written-notice chain (D1 → D3).
+   */
+  promises: RoutePromises
 }
 
 export interface HandoutDoc {
@@ -27,10 +31,13 @@ export interface HandoutDoc {
 export function buildHandout(input: HandoutInput, t: Translate, fmt: (d: IsoDate) => string): HandoutDoc {
   const next: string[] = []
   const dates: string[] = []
-  if (input.walkIn) {
-    const chain = walkInNoticeChain(input.interviewDate)
-    next.push(t('script:rules.walkInChain', { transferDate: fmt(chain.transferBy.due), noticeDate: fmt(chain.noticeLatest) }))
-  }
+  const p = input.promises
+  if (p.walkInChain) next.push(t('script:rules.walkInChain', { transferDate: fmt(p.walkInChain.transferBy), noticeDate: fmt(p.walkInChain.noticeLatest) }))
+  else next.push(t('script:summary.next', { next: t(p.nextKey) }))
+  // Our own dated duty once the matter is accepted (petition procedure only).
+  for (const d of p.deadlines) if (d.id === 'D5' || d.id === 'D6') next.push(t(deadlineScriptKey(d.id), { date: fmt(d.due) }))
+  // The petitioner's own deadlines come first among the dates to remember.
+  for (const d of petitionerDeadlines(p)) dates.push(t(deadlineScriptKey(d.id), { date: fmt(d.due) }))
   if (input.followUpDate) dates.push(t('script:handout.callBack', { date: fmt(input.followUpDate) }))
   const sections = [
     ...(input.summary.trim() ? [{ heading: t('script:handout.summaryHeading'), paragraphs: input.summary.trim().split(/\n+/) }] : []),
@@ -45,6 +52,7 @@ export function buildHandout(input: HandoutInput, t: Translate, fmt: (d: IsoDate
     title: t('script:handout.title'),
     meta: [t('script:handout.caseNo', { caseNo: input.caseNo }), t('script:handout.date', { date: fmt(input.interviewDate) })],
     sections,
-    note: t('script:handout.note')
+    // "以有关部门的书面通知为准" presumes the written notice of the transfer chain: only where it is promised.
+    note: t(p.transfer === 'promised' ? 'script:handout.note' : 'script:handout.noteOther')
   }
 }

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../dates'
 import { gist } from '../../text/characters'
 import { STAGE_CHECKS, STAGE_LINES, lineKey, checkKey } from './catalogue'
+import { deadlineScriptKey, petitionerDeadlines, type RoutePromises } from './route-promises'
 import type { StageId } from './types'
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string
@@ -11,6 +12,8 @@ export interface SummaryInput {
   followUpPlan: string
   followUpDate: IsoDate | null
   orgPhone: string
+  /** What the recorded route and events allow us to promise (route-promises.ts). */
+  promises: RoutePromises
 }
 
 
@@ -39,7 +42,9 @@ export function draftSummary(input: SummaryInput, t: Translate, formatDate: (d: 
     parts.push(t('script:summary.needs', { needs: joinNeeds(input.acceptedNeeds, t) }))
   }
   const next = gist(input.followUpPlan, 120)
-  parts.push(t('script:summary.next', { next: next || t('script:summary.defaultNext') }))
+  parts.push(t('script:summary.next', { next: next || t(input.promises.nextKey) }))
+  // The petitioner's own deadlines (复查/复核 windows, 行政复议, 仲裁时效): said once recorded.
+  for (const d of petitionerDeadlines(input.promises)) parts.push(t(deadlineScriptKey(d.id), { date: formatDate(d.due) }))
   if (input.followUpDate) parts.push(t('script:summary.call', { date: formatDate(input.followUpDate) }))
   if (input.orgPhone) parts.push(t('script:summary.phone', { phone: input.orgPhone }))
   parts.push(t('script:summary.thanks'))

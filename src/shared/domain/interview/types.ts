@@ -1,4 +1,16 @@
 /** The interview (one contact = one Form B) as the worker and the petitioner see it. */
+import type { DiversionRoute } from '../screening/rules'
+import type { RouteEvents } from './route-promises'
+
+/** The case facts that decide what may be promised (route-promises.ts). */
+export interface CaseRouteFacts {
+  diversion: DiversionRoute | null
+  inPetitionProcedure: boolean
+  contactDate: string
+  /** 5 or more people, or a collective party. */
+  collective: boolean
+  events: RouteEvents
+}
 
 /** The language lines are said in; independent of the worker's UI language. */
 export const OUTPUT_LANGS = ['zh-CN', 'yue-HK'] as const
@@ -126,6 +138,8 @@ export interface InterviewState {
   checks: CheckTick[]
   events: InterviewEvent[]
   riskLevel: RiskLevel
+  /** The case's screening decision and recorded dates (the route may also be chosen here: `route`). */
+  caseRoute: CaseRouteFacts
 }
 
 export interface InterviewListItem {

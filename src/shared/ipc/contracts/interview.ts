@@ -17,6 +17,7 @@ import {
   type TextField
 } from '../../domain/interview/types'
 import { MATTER_TYPES } from '../../domain/interview/catalogue'
+import { MATTER_ROUTES } from '../../domain/dates/deadlines'
 import { PDF_ACTIONS, type PdfDelivery } from './forms'
 
 /**
@@ -34,7 +35,6 @@ export interface ReadBackData {
 const outputLang = () => z.enum(OUTPUT_LANGS)
 const interviewId = () => id()
 const RISK = ['none', 'low', 'medium', 'high', 'critical'] as const
-const ROUTES = ['petition', 'litigation', 'arbitration', 'partyDiscipline', 'administrative', 'disciplineReport', 'unknown'] as const
 
 /** Calls of the interview feature. Owned by that feature; merged into the one contract in ../contract.ts. */
 export const interviewCalls = {
@@ -76,7 +76,7 @@ export const interviewCalls = {
           workForm: z.enum(WORK_FORMS).optional(),
           location: z.enum(LOCATIONS).optional(),
           matterType: z.union([z.enum(MATTER_TYPES), z.literal('')]).optional(),
-          route: z.enum(ROUTES).optional(),
+          route: z.enum(MATTER_ROUTES).optional(),
           acceptedNeeds: z.array(shortText(64)).max(30).optional(),
           ruleDates: z.record(shortText(32), isoDate()).optional()
         })

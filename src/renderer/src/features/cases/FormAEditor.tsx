@@ -118,7 +118,7 @@ export function PlanSection({ a, record }: { a: Autosave; record: CaseRecord }) 
       <textarea id={`f-${k}`} rows={4} value={f[k]} onChange={(e) => a.set(k, e.target.value)} />
     </div>
   )
-  const date = (k: 'workerSignedDate' | 'acceptedDate' | 'opinionReceivedDate' | 'reviewReceivedDate') => (
+  const date = (k: 'workerSignedDate' | 'acceptedDate' | 'opinionReceivedDate' | 'reviewReceivedDate' | 'knewOfActDate' | 'infringementDate') => (
     <div className="field narrow">
       <label htmlFor={`f-${k}`}>{t(`cases:fields.${k}`)}</label>
       <input id={`f-${k}`} type="date" value={f[k]} onChange={(e) => a.set(k, e.target.value)} />
@@ -159,6 +159,11 @@ export function PlanSection({ a, record }: { a: Autosave; record: CaseRecord }) 
           {date('opinionReceivedDate')}
           {date('reviewReceivedDate')}
         </div>
+        <p className="hint">{t('cases:procedure.theirDeadlinesHint')}</p>
+        <div className="field-row">
+          {date('knewOfActDate')}
+          {date('infringementDate')}
+        </div>
         <CaseDeadlines fields={f} record={record} />
       </section>
     </div>
@@ -170,7 +175,7 @@ function CaseDeadlines({ fields, record }: { fields: CaseFields; record: CaseRec
   const { t } = useTranslation()
   const today = localIsoDate(new Date())
   const valid = (d: string) => d === '' || isValidIsoDate(d)
-  if (![fields.contactDate, fields.acceptedDate, fields.opinionReceivedDate, fields.reviewReceivedDate].every(valid) || !fields.contactDate) return null
+  if (![fields.contactDate, fields.acceptedDate, fields.opinionReceivedDate, fields.reviewReceivedDate, fields.knewOfActDate, fields.infringementDate].every(valid) || !fields.contactDate) return null
   const list = caseDeadlines(record.id, fields, record.diversion?.chosen ?? null, today)
   if (list.length === 0) return null
   return (

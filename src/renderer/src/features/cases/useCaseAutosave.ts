@@ -8,7 +8,7 @@ import type { DeskError } from '@shared/ipc/result'
 import { failureOf, isTransient } from '@shared/ipc/failure'
 import { call } from '../../app/desk-client'
 
-const DATE_FIELDS: (keyof CaseFields)[] = ['contactDate', 'workerSignedDate', 'acceptedDate', 'opinionReceivedDate', 'reviewReceivedDate']
+const DATE_FIELDS: (keyof CaseFields)[] = ['contactDate', 'workerSignedDate', 'acceptedDate', 'opinionReceivedDate', 'reviewReceivedDate', 'knewOfActDate', 'infringementDate']
 
 /** Fields that are not saveable as typed yet (the text stays on screen with its message). */
 export function localProblems(f: CaseFields): Partial<Record<keyof CaseFields, string>> {
@@ -19,7 +19,7 @@ export function localProblems(f: CaseFields): Partial<Record<keyof CaseFields, s
   }
   if (f.birth && !isValidBirthDate(f.birth)) out.birth = 'errors:arg.badDate'
   for (const k of DATE_FIELDS) {
-    const v = f[k] as string
+    const v = (f[k] as string | undefined) ?? ''
     if (k === 'contactDate' ? !isValidIsoDate(v) : v !== '' && !isValidIsoDate(v)) out[k] = 'errors:arg.badDate'
   }
   if (!f.name.trim()) out.name = 'errors:arg.required'

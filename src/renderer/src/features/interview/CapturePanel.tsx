@@ -2,13 +2,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DEEPER_NEEDS, FIVE_W, MATTER_TYPES, defaultRoute, type MatterType } from '@shared/domain/interview/catalogue'
 import { LOCATIONS, WORK_FORMS, type InterviewLocation, type InterviewState, type OutputLang, type WorkForm } from '@shared/domain/interview/types'
-import type { MatterRoute } from '@shared/domain/dates'
+import { MATTER_ROUTES, type MatterRoute } from '@shared/domain/dates'
 import { call } from '../../app/desk-client'
 import { AutoText } from './AutoText'
 import type { AutosaveStore } from '@shared/domain/interview/autosave'
 import type { Contacts } from './InterviewDesk'
 import { RulesPanel } from './RulesPanel'
 import { ClosingPanel } from './ClosingPanel'
+import { promisesForInterview } from '@shared/domain/interview/route-promises'
 
 export const TABS = ['notes', 'fiveW', 'needs', 'rules', 'closing'] as const
 export type Tab = (typeof TABS)[number]
@@ -36,7 +37,9 @@ export function CapturePanel({
   matter,
   setMatter,
   followUpDate,
-  setFollowUpDate
+  setFollowUpDate,
+  route,
+  setRoute
 }: {
   interview: InterviewState
   store: AutosaveStore
@@ -53,13 +56,16 @@ export function CapturePanel({
   setMatter(m: string): void
   followUpDate: string | null
   setFollowUpDate(d: string): void
+  /** The route recorded in this interview: it decides what may be promised (route-promises.ts). */
+  route: MatterRoute
+  setRoute(r: MatterRoute): void
 }) {
   const { t } = useTranslation()
   const id = interview.id
   const [workForm, setWorkForm] = useState<WorkForm>(interview.workForm)
   const [location, setLocation] = useState<InterviewLocation>(interview.location)
-  const [route, setRoute] = useState<MatterRoute>((interview.route as MatterRoute) || 'unknown')
   const [ignored, setIgnored] = useState<Set<string>>(new Set())
+  const [ruleDates, setRuleDates] = useState<Record<string, string>>(interview.ruleDates)
   const meta = (patch: Parameters<typeof call<'interview.setMeta'>>[1]['patch']) =>
     void call('interview.setMeta', { interviewId: id, patch }).catch(() => {})
 
@@ -135,7 +141,7 @@ export function CapturePanel({
               <label>
                 {t('interview:routes.label')}{' '}
                 <select value={route} data-testid="route" onChange={(e) => { const v = e.target.value as MatterRoute; setRoute(v); meta({ route: v }) }}>
-                  {(['unknown', 'petition', 'litigation', 'arbitration', 'partyDiscipline', 'administrative', 'disciplineReport'] as const).map((r) => (
+                  {MATTER_ROUTES.map((r) => (
                     <option key={r} value={r}>{t(`interview:routes.${r}`)}</option>
                   ))}
                 </select>
@@ -170,9 +176,9 @@ export function CapturePanel({
             <AutoText store={store} field="deeperNeeds" label={t('interview:fields.deeperNeeds')} multiline rows={3} lang={lang} />
           </div>
         ) : null}
-        {tab === 'rules' ? <RulesPanel interview={interview} lang={lang} route={route} /> : null}
+        {tab === 'rules' ? <RulesPanel interview={interview} lang={lang} route={route} ruleDates={ruleDates} setRuleDates={setRuleDates} /> : null}
         {tab === 'closing' ? (
-          <ClosingPanel interview={interview} store={store} lang={lang} contacts={contacts} acceptedNeeds={accepted} followUpDate={followUpDate} onScheduled={setFollowUpDate} onFinished={onFinished} ended={ended} />
+          <ClosingPanel interview={interview} store={store} lang={lang} contacts={contacts} acceptedNeeds={accepted} followUpDate={followUpDate} onScheduled={setFollowUpDate} onFinished={onFinished} ended={ended} promises={promisesForInterview({ ...interview, ruleDates }, route)} />
         ) : null}
       </div>
     </section>

@@ -9,7 +9,7 @@ import {
   nextWorkingDayOnOrAfter,
   shortFollowUpRange
 } from '@shared/domain/dates'
-import { buildHandout, draftSummary } from '@shared/domain/interview'
+import { buildHandout, draftSummary, petitionerDeadlines, type RoutePromises } from '@shared/domain/interview'
 import type { InterviewState, OutputLang } from '@shared/domain/interview/types'
 import { call, CallError } from '../../app/desk-client'
 import { AutoText } from './AutoText'
@@ -28,7 +28,8 @@ export function ClosingPanel({
   followUpDate,
   onScheduled,
   onFinished,
-  ended
+  ended,
+  promises
 }: {
   interview: InterviewState
   store: AutosaveStore
@@ -39,6 +40,8 @@ export function ClosingPanel({
   onScheduled(date: string): void
   onFinished(s: InterviewState): void
   ended: string | null
+  /** What the recorded route and events allow us to promise (route-promises.ts). */
+  promises: RoutePromises
 }) {
   const { t } = useTranslation()
   const tScript = useMemo(() => i18next.getFixedT(lang, 'script'), [lang])
@@ -60,7 +63,8 @@ export function ClosingPanel({
         acceptedNeeds,
         followUpPlan: store.get('followUpPlan'),
         followUpDate: scheduled ?? shortDate,
-        orgPhone: contacts.orgPhone
+        orgPhone: contacts.orgPhone,
+        promises
       },
       tScript,
       fmt
@@ -85,7 +89,7 @@ export function ClosingPanel({
         followUpDate: scheduled,
         orgName: contacts.orgName,
         orgPhone: contacts.orgPhone,
-        walkIn: interview.workCount === 1
+        promises
       },
       tScript,
       fmt
@@ -134,6 +138,19 @@ export function ClosingPanel({
         {scheduled ? <span className="iv-ok">{t('interview:closing.scheduled', { date: scheduled })}</span> : null}
         {msg ? <span className="error-text" role="alert">{t(msg)}</span> : null}
       </div>
+      {petitionerDeadlines(promises).length ? (
+        <div className="iv-closing-row" data-testid="petitioner-deadlines">
+          <strong>{t('interview:closing.theirDeadlines')}</strong>
+          <ul>
+            {petitionerDeadlines(promises).map((d) => (
+              <li key={d.id}>
+                {t(`interview:deadlines.${d.id}.label`)}：<strong>{d.due}</strong>{' '}
+                {d.due > shortDate ? null : <span className="warning">{t('interview:closing.callBeforeDeadline')}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div className="iv-closing-row">
         <span>
           {t('interview:closing.orgPhone')}：{contacts.orgPhone ? <strong>{contacts.orgPhone}</strong> : <span className="warning">{t('interview:closing.noOrgPhone')}</span>}

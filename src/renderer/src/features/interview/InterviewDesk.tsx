@@ -16,8 +16,9 @@ import {
   isHighEmotion,
   suggestedStage
 } from '@shared/domain/interview'
-import { formatChineseDate } from '@shared/domain/dates'
+import { formatChineseDate, type MatterRoute } from '@shared/domain/dates'
 import { gist } from '@shared/text/characters'
+import { promisesForInterview } from '@shared/domain/interview/route-promises'
 import { call, desk } from '../../app/desk-client'
 import { useSession } from '../../app/session-context'
 import { AutosaveStore, type SaveState } from '@shared/domain/interview/autosave'
@@ -74,6 +75,8 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
   const [ended, setEnded] = useState(initial.endedAt)
   const [accepted, setAccepted] = useState<string[]>(initial.acceptedNeeds)
   const [matter, setMatter] = useState<string>(initial.matterType)
+  const [route, setRoute] = useState<MatterRoute>((initial.route as MatterRoute) || 'unknown')
+  const promises = useMemo(() => promisesForInterview(initial, route), [initial, route])
   const [followUpDate, setFollowUpDate] = useState<string | null>(initial.followUpDate)
   const notesRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null)
   const gaugeRef = useRef<HTMLDivElement | null>(null)
@@ -194,10 +197,10 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
       date: followUpDate ? formatChineseDate(followUpDate) : '……',
       phone: contacts.orgPhone || '……',
       demand: gist(store.get('surfaceDemand'), 40) || '……',
-      next: gist(store.get('followUpPlan'), 40) || tScript('script:summary.defaultNext')
+      next: gist(store.get('followUpPlan'), 40) || tScript(promises.nextKey)
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session.displayName, contacts.orgPhone, stage, lang, saveState.at, matter, followUpDate, tScript]
+    [session.displayName, contacts.orgPhone, stage, lang, saveState.at, matter, followUpDate, tScript, promises]
   )
   const view = useMemo(() => buildStageView(stage, tScript, tLabel, ctx), [stage, tScript, tLabel, ctx])
 
@@ -309,6 +312,8 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
           setMatter={setMatter}
           followUpDate={followUpDate}
           setFollowUpDate={setFollowUpDate}
+          route={route}
+          setRoute={setRoute}
         />
       </div>
 

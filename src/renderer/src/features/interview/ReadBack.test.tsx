@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { initI18n } from '../../app/i18n'
 import { AutosaveStore } from '@shared/domain/interview/autosave'
 import type { InterviewState } from '@shared/domain/interview/types'
+import { NO_EVENTS, routePromises } from '@shared/domain/interview/route-promises'
 
 const calls: [string, unknown][] = []
 let answer: (method: string) => unknown = () => null
@@ -97,6 +98,7 @@ describe('handout in the desktop shell (no popups)', () => {
         contacts={{ orgName: '', orgPhone: '', siteContacts: [] }}
         acceptedNeeds={[]}
         followUpDate={null}
+        promises={routePromises({ route: 'petition', events: NO_EVENTS, walkIn: true, visitDate: '2026-11-23' })}
         onScheduled={() => {}}
         onFinished={() => {}}
         ended={null}

@@ -103,7 +103,7 @@ function DeadlineList({ items }: { items: TodayDeadline[] }) {
             </button>{' '}
             <RiskBadge level={d.riskLevel} />
             <div>
-              {t(def.labelKey)} <span className="muted">（{t(def.articleKey)}）</span> ·{' '}
+              {d.whose === 'petitioner' ? <span className="badge" data-testid="their-deadline">{t('cases:today.theirDeadline')}</span> : null} {t(def.labelKey)} <span className="muted">（{t(def.articleKey)}）</span> ·{' '}
               {d.daysLeft < 0 ? t('cases:today.passed', { count: -d.daysLeft }) : d.daysLeft === 0 ? t('cases:today.dueTodayShort') : t('cases:today.daysLeft', { count: d.daysLeft })}
               {d.fallsOnWeekend ? (
                 <span className="hint">
