@@ -36,6 +36,46 @@ export const STAGE_CHECKS: Record<StageId, readonly string[]> = {
 export const ALL_CHECKS: readonly string[] = STAGES.flatMap((s) => STAGE_CHECKS[s])
 
 export const lineKey = (stage: StageId, line: string) => `script:stages.${stage}.${line}`
+
+/**
+ * Moments outside the four stages that still need words (script:moments.<moment>.<line>): the
+ * follow-up calls (3–7 days, 1–3 months: who you are, what changed, what's next), saying the worker
+ * is not an official or a lawyer, why the organisation's phone, how long without promising, a group
+ * visit (where the others wait, how they hear), closing when the petitioner is dissatisfied.
+ */
+export const MOMENTS = ['followUpShort', 'followUpMid', 'role', 'orgPhone', 'howLong', 'group', 'dissatisfied'] as const
+export type Moment = (typeof MOMENTS)[number]
+export const MOMENT_LINES: Record<Moment, readonly string[]> = {
+  followUpShort: ['who', 'changed', 'next'],
+  followUpMid: ['who', 'changed', 'next'],
+  role: ['notOfficial', 'notLawyer', 'what'],
+  orgPhone: ['why', 'number'],
+  howLong: ['depends', 'statutory', 'weWill'],
+  group: ['welcome', 'representatives', 'wait', 'hear'],
+  dissatisfied: ['acknowledge', 'options', 'door']
+}
+export const momentLineKey = (m: Moment, line: string) => `script:moments.${m}.${line}`
+
+/**
+ * The moments in the order the worker is likely to need them where they are: a phone contact
+ * starts with the follow-up calls; the first minutes with who the worker is; the policy talk with
+ * how long and who decides; the close with the phone and a dissatisfied petitioner. `open` is the
+ * one shown unfolded (none when nothing stands out).
+ */
+export function suggestedMoments(stage: StageId, workForm: string): { order: Moment[]; open: Moment | null } {
+  const first: Moment[] =
+    workForm === 'phone'
+      ? ['followUpShort', 'followUpMid']
+      : stage === 'rapport'
+        ? ['role', 'group']
+        : stage === 'policy'
+          ? ['howLong', 'role']
+          : stage === 'closing'
+            ? ['dissatisfied', 'orgPhone', 'howLong']
+            : ['role', 'howLong']
+  const order = [...first, ...MOMENTS.filter((m) => !first.includes(m))]
+  return { order, open: workForm === 'phone' ? 'followUpShort' : null }
+}
 export const checkKey = (check: string) => `interview:checks.${check}`
 
 /** De-escalation. Emotions at or above `agitated` bring the empathic lines and the pause timer. */

@@ -24,6 +24,7 @@ import { useSession } from '../../app/session-context'
 import { AutosaveStore, type SaveState } from '@shared/domain/interview/autosave'
 import { CapturePanel, TABS, type Tab } from './CapturePanel'
 import { Deescalation } from './Deescalation'
+import { Moments } from './Moments'
 import { CrisisDialog } from './CrisisDialog'
 import { CheatSheet } from './CheatSheet'
 import { ReadBackWindow } from './ReadBack'
@@ -281,6 +282,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
                 <li key={l.id} data-line={l.id}>{l.text}</li>
               ))}
             </ol>
+            <Moments stage={stage} workForm={initial.workForm} tScript={tScript} params={ctx as unknown as Record<string, string>} />
           </div>
           <div className="iv-checks">
             <h3>{t('interview:panel.checks')}</h3>
