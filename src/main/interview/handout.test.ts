@@ -17,9 +17,9 @@ describe('petitioner handout PDF', () => {
   afterEach(() => t.cleanup())
 
   it.each([
-    ['yue-HK', 'A5', '跟住落嚟', '你今日講嘅事'],
-    ['zh-CN', 'A4', '接下来', '您今天反映的事情']
-  ] as const)('%s on %s: what happens next, real dates, the organisation phone', async (lang, paper, heading, chain) => {
+    ['yue-HK', 'A5', '跟住落嚟', '你今日講嘅事', '告知單'],
+    ['zh-CN', 'A4', '接下来', '您今天反映的事情', '告知单']
+  ] as const)('%s on %s: what happens next, real dates, the organisation phone, a file name in the handout language', async (lang, paper, heading, chain, file) => {
     const s = svc.startInterview(t.desk, { petitionerName: '黄𠮶堃', outputLang: lang })
     // The transfer chain is promised only once the worker records the petition route.
     svc.setMeta(t.desk, { interviewId: s.id, patch: { route: 'petition' } })
@@ -40,7 +40,7 @@ describe('petitioner handout PDF', () => {
     expect(text).toContain('020-12345678')
     expect(text).toContain(s.caseNo)
     expect(pdfFonts(pdf).every((f) => f.emb)).toBe(true)
-    expect(r.fileName).toMatch(/^告知单_2026-\d{6}_2026-11-23\.pdf$/)
+    expect(r.fileName).toMatch(new RegExp(`^${file}_2026-\\d{6}_2026-11-23\\.pdf$`))
   })
 
   it.each([
