@@ -18,6 +18,9 @@ function body(pdf: Buffer, lang: Locale): string {
   const t = labels(lang)
   let s = squash(pdfText(pdf))
   const furniture = [t('a.title'), t('b.title'), t('c.title'), t('continued'), t('a.sectionRecord'), t('a.sectionClient'), t('c.goals')]
+  // A text continued on the next page repeats its row's label with （续）.
+  const rowLabels = ['a.demands', 'a.petitionHistory', 'a.personality', 'a.background', 'a.assessment', 'a.needsAnalysis', 'a.serviceGoals', 'a.serviceStrategy', 'a.evaluationMethods', 'b.purpose', 'b.record', 'b.assessment', 'b.followUp', 'b.supervisorOpinion', 'c.reflection', 'c.orgEvaluation']
+  for (const k of rowLabels) s = s.split(squash(t(k) + t('continued'))).join('')
   for (const f of furniture) s = s.split(squash(f)).join('')
   return s
     .replace(new RegExp(squash(t('caseNo', { caseNo: 'X' })).replace('X', '\\d{4}-\\d{6}'), 'g'), '')

@@ -31,6 +31,16 @@ export interface DemoCaseOptions {
   /** Tick every "其他（请注明）" with its text. */
   allOther?: boolean
   cantonese?: boolean
+  /** Every long text (demands, background, plan, interview notes, reflection …) this many characters, in paragraphs. */
+  longTexts?: number
+}
+
+/** `n` characters of paragraphs (a line break every few sentences), for texts that run over pages. */
+export function paragraphs(n: number, seed = 0): string {
+  let k = 0
+  return demandText(n + seed)
+    .slice(seed)
+    .replace(/。/g, () => (++k % 4 === 0 ? '。\n' : '。'))
 }
 
 export interface DemoCase {
@@ -46,11 +56,12 @@ export function seedFormsCase(desk: Desk, o: DemoCaseOptions = {}): DemoCase {
   const typed: string[] = []
   const T = <S extends string>(s: S) => (typed.push(s), s)
   const other = o.allOther ?? false
+  const L = (fallback: string, seed: number) => (o.longTexts ? paragraphs(o.longTexts, seed) : fallback)
   const c = createCase(desk, { partyKind: 'person', name: T(name), contactDate: '2026-11-18' })
   updateCase(desk, c.id, {
     source: other ? 'referral' : 'self',
     sourceText: other ? T('白云区京溪街道办事处信访办') : '',
-    demands: T(o.demandChars ? demandText(o.demandChars) : DEMAND_SENTENCES.slice(0, 3).join('')),
+    demands: T(o.longTexts ? paragraphs(o.longTexts) : o.demandChars ? demandText(o.demandChars) : DEMAND_SENTENCES.slice(0, 3).join('')),
     petitionHistory: T('重访对象。二〇二五年十月曾到区人社局劳动监察大队反映，十一月到市信访局来访登记一次。'),
     personality: T(o.cantonese ? '情緒激動，講話好快，多次重複「我哋冇錢開飯喇」，後來慢慢平靜落嚟。' : '初来时情绪激动，语速快，反复强调“没人管我们”；经倾听后逐渐平静，思路清楚。'),
     referralOrg: other ? T('京溪街道综治中心') : '',
@@ -70,12 +81,12 @@ export function seedFormsCase(desk: Desk, o: DemoCaseOptions = {}): DemoCase {
     livingOther: other ? T('与工友合租宿舍') : '',
     needs: other ? ['legalAdvice', 'policyGuidance', 'emotionalSupport', 'resourceLinking', 'other'] : ['legalAdvice', 'policyGuidance', 'emotionalSupport'],
     needsOther: other ? T('协助申请临时救助') : '',
-    background: T('家中四口人：本人、妻子（无业）、女儿（初二）、母亲（长期住院）。与工友关系紧密，同班组十二人同样被欠薪。'),
-    assessment: T('案主诉求明确、合理，主要风险在于经济压力导致的情绪波动；未见自伤或伤人意图。'),
-    needsAnalysis: T('依马斯洛需要层次理论，当前以生存与安全需要为主；以优势视角看，案主有工友支持与维权意识。'),
-    serviceGoals: T('一周内协助案主向劳动监察部门提交书面材料；一个月内了解欠薪垫付及临时救助办理情况。'),
-    serviceStrategy: T('情绪疏导与政策解释并行；链接法律援助与街道社会救助资源；按约定时间跟进。'),
-    evaluationMethods: T('跟进记录、案主自评量表、部门书面答复。'),
+    background: T(L('家中四口人：本人、妻子（无业）、女儿（初二）、母亲（长期住院）。与工友关系紧密，同班组十二人同样被欠薪。', 1)),
+    assessment: T(L('案主诉求明确、合理，主要风险在于经济压力导致的情绪波动；未见自伤或伤人意图。', 2)),
+    needsAnalysis: T(L('依马斯洛需要层次理论，当前以生存与安全需要为主；以优势视角看，案主有工友支持与维权意识。', 3)),
+    serviceGoals: T(L('一周内协助案主向劳动监察部门提交书面材料；一个月内了解欠薪垫付及临时救助办理情况。', 4)),
+    serviceStrategy: T(L('情绪疏导与政策解释并行；链接法律援助与街道社会救助资源；按约定时间跟进。', 5)),
+    evaluationMethods: T(L('跟进记录、案主自评量表、部门书面答复。', 6)),
     workerSignedDate: '2026-11-18'
   })
   const worker = desk.db().sqlite.prepare("SELECT id, display_name AS n FROM users WHERE role = 'worker' ORDER BY id LIMIT 1").get() as { id: number; n: string } | undefined
@@ -86,8 +97,8 @@ export function seedFormsCase(desk: Desk, o: DemoCaseOptions = {}): DemoCase {
     const changes = [
       { field: 'contact' as const, value: T(o.cantonese ? '+852 9123 4567' : '13812345678') },
       { field: 'purpose' as const, value: T(i === 0 ? '了解欠薪经过，疏导情绪，说明劳动监察投诉的办理程序。' : `第${i + 1}次跟进：核对材料准备情况。`) },
-      { field: 'notes' as const, value: T(i === 0 ? '案主到访时情绪激动，社工先请其坐下喝水，倾听其讲述欠薪经过。案主表示“再没人管就去市政府门口坐着”。社工肯定其感受，说明依法反映的渠道与时限，不作结果承诺。' : '案主已整理考勤记录与工资条复印件，情绪平稳。') },
-      { field: 'assessment' as const, value: T('案主情绪由激动转为平稳，理解办理程序，愿意按约定准备材料。') },
+      { field: 'notes' as const, value: T(o.longTexts ? paragraphs(o.longTexts, 7 + i) : i === 0 ? '案主到访时情绪激动，社工先请其坐下喝水，倾听其讲述欠薪经过。案主表示“再没人管就去市政府门口坐着”。社工肯定其感受，说明依法反映的渠道与时限，不作结果承诺。' : '案主已整理考勤记录与工资条复印件，情绪平稳。') },
+      { field: 'assessment' as const, value: T(L('案主情绪由激动转为平稳，理解办理程序，愿意按约定准备材料。', 8)) },
       { field: 'followUpPlan' as const, value: T('三个工作日内电话跟进材料提交情况。') },
       ...(other ? [{ field: 'locationText' as const, value: T('街道综治中心调解室') }, { field: 'workFormText' as const, value: T('上门协助填写表格') }] : [])
     ]
@@ -116,7 +127,7 @@ export function seedFormsCase(desk: Desk, o: DemoCaseOptions = {}): DemoCase {
       linkedResources: T('法律援助中心、街道临时救助'),
       contactedDepartments: T('区人社局劳动监察大队、京溪街道办事处'),
       goals,
-      reflection: T('本案提示：欠薪类个案宜尽早链接法律援助；社工应避免对处理结果作任何承诺。'),
+      reflection: T(L('本案提示：欠薪类个案宜尽早链接法律援助；社工应避免对处理结果作任何承诺。', 9)),
       workerSignedDate: '2026-12-30',
       transferTo: ''
     },

@@ -14,9 +14,11 @@ import {
   TRANSFER_REASONS
 } from '@shared/domain/case/options'
 import { LOCATIONS, WORK_FORMS, type FormBData } from '@shared/domain/interview'
-import { A4_MARGINS, RULED, checkboxes, labelCell, sectionRow, span, type CheckOption } from '../pdf'
+import { A4_MARGINS, checkboxes, labelCell, missingGlyphs, renderPdf, sectionRow, span, type CheckOption, type RenderOptions } from '../pdf'
+import { DeskFailure } from '@shared/ipc/result'
+import { textsOf } from '../pdf/runs'
+import { FLOW_TEXT, buildGrid, nextBreaks, type Breaks, type From, type GridPart, type GridRow } from './grid'
 import type { FormSignoff } from './signoff'
-import { codePointLength } from '@shared/text/characters'
 
 /**
  * The three forms of DB4401/T 321-2025 (Appendices A–C) as pdfmake content. Labels come from
@@ -31,70 +33,79 @@ export const labels = (lang: Locale): T => {
 }
 
 /** One form inside a PDF: its title and case number drive the page header and footer. */
-export interface FormPart {
-  title: string
-  caseNo: string | null
-  content: Content[]
-}
+export type FormPart = GridPart
 
 const LONG_MIN = 54 // empty long-text cells keep room to write by hand
 const SIGN_MIN = 46 // signature cells: room for a signature and a date
 const BLANK_LONG_MIN = 84
+/** Every write-in space on a blank form is at least 8 mm high (8 mm = 22.7 pt); rows get a little more. */
+const BLANK_MIN = 25
 
-/** `keep`: never split across pages (signature rows: a signature must not straddle two sheets). */
-type Row = { cells: TableCell[]; min?: number; keep?: boolean }
-
-/**
- * A ruled table whose rows may break across pages (long texts flow on). A row's minimum height
- * (room to write by hand) is made by content — a spacer under the first cell — not by pdfmake's
- * `heights`, which lays out rows that straddle a page break incorrectly.
- */
-function table(widths: (number | string)[], rows: Row[], headerRows = 0, extra: Record<string, unknown> = {}): Content {
-  const body = rows.map((r) => {
-    if (!r.min) return r.cells
-    const [first, ...rest] = r.cells
-    const spacer = { canvas: [], width: 1, height: 1, margin: [0, 0, 0, Math.max(0, r.min - 22)] }
-    const f = first as { colSpan?: number; fillColor?: string }
-    const withSpace = { stack: [{ ...f, colSpan: undefined, rowSpan: undefined, fillColor: undefined }, spacer], colSpan: f.colSpan, fillColor: f.fillColor }
-    return [withSpace as unknown as TableCell, ...rest]
-  })
-  // Runs of `keep` rows become their own table with unbreakable rows; the others may break.
-  const chunks: { from: number; to: number; keep: boolean }[] = []
-  rows.forEach((r, i) => {
-    const keep = !!r.keep && i >= headerRows
-    const last = chunks[chunks.length - 1]
-    if (last && last.keep === keep) last.to = i + 1
-    else chunks.push({ from: i, to: i + 1, keep })
-  })
-  const chunk = (c: { from: number; to: number; keep: boolean }, k: number) =>
-      ({
-        table: {
-          widths,
-          headerRows: k === 0 ? headerRows : 0,
-          dontBreakRows: c.keep,
-          keepWithHeaderRows: k === 0 && headerRows ? 1 : 0,
-          body: body.slice(c.from, c.to)
-        },
-        layout: RULED,
-        // Adjacent tables share their border line: pull each up by the rule's width.
-        ...(k > 0 ? { margin: [0, -0.6, 0, 0] } : {})
-      }) as Content
-  // A run of kept rows also stays together (an opinion with the signature under it).
-  const tables = chunks.map((c, k) => (c.keep ? ({ stack: [chunk(c, k)], unbreakable: true } as Content) : chunk(c, k)))
-  return (tables.length === 1 ? { ...(tables[0] as object), ...extra } : { stack: tables, ...extra }) as Content
+/** Width of a string in em at the body size: CJK and full-width forms 1, everything else about half. */
+function ems(s: string): number {
+  let w = 0
+  for (const ch of s) w += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3ffff}]/u.test(ch) ? 1 : 0.55
+  return w
 }
 
-/** Short enough that keeping the row whole (with the signature under it) never needs a page of its own. */
-const short = (v: string | null | undefined) => codePointLength(v ?? '') < 400
+/** Where a reader breaks a label: before an opening bracket or 及, after a closing bracket, 的, 、 or /. */
+const breakBefore = (ch: string) => /[（(及总]/.test(ch)
+const breakAfter = (ch: string) => /[）)的、/／]/.test(ch)
+
+/**
+ * A label set in lines that fit its column (`width` pt at 9.5 pt, padding excluded), broken where a
+ * reader would (问题/需要 | （可多选）; 个案背景 | （个案家庭图及 | 生态系统图）), never 个案家/庭.
+ * Returns the text with explicit line breaks and how many lines it takes.
+ */
+export function labelLines(label: string, width: number): { text: string; lines: number } {
+  const per = Math.max(2, Math.floor(width / 9.5 + 0.05))
+  const chars = [...label]
+  if (ems(label) <= per) return { text: label, lines: 1 }
+  // Candidate break positions (a break at i means a new line starts with chars[i]).
+  const good = (i: number) => i > 0 && i < chars.length && (breakBefore(chars[i]) || breakAfter(chars[i - 1]))
+  const lines: string[] = []
+  let from = 0
+  while (from < chars.length) {
+    const rest = chars.slice(from)
+    if (ems(rest.join('')) <= per) {
+      lines.push(rest.join(''))
+      break
+    }
+    // Balance the remaining lines, then prefer a reader's break within reach of that point.
+    const linesLeft = Math.ceil(ems(rest.join('')) / per)
+    let fit = 0
+    while (fit < rest.length && ems(rest.slice(0, fit + 1).join('')) <= per) fit++
+    const ideal = Math.min(fit, Math.ceil(rest.length / linesLeft))
+    let cut = -1
+    for (let i = fit; i >= 1; i--) if (good(from + i) && (i >= ideal - 2 || i >= fit - 1)) { cut = i; break }
+    if (cut < 0) {
+      // No reader's break in reach: a balanced cut that does not strand a closing bracket or leave one opening.
+      cut = ideal
+      while (cut > 1 && /[）)、，。：]/.test(rest[cut] ?? '')) cut--
+      while (cut > 1 && /[（(]/.test(rest[cut - 1])) cut--
+    }
+    lines.push(rest.slice(0, cut).join(''))
+    from += cut
+  }
+  return { text: lines.join('\n'), lines: lines.length }
+}
+
+type Row = GridRow
+
+/** A label cell whose text is broken into lines for its column. */
+function lab(text: string, width: number, extra: Record<string, unknown> = {}): { cell: TableCell; lines: number } {
+  const l = labelLines(text, width - 8)
+  return { cell: labelCell(l.text, extra), lines: l.lines }
+}
 
 const text = (v: string | null | undefined): TableCell => ({ text: v ?? '' }) as TableCell
-/** Long texts are set flush on both sides, as Chinese documents are. */
-const prose = (v: string | null | undefined): TableCell => ({ text: v ?? '', alignment: 'justify' }) as TableCell
-const hintThen = (hint: string, v: string): TableCell =>
-  ({ stack: [{ text: hint, fontSize: 8, color: '#555555' }, ...(v ? [{ text: v, alignment: 'justify', margin: [0, 2, 0, 0] }] : [])] }) as TableCell
+/** The value of a flow row: set flush on both sides, as Chinese documents are; marked for pagination. */
+const prose = (v: string): Record<string, unknown> => ({ text: v, alignment: 'justify', [FLOW_TEXT]: true })
+const hintThen = (hint: string, v: Content | null): TableCell =>
+  ({ stack: [{ text: hint, fontSize: 8, color: '#555555' }, ...(v ? [{ ...(v as object), margin: [0, 2, 0, 0] }] : [])] }) as TableCell
 
-/** On blank forms an option asking "（请注明）：" gets an underlined gap to write in. */
-const WRITE_IN = '\u3000'.repeat(8)
+/** On blank forms an 其他 option gets a line to write on. */
+const WRITE_IN = '_'.repeat(16)
 
 function opts<C extends string>(
   codes: readonly C[],
@@ -105,9 +116,42 @@ function opts<C extends string>(
 ): CheckOption[] {
   return codes.map((c) => {
     const l = label(c)
-    const detail = chosen(c) ? detailFor?.(c) : blank && /[：:]$/.test(l) ? WRITE_IN : undefined
+    const writeIn = blank && (c === 'other' || /[：:]$/.test(l))
+    const detail = chosen(c) ? detailFor?.(c) : writeIn ? WRITE_IN : undefined
     return { label: l, checked: chosen(c), detail }
   })
+}
+
+/**
+ * A row holding a long text: it may continue on the next page (label repeated with （续）). Empty, it
+ * keeps `min` pt of room to write by hand.
+ */
+function longText(
+  label: string,
+  value: string | null | undefined,
+  o: { labelWidth: number; cols: number; min: number; hint?: string; keepWithPrevious?: boolean; labelCols?: number }
+): Row {
+  const v = value ?? ''
+  const labelCells = (l: string) => {
+    const c = lab(l, o.labelWidth)
+    return { cells: o.labelCols && o.labelCols > 1 ? span(c.cell, o.labelCols) : [c.cell], lines: c.lines }
+  }
+  if (!v.trim()) {
+    const l = labelCells(label)
+    const value = o.hint ? hintThen(o.hint, null) : text('')
+    return { cells: [...l.cells, ...span(value, o.cols)], min: o.min, labelLines: l.lines, keepWithPrevious: o.keepWithPrevious }
+  }
+  return {
+    keepWithPrevious: o.keepWithPrevious,
+    flow: {
+      label,
+      text: v,
+      build: (l, t, first) => [
+        ...labelCells(l).cells,
+        ...span((first && o.hint ? hintThen(o.hint, prose(t) as unknown as Content) : prose(t)) as unknown as TableCell, o.cols)
+      ]
+    }
+  }
 }
 
 const sigCell = (label: string, value: Content | null, cols: number): TableCell[] =>
@@ -126,160 +170,186 @@ export function printedAt(d: Date): string {
 
 // ───────────────────────────── Form A ─────────────────────────────
 
+/** Form A's grid: label | value | label | value. Label columns are wide enough for 8 characters a line. */
+const A_W = [86, 160, 86, '*']
+
 export function formA(lang: Locale, d: FormAData | null, signoff: FormSignoff | null): FormPart {
   const t = labels(lang)
   const blank = d === null
   const v = (x: string | null | undefined) => text(blank ? '' : x)
   const long = blank ? BLANK_LONG_MIN : LONG_MIN
-  const W = [78, 166, 82, '*']
-  const longRow = (label: string, value: string | undefined, hint?: string): Row => ({
-    cells: [labelCell(label), ...span(hint ? hintThen(hint, value ?? '') : prose(value ?? ''), 3)],
-    min: (value ?? '') ? undefined : long
-  })
-  const lines = (codes: readonly string[], key: string, chosen: (c: string) => boolean, detail?: (c: string) => string | undefined) =>
-    checkboxes(opts(codes, (c) => t(`a.${key}.${c}`), (c) => !blank && chosen(c), detail, blank))
-
-  const record: Row[] = [
-    { cells: sectionRow(t('a.sectionRecord'), 4) },
-    { cells: [labelCell(t('a.contactDate')), v(d?.contactDate), labelCell(t('a.worker')), v(d?.worker?.displayName)] },
-    {
-      cells: [
-        labelCell(t('a.source')),
-        ...span(lines(CASE_SOURCES, 'sources', (c) => d?.source === c, (c) => (c === 'self' ? undefined : d?.sourceText)) as TableCell, 3)
-      ]
-    },
-    longRow(t('a.demands'), d?.demands),
-    longRow(t('a.petitionHistory'), d?.petitionHistory, t('a.petitionHistoryHint')),
-    longRow(t('a.personality'), d?.personality, t('a.personalityHint')),
-    {
-      cells: [
-        labelCell(t('a.referral')),
-        { stack: [{ text: t('a.referralOrg'), fontSize: 8, color: '#555555' }, { text: blank ? '' : (d?.referralOrg ?? '') }] } as TableCell,
-        labelCell(t('a.referralContact')),
-        v(d?.referralContact)
-      ],
-      min: blank ? 34 : undefined
-    }
-  ]
-  const gender = d?.gender ? t(`gender.${d.gender}`) : ''
-  const client: Row[] = [
-    { cells: sectionRow(t('a.sectionClient'), 4) },
-    { cells: [labelCell(t('a.clientName')), v(d?.clientName), labelCell(t('a.gender')), v(gender)] },
-    { cells: [labelCell(t('a.phone')), v(d?.phone), labelCell(t('a.address')), v(d?.address)] },
-    { cells: [labelCell(t('a.birth')), v(d?.birth), labelCell(t('a.age')), v(d?.age == null ? '' : t('age', { age: d.age }))] },
-    { cells: [labelCell(t('a.occupation')), v(d?.occupation), labelCell(t('a.economicStatus')), v(d?.economicStatus)] },
-    { cells: [labelCell(t('a.language')), ...span(lines(LANGUAGES, 'languages', (c) => d?.language === c, (c) => (c === 'other' ? d?.languageOther : undefined)) as TableCell, 3)] },
-    { cells: [labelCell(t('a.marital')), ...span(lines(MARITAL, 'maritals', (c) => d?.marital === c, (c) => (c === 'other' ? d?.maritalOther : undefined)) as TableCell, 3)] },
-    { cells: [labelCell(t('a.education')), ...span(lines(EDUCATION, 'educations', (c) => d?.education === c) as TableCell, 3)] },
-    { cells: [labelCell(t('a.living')), ...span(lines(LIVING, 'livings', (c) => d?.living === c, (c) => (c === 'other' ? d?.livingOther : undefined)) as TableCell, 3)] },
-    {
-      cells: [
-        labelCell(t('a.needs')),
-        ...span(lines(NEEDS, 'needOptions', (c) => !!d?.needs.includes(c as never), (c) => (c === 'other' ? d?.needsOther : undefined)) as TableCell, 3)
-      ]
-    },
-    longRow(t('a.background'), d?.background),
-    longRow(t('a.assessment'), d?.assessment),
-    longRow(t('a.needsAnalysis'), d?.needsAnalysis),
-    { cells: span(labelCell(t('a.plan'), { bold: true }), 4) },
-    longRow(t('a.serviceGoals'), d?.serviceGoals),
-    longRow(t('a.serviceStrategy'), d?.serviceStrategy),
-    longRow(t('a.evaluationMethods'), d?.evaluationMethods),
-    {
-      cells: [labelCell(t('a.workerSign')), ...span({ text: blank || !d?.workerSignedDate ? '' : d.workerSignedDate, alignment: 'right', margin: [0, SIGN_MIN - 20, 0, 0] } as TableCell, 3)],
-      min: SIGN_MIN,
-      keep: true
-    },
-    {
-      cells: [
-        labelCell(t('a.intake')),
-        ...span(
-          {
-            text: [
-              { text: t('a.intakeQuestion') + '\u3000' },
-              ...(checkboxes([
-                { label: t('a.intakeYes'), checked: !blank && d?.intakeAccepted === true, detail: blank ? WRITE_IN : d?.intakeAccepted ? (d.intakeAssignedTo?.displayName ?? '') : undefined },
-                { label: t('a.intakeNo'), checked: !blank && d?.intakeAccepted === false, detail: blank ? WRITE_IN : d?.intakeAccepted === false ? d.intakeNote : undefined }
-              ]).text as Content[])
-            ]
-          } as TableCell,
-          3
-        )
-      ],
-      keep: true
-    },
-    {
-      keep: true,
-      cells: [labelCell(t('a.supervisorSign')), ...span({ stack: signoff && !blank ? [{ text: signoff.opinion }, signedLine(t, signoff)!] : [{ text: '' }] } as TableCell, 3)],
-      min: signoff && !blank ? undefined : SIGN_MIN + 10
-    }
-  ]
-  return {
-    title: t('a.title'),
-    caseNo: d?.caseNo ?? null,
-    content: [table(W, record, 1), table(W, client, 1)]
+  const rowMin = blank ? BLANK_MIN : undefined
+  const L = (key: string) => lab(t(key), A_W[0] as number)
+  const L2 = (key: string) => lab(t(key), A_W[2] as number)
+  /** A row of two label/value pairs. */
+  const pair = (k1: string, v1: TableCell, k2: string, v2: TableCell): Row => {
+    const a = L(k1)
+    const b = L2(k2)
+    return { cells: [a.cell, v1, b.cell, v2], min: rowMin, labelLines: Math.max(a.lines, b.lines) }
   }
+  const labelled = (key: string, value: TableCell, min = rowMin, extra: Partial<Row> = {}): Row => {
+    const a = L(key)
+    return { cells: [a.cell, ...span(value, 3)], min, labelLines: a.lines, ...extra }
+  }
+  const longRow = (key: string, value: string | undefined, hint?: string, keepWithPrevious?: boolean): Row =>
+    longText(t(key), blank ? '' : value, { labelWidth: A_W[0] as number, cols: 3, min: long, hint, keepWithPrevious })
+  const lines = (codes: readonly string[], key: string, chosen: (c: string) => boolean, detail?: (c: string) => string | undefined) =>
+    checkboxes(opts(codes, (c) => t(`a.${key}.${c}`), (c) => !blank && chosen(c), detail, blank)) as TableCell
+  const gender = d?.gender ? t(`gender.${d.gender}`) : ''
+  const rows: Row[] = [
+    { cells: sectionRow(t('a.sectionRecord'), 4), keepWithNext: true },
+    pair('a.contactDate', v(d?.contactDate), 'a.worker', v(d?.worker?.displayName)),
+    labelled('a.source', lines(CASE_SOURCES, 'sources', (c) => d?.source === c, (c) => (c === 'self' ? undefined : d?.sourceText))),
+    longRow('a.demands', d?.demands),
+    longRow('a.petitionHistory', d?.petitionHistory, t('a.petitionHistoryHint')),
+    longRow('a.personality', d?.personality, t('a.personalityHint')),
+    (() => {
+      const a = L('a.referral')
+      const b = L2('a.referralContact')
+      return {
+        cells: [a.cell, { stack: [{ text: t('a.referralOrg'), fontSize: 8, color: '#555555' }, { text: blank ? '' : (d?.referralOrg ?? '') }] } as TableCell, b.cell, v(d?.referralContact)],
+        min: blank ? 40 : undefined,
+        labelLines: Math.max(a.lines, b.lines)
+      }
+    })(),
+    { cells: sectionRow(t('a.sectionClient'), 4), keepWithNext: true },
+    pair('a.clientName', v(d?.clientName), 'a.gender', v(gender)),
+    pair('a.phone', v(d?.phone), 'a.address', v(d?.address)),
+    pair('a.birth', v(d?.birth), 'a.age', v(d?.age == null ? '' : t('age', { age: d.age }))),
+    pair('a.occupation', v(d?.occupation), 'a.economicStatus', v(d?.economicStatus)),
+    labelled('a.language', lines(LANGUAGES, 'languages', (c) => d?.language === c, (c) => (c === 'other' ? d?.languageOther : undefined))),
+    labelled('a.marital', lines(MARITAL, 'maritals', (c) => d?.marital === c, (c) => (c === 'other' ? d?.maritalOther : undefined))),
+    labelled('a.education', lines(EDUCATION, 'educations', (c) => d?.education === c)),
+    labelled('a.living', lines(LIVING, 'livings', (c) => d?.living === c, (c) => (c === 'other' ? d?.livingOther : undefined))),
+    labelled('a.needs', lines(NEEDS, 'needOptions', (c) => !!d?.needs.includes(c as never), (c) => (c === 'other' ? d?.needsOther : undefined))),
+    longRow('a.background', d?.background),
+    longRow('a.assessment', d?.assessment),
+    longRow('a.needsAnalysis', d?.needsAnalysis),
+    { cells: span(labelCell(t('a.plan'), { bold: true }), 4), keepWithNext: true },
+    longRow('a.serviceGoals', d?.serviceGoals),
+    longRow('a.serviceStrategy', d?.serviceStrategy),
+    longRow('a.evaluationMethods', d?.evaluationMethods),
+    // The signatures stay with the last lines of the plan they sign.
+    labelled(
+      'a.workerSign',
+      { text: blank || !d?.workerSignedDate ? '' : d.workerSignedDate, alignment: 'right', margin: [0, SIGN_MIN - 24, 0, 0] } as TableCell,
+      undefined,
+      { keepWithPrevious: true }
+    ),
+    labelled(
+      'a.intake',
+      {
+        text: [
+          { text: t('a.intakeQuestion') + '\u3000' },
+          ...(checkboxes([
+            { label: t('a.intakeYes'), checked: !blank && d?.intakeAccepted === true, detail: blank ? WRITE_IN : d?.intakeAccepted ? (d.intakeAssignedTo?.displayName ?? '') : undefined },
+            { label: t('a.intakeNo'), checked: !blank && d?.intakeAccepted === false, detail: blank ? WRITE_IN : d?.intakeAccepted === false ? d.intakeNote : undefined }
+          ]).text as Content[])
+        ]
+      } as TableCell,
+      rowMin,
+      { keepWithPrevious: true }
+    ),
+    labelled(
+      'a.supervisorSign',
+      { stack: signoff && !blank ? [{ text: signoff.opinion }, signedLine(t, signoff)!] : [{ text: '' }] } as TableCell,
+      signoff && !blank ? undefined : SIGN_MIN + 10,
+      { keepWithPrevious: true }
+    )
+  ]
+  return { title: t('a.title'), caseNo: d?.caseNo ?? null, widths: A_W, rows, continued: (l) => l + t('continued') }
 }
 
 // ───────────────────────────── Form B ─────────────────────────────
+
+/** Form B's grid: label | value | label | value | label | value. */
+const B_W = [86, 100, 50, 96, 54, '*']
 
 export function formB(lang: Locale, d: FormBData | null, signoff: FormSignoff | null): FormPart {
   const t = labels(lang)
   const blank = d === null
   const v = (x: string | null | undefined) => text(blank ? '' : x)
   const long = blank ? BLANK_LONG_MIN : LONG_MIN
-  const W = [80, 100, 50, 100, 54, '*']
-  const longRow = (label: string, value: string | undefined, min = long): Row => ({
-    cells: [labelCell(label), ...span(prose(value ?? ''), 5)],
-    min: (value ?? '') ? undefined : min
-  })
+  const rowMin = blank ? BLANK_MIN : undefined
+  const L = (key: string, col = 0) => lab(t(key), B_W[col] as number)
+  const longRow = (key: string, value: string | undefined, min = long, keepWithPrevious?: boolean): Row =>
+    longText(t(key), blank ? '' : value, { labelWidth: B_W[0] as number, cols: 5, min, keepWithPrevious })
   const loc = checkboxes(
-    LOCATIONS.map((c) => ({ label: t(`b.locations.${c}`), checked: !blank && d?.location === c, detail: c === 'other' && d?.location === 'other' ? d.locationText : undefined }))
+    LOCATIONS.map((c) => ({
+      label: t(`b.locations.${c}`),
+      checked: !blank && d?.location === c,
+      detail: c === 'other' ? (blank ? WRITE_IN : d?.location === 'other' ? d.locationText : undefined) : undefined
+    }))
   )
   const forms = checkboxes(
-    WORK_FORMS.map((c) => ({ label: t(`b.workForms.${c}`), checked: !blank && d?.workForm === c, detail: c === 'other' && d?.workForm === 'other' ? d.workFormText : undefined }))
+    WORK_FORMS.map((c) => ({
+      label: t(`b.workForms.${c}`),
+      checked: !blank && d?.workForm === c,
+      detail: c === 'other' ? (blank ? WRITE_IN : d?.workForm === 'other' ? d.workFormText : undefined) : undefined
+    }))
   )
   const signedAt = signoff && !blank ? printedAt(new Date(signoff.signedAt)) : ''
+  const opinion = signoff && !blank ? signoff.opinion : ''
+  const r1 = [L('b.subject'), L('b.contact', 2)]
+  const r2 = [L('b.relation'), L('b.location', 2)]
+  const r3 = [L('b.date'), L('b.time', 2), L('b.workCount', 4)]
+  const most = (ls: { lines: number }[]) => Math.max(...ls.map((x) => x.lines))
   const rows: Row[] = [
-    { cells: [labelCell(t('b.subject')), v(d?.subject), labelCell(t('b.contact')), ...span(v(d?.contact), 3)] },
-    { cells: [labelCell(t('b.relation')), v(d?.relation), labelCell(t('b.location')), ...span(loc as TableCell, 3)] },
+    { cells: [r1[0].cell, v(d?.subject), r1[1].cell, ...span(v(d?.contact), 3)], min: rowMin, labelLines: most(r1) },
+    { cells: [r2[0].cell, v(d?.relation), r2[1].cell, ...span(loc as TableCell, 3)], min: rowMin, labelLines: most(r2) },
     {
-      cells: [
-        labelCell(t('b.date')),
-        v(d?.date),
-        labelCell(t('b.time')),
-        v(d?.time),
-        labelCell(t('b.workCount')),
-        text(blank ? t('b.workCountBlank') : t('b.workCountValue', { n: d!.workCount }))
-      ]
+      cells: [r3[0].cell, v(d?.date), r3[1].cell, v(d?.time), r3[2].cell, text(blank ? t('b.workCountBlank') : t('b.workCountValue', { n: d!.workCount }))],
+      min: rowMin,
+      labelLines: most(r3)
     },
-    longRow(t('b.purpose'), d?.purpose, blank ? 44 : LONG_MIN),
-    { cells: [labelCell(t('b.workForm')), ...span(forms as TableCell, 5)] },
-    longRow(t('b.record'), d?.record, blank ? 176 : 120),
-    longRow(t('b.assessment'), d?.assessment),
-    longRow(t('b.followUp'), d?.followUpPlan),
-    { cells: [...sigCell(t('b.workerSign'), null, 3), ...sigCell(t('b.signDate'), null, 3)], min: SIGN_MIN, keep: true },
-    { ...longRow(t('b.supervisorOpinion'), signoff && !blank ? signoff.opinion : ''), keep: short(signoff && !blank ? signoff.opinion : '') },
+    longRow('b.purpose', d?.purpose, blank ? 44 : LONG_MIN),
+    (() => {
+      const a = L('b.workForm')
+      return { cells: [a.cell, ...span(forms as TableCell, 5)], min: rowMin, labelLines: a.lines }
+    })(),
+    longRow('b.record', d?.record, blank ? 176 : 120),
+    longRow('b.assessment', d?.assessment),
+    longRow('b.followUp', d?.followUpPlan),
+    // The signature block (worker, supervisor's opinion, supervisor) stays with the last lines it signs.
+    { cells: [...sigCell(t('b.workerSign'), null, 3), ...sigCell(t('b.signDate'), null, 3)], min: SIGN_MIN, keepWithPrevious: true },
+    longText(t('b.supervisorOpinion'), opinion, { labelWidth: B_W[0] as number, cols: 5, min: long, keepWithPrevious: true }),
     {
       cells: [
         ...sigCell(t('b.supervisorSign'), signoff && !blank ? { text: signoff.signerName, margin: [0, 4, 0, 0] } : null, 3),
         ...sigCell(t('b.signDate'), signedAt ? { text: signedAt, margin: [0, 4, 0, 0] } : null, 3)
       ],
       min: SIGN_MIN,
-      keep: true
+      keepWithPrevious: true
     }
   ]
-  return { title: t('b.title'), caseNo: d?.caseNo ?? null, content: [table(W, rows)] }
+  return { title: t('b.title'), caseNo: d?.caseNo ?? null, widths: B_W, rows, continued: (l) => l + t('continued') }
 }
 
 // ───────────────────────────── Form C ─────────────────────────────
+
+/**
+ * Form C's one grid: label (2 columns) | value | label | value; the goal table uses the same rules
+ * (序号 | 阶段性目标 over two columns | 目标达成情况 | 备注), so every vertical rule lines up.
+ */
+const C_W = [40, 46, 160, 86, '*']
 
 export function formC(lang: Locale, d: FormCData | null, signoff: FormSignoff | null): FormPart {
   const t = labels(lang)
   const blank = d === null
   const v = (x: string | null | undefined) => text(blank ? '' : x)
   const long = blank ? BLANK_LONG_MIN : LONG_MIN
-  const W = [78, 166, 82, '*']
+  const rowMin = blank ? BLANK_MIN : undefined
+  const LW = 86
+  const L = (key: string) => lab(t(key), LW)
+  const pair = (k1: string, v1: TableCell, k2: string, v2: TableCell): Row => {
+    const a = L(k1)
+    const b = L(k2)
+    return { cells: [...span(a.cell, 2), v1, b.cell, v2], min: rowMin, labelLines: Math.max(a.lines, b.lines) }
+  }
+  const labelled = (key: string, value: TableCell, min = rowMin): Row => {
+    const a = L(key)
+    return { cells: [...span(a.cell, 2), ...span(value, 3)], min, labelLines: a.lines }
+  }
   const category = checkboxes(CLOSING_CATEGORIES.map((c) => ({ label: t(`c.categories.${c}`), checked: !blank && d?.category === c })))
   const reasons = checkboxes(
     opts(TRANSFER_REASONS, (c) => t(`c.transferReasons.${c}`), (c) => !blank && d?.transferReason === c, (c) => (c === 'other' ? d?.transferReasonOther : undefined), blank)
@@ -287,83 +357,132 @@ export function formC(lang: Locale, d: FormCData | null, signoff: FormSignoff | 
   const types = checkboxes(
     opts(CLOSING_TYPES, (c) => t(`c.closingTypes.${c}`), (c) => !blank && d?.closingType === c, (c) => (c === 'other' ? d?.closingTypeOther : undefined), blank)
   )
-  const head: Row[] = [
-    { cells: [labelCell(t('c.clientName')), v(d?.clientName), labelCell(t('c.worker')), v(d?.worker?.displayName)] },
-    { cells: [labelCell(t('c.openedDate')), v(d?.openedDate), labelCell(t('c.closedDate')), v(d?.closedDate)] },
-    { cells: [labelCell(t('c.transferReason')), ...span(reasons as TableCell, 3)] },
-    { cells: [labelCell(t('c.closingType')), ...span(types as TableCell, 3)] },
-    {
-      cells: [
-        labelCell(t('c.resources')),
-        ...span(
-          {
-            stack: [
-              { text: [{ text: t('c.linkedResources'), color: '#333333' }, { text: blank ? '' : (d?.linkedResources ?? '') }], margin: [0, 0, 0, 3] },
-              { text: [{ text: t('c.contactedDepartments'), color: '#333333' }, { text: blank ? '' : (d?.contactedDepartments ?? '') }] }
-            ]
-          } as TableCell,
-          3
-        )
-      ],
-      min: blank ? 50 : undefined
-    }
+  const rows: Row[] = [
+    pair('c.clientName', v(d?.clientName), 'c.worker', v(d?.worker?.displayName)),
+    pair('c.openedDate', v(d?.openedDate), 'c.closedDate', v(d?.closedDate)),
+    labelled('c.transferReason', reasons as TableCell),
+    labelled('c.closingType', types as TableCell),
+    labelled(
+      'c.resources',
+      {
+        stack: [
+          { text: [{ text: t('c.linkedResources'), color: '#333333' }, { text: blank ? '' : (d?.linkedResources ?? '') }], margin: [0, 0, 0, blank ? 10 : 3] },
+          { text: [{ text: t('c.contactedDepartments'), color: '#333333' }, { text: blank ? '' : (d?.contactedDepartments ?? '') }] }
+        ]
+      } as TableCell,
+      blank ? 56 : undefined
+    ),
+    { cells: sectionRow(t('c.goals'), 5), keepWithNext: true }
   ]
-  const GW = [34, '*', '*', 96]
-  const goalRows: Row[] = [
-    { cells: sectionRow(t('c.goals'), 4) },
-    { cells: [t('c.seq'), t('c.goal'), t('c.achievement'), t('c.note')].map((x) => labelCell(x, { alignment: 'center' })) }
-  ]
+  const head = rows.length
+  rows.push({
+    cells: [labelCell(t('c.seq'), { alignment: 'center' }), ...span(labelCell(t('c.goal'), { alignment: 'center' }), 2), labelCell(t('c.achievement'), { alignment: 'center' }), labelCell(t('c.note'), { alignment: 'center' })],
+    keepWithNext: true
+  })
   const goals = blank ? Array.from({ length: 6 }, () => null) : (d?.goals ?? [])
-  goals.forEach((g, i) =>
-    goalRows.push({
-      cells: [{ text: g ? String(g.seq) : '', alignment: 'center' } as TableCell, text(g?.goal), text(g?.achievement), text(g?.note)],
-      min: g ? undefined : 30
-    })
-  )
-  if (!blank && goals.length === 0) goalRows.push({ cells: [text(''), text(''), text(''), text('')], min: 30 })
+  const goalRow = (g: (typeof goals)[number]): Row => ({
+    cells: [{ text: g ? String(g.seq) : '', alignment: 'center' } as TableCell, ...span(text(g?.goal), 2), text(g?.achievement), text(g?.note)],
+    min: g ? undefined : 30,
+    labelLines: 0, // an empty 序号 cell: the room is all made by the minimum
+    repeat: head
+  })
+  goals.forEach((g) => rows.push(goalRow(g)))
+  if (!blank && goals.length === 0) rows.push(goalRow(null))
   const signedAt = signoff && !blank ? printedAt(new Date(signoff.signedAt)) : ''
-  const tail: Row[] = [
-    { cells: [labelCell(t('c.reflection')), ...span(prose(blank ? '' : d?.reflection), 3)], min: d?.reflection ? undefined : long, keep: short(d?.reflection) },
-    {
-      cells: [labelCell(t('c.workerSign')), text(''), labelCell(t('c.signDate')), v(d?.workerSignedDate)],
-      min: SIGN_MIN - 10,
-      keep: true
-    },
-    {
-      cells: [labelCell(t('c.orgEvaluation')), ...span(prose(signoff && !blank ? signoff.opinion : ''), 3)],
-      min: signoff && !blank ? undefined : long,
-      keep: short(signoff && !blank ? signoff.opinion : '')
-    },
-    {
-      cells: [labelCell(t('c.supervisorSign')), text(signoff && !blank ? signoff.signerName : ''), labelCell(t('c.signDate')), text(signedAt)],
-      min: SIGN_MIN - 10,
-      keep: true
-    }
-  ]
+  const c2 = { labelWidth: LW, labelCols: 2, cols: 3, min: long }
+  rows.push(
+    longText(t('c.reflection'), blank ? '' : d?.reflection, c2),
+    { ...pair('c.workerSign', text(''), 'c.signDate', v(d?.workerSignedDate)), min: SIGN_MIN - 10, keepWithPrevious: true },
+    longText(t('c.orgEvaluation'), signoff && !blank ? signoff.opinion : '', { ...c2, keepWithPrevious: true }),
+    { ...pair('c.supervisorSign', text(signoff && !blank ? signoff.signerName : ''), 'c.signDate', text(signedAt)), min: SIGN_MIN - 10, keepWithPrevious: true }
+  )
   return {
     title: t('c.title'),
     caseNo: d?.caseNo ?? null,
-    content: [
-      { text: [{ text: t('c.category') + '\u3000' }, ...(category.text as Content[])], margin: [0, 0, 0, 6] } as Content,
-      table(W, head),
-      table(GW, goalRows, 2),
-      table(W, tail)
-    ]
+    lead: [{ text: [{ text: t('c.category') + '\u3000' }, ...(category.text as Content[])], margin: [0, 0, 0, 6] } as Content],
+    widths: C_W,
+    rows,
+    continued: (l) => l + t('continued')
   }
 }
 
 // ───────────────────────────── assembling ─────────────────────────────
 
+/** Every text of a form (for the missing-glyph check before printing). */
+export function partTexts(p: FormPart): string[] {
+  return textsOf(buildGrid(p, new Map()).content)
+}
+
+class Laid extends Error {}
+
+/** Most re-layouts one form may take (a form of n pages needs about n); after that it prints as laid out. */
+const MAX_LAYOUTS = 80
+
 /**
- * One PDF of one or more forms. Each form starts on a new page; the page header prints its title
- * (with （续）/（續） on its continuation pages) and the footer its case number, its own page X / Y
- * and the printed-at time. Which page belongs to which form is learned during layout (pdfmake's
- * pageBreakBefore hook sees each form's first node) and read when headers and footers are drawn.
+ * Page breaks for one form (see grid.ts): lay it out, check, add a break, lay out again from the page
+ * before the new break only (what precedes a page break cannot move), until every rule holds.
+ * Layout only: nothing is drawn, so each pass costs pdfmake's measuring and line breaking.
  */
-export function assemble(lang: Locale, parts: FormPart[], at: Date, info: { title: string }): TDocumentDefinitions {
+async function paginate(part: FormPart): Promise<{ breaks: Breaks; layouts: number }> {
+  let breaks: Breaks = new Map()
+  let from: From | undefined
+  for (let n = 1; n <= MAX_LAYOUTS; n++) {
+    const built = buildGrid(part, breaks, from)
+    let next: ReturnType<typeof nextBreaks> = null
+    try {
+      await renderPdf(
+        { pageSize: 'A4', pageMargins: A4_MARGINS, defaultStyle: BODY, content: [...(from ? [] : [{ text: ' ', fontSize: 1, lineHeight: 1 }]), ...built.content] },
+        {
+          refuseMissing: false,
+          afterLayout: () => {
+            next = nextBreaks(part, built.pieces, breaks)
+            throw new Laid()
+          }
+        }
+      )
+    } catch (e) {
+      if (!(e instanceof Laid)) throw e
+    }
+    if (!next) return { breaks, layouts: n }
+    ;({ breaks, from } = next as NonNullable<ReturnType<typeof nextBreaks>>)
+  }
+  return { breaks, layouts: MAX_LAYOUTS }
+}
+
+const BODY = { fontSize: 9.5, lineHeight: 1.25 }
+
+/** One PDF of one or more forms, each paginated, drawn once. */
+export async function renderForms(
+  lang: Locale,
+  parts: FormPart[],
+  at: Date,
+  info: { title: string },
+  opts: RenderOptions = {}
+): Promise<{ bytes: Buffer; layouts: number }> {
+  if (opts.refuseMissing !== false) {
+    const missing = missingGlyphs(parts.flatMap(partTexts))
+    if (missing.length) throw new DeskFailure('MISSING_GLYPHS', 'forms:errors.missingGlyphs', { chars: missing.join(' ') })
+  }
+  let layouts = 0
+  const breaks: Breaks[] = []
+  for (const p of parts) {
+    const r = await paginate(p)
+    breaks.push(r.breaks)
+    layouts += r.layouts
+  }
+  const contents = parts.map((p, i) => buildGrid(p, breaks[i]).content)
+  const bytes = await renderPdf(assemble(lang, parts, contents, at, info), { ...opts, refuseMissing: false })
+  return { bytes, layouts }
+}
+
+/**
+ * The document for parts laid out as `contents`. Each form starts on a new page; the page header
+ * prints its title (with （续）/（續） on its continuation pages) and the footer its case number, its
+ * own page X / Y and the printed-at time. Which page belongs to which form is learned during layout
+ * (a tracked marker opens each form) and read when headers and footers are drawn.
+ */
+export function assemble(lang: Locale, parts: FormPart[], contents: Content[][], at: Date, info: { title: string }): TDocumentDefinitions {
   const t = labels(lang)
-  // A tiny marker opens each form; pdfmake records where it was laid out before drawing headers
-  // and footers, so they know which form (and which of its pages) they are on.
   const markers: { positions?: { pageNumber: number }[] }[] = parts.map(() => ({}))
   const starts = () => markers.map((m, i) => m.positions?.[0]?.pageNumber ?? (i === 0 ? 1 : Number.POSITIVE_INFINITY))
   const partOf = (page: number, s: number[]) => {
@@ -372,9 +491,9 @@ export function assemble(lang: Locale, parts: FormPart[], at: Date, info: { titl
     return idx
   }
   const content: Content[] = parts.map(
-    (p, i) =>
+    (_p, i) =>
       ({
-        stack: [{ text: ' ', fontSize: 1, lineHeight: 1, track: (laid: object) => (markers[i] = laid) }, ...p.content],
+        stack: [{ text: ' ', fontSize: 1, lineHeight: 1, track: (laid: object) => (markers[i] = laid) }, ...contents[i]],
         ...(i > 0 ? { pageBreak: 'before' } : {})
       }) as Content
   )
@@ -384,7 +503,7 @@ export function assemble(lang: Locale, parts: FormPart[], at: Date, info: { titl
     pageOrientation: 'portrait',
     pageMargins: A4_MARGINS,
     info: { title: info.title, creator: 'Petition Desk', producer: 'Petition Desk' },
-    defaultStyle: { fontSize: 9.5, lineHeight: 1.25 },
+    defaultStyle: BODY,
     header: (page) => {
       const s = starts()
       const i = partOf(page, s)

@@ -5,10 +5,9 @@ import type { FormKind, PdfAction, PdfDelivery } from '@shared/ipc/contracts/for
 import { fail } from '@shared/ipc/result'
 import { getCase } from '../cases/api'
 import { getFormB, listInterviews } from '../interview/api'
-import { deliverPdf, missingGlyphs, pdfFileName, renderPdf } from '../pdf'
-import { assemble, formA, formB, formC, labels, type FormPart } from './layout'
+import { deliverPdf, missingGlyphs, pdfFileName } from '../pdf'
+import { formA, formB, formC, labels, partTexts, renderForms, type FormPart } from './layout'
 import { getSignoff } from './signoff'
-import { textsOf } from '../pdf/runs'
 
 export interface FormRequest {
   caseId: number
@@ -48,7 +47,7 @@ const fileKey = (form: FormKind) => (form === 'all' ? 'caseFileName' : `${form.t
 /** Characters of these forms no shipped font has (asked before printing). */
 export function checkCaseForms(desk: Desk, r: FormRequest): string[] {
   const { parts } = caseParts(desk, r)
-  return missingGlyphs(parts.flatMap((p) => textsOf(p.content)))
+  return missingGlyphs(parts.flatMap(partTexts))
 }
 
 /** Render in memory. `at` is the printed-at time on every footer. */
@@ -57,14 +56,14 @@ export async function renderCaseForms(desk: Desk, r: FormRequest, opts: { allowM
   const at = opts.at ?? desk.now()
   const t = labels(r.lang)
   const fileName = pdfFileName(t(fileKey(r.form)), caseNo, at.toISOString().slice(0, 10))
-  const bytes = await renderPdf(assemble(r.lang, parts, at, { title: fileName.replace(/\.pdf$/, '') }), { refuseMissing: !opts.allowMissing })
+  const { bytes } = await renderForms(r.lang, parts, at, { title: fileName.replace(/\.pdf$/, '') }, { refuseMissing: !opts.allowMissing })
   return { bytes, fileName, caseNo }
 }
 
 export async function renderBlankForms(lang: Locale, form: FormKind, at: Date) {
   const t = labels(lang)
   const fileName = pdfFileName(t(fileKey(form)), null, at.toISOString().slice(0, 10))
-  const bytes = await renderPdf(assemble(lang, blankParts(lang, form), at, { title: fileName.replace(/\.pdf$/, '') }))
+  const { bytes } = await renderForms(lang, blankParts(lang, form), at, { title: fileName.replace(/\.pdf$/, '') })
   return { bytes, fileName }
 }
 

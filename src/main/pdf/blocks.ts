@@ -63,7 +63,10 @@ export function checkboxes(options: CheckOption[]): ContentText {
   options.forEach((o, i) => {
     // noWrap keeps "☐ label" on one line (the box glued to its label by a no-break space); the
     // typed detail after it may wrap.
-    parts.push({ text: (o.checked ? BOX_CHECKED : BOX_EMPTY) + '\u00a0' + o.label, noWrap: true } as Content)
+    // The box and its label are separate inlines so the no-break space goes with the label's face
+    // (the box face has no space glyph, and a space measured in it let the last option overflow the cell).
+    parts.push({ text: o.checked ? BOX_CHECKED : BOX_EMPTY, noWrap: true } as Content)
+    parts.push({ text: '\u00a0' + o.label, noWrap: true } as Content)
     if (o.detail) {
       if (!/[：:]$/.test(o.label)) parts.push({ text: ' ' })
       parts.push({ text: o.detail, decoration: 'underline' })

@@ -26,4 +26,5 @@
 export { renderPdf, missingGlyphs, warmUpPdf, type RenderOptions } from './render'
 export * from './blocks'
 export { pdfFileName } from './names'
+export { watchLines } from './lines'
 export { deliverPdf, pageCount } from './deliver'

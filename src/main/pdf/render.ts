@@ -62,6 +62,13 @@ export interface RenderOptions {
    * has been told which characters are missing and chose to print anyway.
    */
   refuseMissing?: boolean
+  /**
+   * Called once the document is laid out, before anything is drawn (pdfmake's pageBreakBefore pass):
+   * positions recorded on tracked nodes (and lines recorded by `watchLines`) are final. Throwing
+   * abandons the render (the error is the promise's rejection): pagination uses this to lay out again
+   * with different page breaks without paying for drawing the PDF.
+   */
+  afterLayout?: () => void
 }
 
 type FnOrContent = TDocumentDefinitions['header']
@@ -102,6 +109,17 @@ export async function renderPdf(doc: TDocumentDefinitions, opts: RenderOptions =
     footer,
     defaultStyle: { ...doc.defaultStyle, font: FAMILY.sans },
     info: { producer: 'Petition Desk', creator: 'Petition Desk', ...doc.info }
+  }
+  if (opts.afterLayout) {
+    const after = opts.afterLayout
+    let called = false
+    prepared.pageBreakBefore = () => {
+      if (!called) {
+        called = true
+        after()
+      }
+      return false
+    }
   }
   if (prepared.header === undefined) delete prepared.header
   if (prepared.footer === undefined) delete prepared.footer

@@ -10,6 +10,8 @@ export const FAMILY: Record<'sans' | 'symbols' | 'rareA' | 'rareB', string> = {
 
 /** Characters that carry no glyph of their own; never reported missing, never given a font. */
 const IGNORABLE = /[\u200B-\u200D\u2060\uFEFF\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/u
+/** True for a character the engine drops (no font draws it; it never reaches a line). */
+export const isIgnorable = (ch: string) => IGNORABLE.test(ch)
 const isSpaceOrControl = (cp: number) => cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0x20 || cp === 0x3000 || cp === 0xa0
 
 export interface Run {
