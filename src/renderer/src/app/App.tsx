@@ -9,13 +9,14 @@ import { SetupScreen } from '../features/session/SetupScreen'
 import { LoginScreen } from '../features/session/LoginScreen'
 import { DamagedScreen } from '../features/session/DamagedScreen'
 import { rememberUiLocale, savedUiLocale, takeGateLocale } from '../features/session/LocalePicker'
+import { errorMessage, reportFailure } from './calls'
 
 /**
  * The gate: first run, login, or the desk. When the desk locks, the Shell stays mounted under the
  * lock screen (hidden and inert), so unsaved text is still there after unlock.
  */
 export function App() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [status, setStatus] = useState<DeskStatus | null>(null)
   // The desk could not be reached at all (browser mode: a tab opened without its token, or the
   // server has stopped). Said in words instead of waiting on "opening…" for ever.
@@ -73,7 +74,10 @@ export function App() {
     rememberUiLocale(s.locale)
     setLocked(false)
     void (async () => {
-      if (changed) await desk.invoke('session.setLocale', { locale: s.locale })
+      if (changed) {
+        const r = await desk.invoke('session.setLocale', { locale: s.locale })
+        if (!r.ok) reportFailure(r, 'errors:what.locale')
+      }
       await refresh()
     })()
   }
@@ -81,7 +85,7 @@ export function App() {
   if (!status && unreachable) {
     return (
       <div className="boot" role="alert">
-        <p>{t(unreachable.messageKey)}</p>
+        <p>{errorMessage(t, i18n, unreachable)}</p>
         <button type="button" onClick={() => void refresh()}>
           {t('common:browser.retry')}
         </button>

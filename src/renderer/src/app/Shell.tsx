@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Locale, SessionInfo } from '@shared/domain/session/types'
-import { call, desk } from './desk-client'
+import { desk } from './desk-client'
 import { setUiLocale } from './i18n'
 import { NavContext, type Nav, type Route } from './nav'
 import { SessionContext } from './session-context'
 import { SCREENS } from './routes'
 import { useDoubleEscape, useHotkey } from '../ui/hotkeys'
 import { NoticeBanner } from '../features/notices/NoticeBanner'
+import { CallFailures, reportFailure, send } from './calls'
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel', 'compositionend'] as const
 
@@ -36,7 +37,7 @@ export function Shell({
   const lockNow = () => {
     // Blank the screen first, then close the database: hiding must never wait on the disk.
     onLock()
-    void desk.invoke('session.lock', { reason: 'user' })
+    void desk.invoke('session.lock', { reason: 'user' }).then((r) => r.ok || reportFailure(r, 'errors:what.lock'))
   }
   useHotkey('Ctrl+L', lockNow)
   useDoubleEscape(lockNow)
@@ -48,6 +49,7 @@ export function Shell({
       const now = Date.now()
       if (now - lastPing.current < 20_000) return
       lastPing.current = now
+      // A presence ping, not a record: if it fails the desk locks sooner, which is the safe side.
       void desk.invoke('session.activity', {})
     }
     ACTIVITY_EVENTS.forEach((e) => window.addEventListener(e, onActivity, { passive: true }))
@@ -55,7 +57,8 @@ export function Shell({
   }, [])
 
   const changeLocale = async (locale: Locale) => {
-    await call('session.setLocale', { locale })
+    // The screen follows the choice even if it could not be stored (the failure bar says so).
+    void send('session.setLocale', { locale }, 'errors:what.locale')
     setUiLocale(locale)
     onSessionChange({ ...session, locale })
   }
@@ -71,7 +74,7 @@ export function Shell({
     () => ({
       session,
       refresh: async () => {
-        const cur = await call('session.current', {})
+        const cur = await send('session.current', {}, 'errors:what.load')
         if (cur) onSessionChange(cur)
       }
     }),
@@ -116,6 +119,7 @@ export function Shell({
           </header>
           {/* Never over the interview: its screen may be turned to the petitioner, and needs every line. */}
           {session.role === 'supervisor' && route.name !== 'interview' ? <NoticeBanner /> : null}
+          <CallFailures />
           <main className="screen" id="main">
             <Screen key={JSON.stringify(route)} />
           </main>

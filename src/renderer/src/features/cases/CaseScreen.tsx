@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { OPEN_STATUSES, RISK_LEVELS, isHighRisk, type CaseStatus, type RiskLevel } from '@shared/domain/case/options'
 import type { CaseRecord, UserRef } from '@shared/domain/case/types'
 import type { DeskError } from '@shared/ipc/result'
-import { call, CallError } from '../../app/desk-client'
+import { call } from '../../app/desk-client'
 import { useNav } from '../../app/nav'
 import { useSession } from '../../app/session-context'
 import { ErrorText } from '../../ui/ErrorText'
@@ -18,6 +18,8 @@ import { RiskBadge, StatusTag, useAction } from './parts'
 import { ScreeningPanel } from './ScreeningPanel'
 import { useCaseAutosave } from './useCaseAutosave'
 import './cases.css'
+import { reasonText, reported } from '../../app/calls'
+import { failureOf } from '@shared/ipc/failure'
 
 const TABS = ['registration', 'screening', 'plan', 'interviews', 'flows', 'consent', 'followUps', 'closing', 'print', 'history'] as const
 type Tab = (typeof TABS)[number]
@@ -35,7 +37,7 @@ export function CaseScreen() {
   const [error, setError] = useState<DeskError | null>(null)
   useEffect(() => {
     if (!caseId) return
-    call('cases.get', { id: caseId }).then(setRecord, (e) => setError(e instanceof CallError ? e.error : { ok: false, code: 'INTERNAL', messageKey: 'errors:internal' }))
+    call('cases.get', { id: caseId }).then(setRecord, (e) => setError(failureOf(e)))
   }, [caseId])
   if (error) return <div className="page"><ErrorText error={error} /></div>
   if (!record) return <div className="page muted">{t('common:loading')}</div>
@@ -79,7 +81,7 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
       </div>
       {isHighRisk(record.riskLevel) && record.risk ? (
         <p className="risk-reason">
-          {t('cases:risk.setBy', { level: t(`cases:options.risk.${record.riskLevel}`), who: record.risk.by?.displayName ?? '—', when: formatDateTime(record.risk.at, i18n.language), reason: record.risk.reason })}
+          {t('cases:risk.setBy', { level: t(`cases:options.risk.${record.riskLevel}`), who: record.risk.by?.displayName ?? '—', when: formatDateTime(record.risk.at, i18n.language), reason: reasonText(t, record.risk.reason) })}
         </p>
       ) : null}
       <div className="tabs" role="tablist" aria-label={t('cases:sections.label')}>
@@ -180,7 +182,7 @@ function IntakeControl({ record, onChange }: { record: CaseRecord; onChange(r: C
   const [workers, setWorkers] = useState<UserRef[]>([])
   const [worker, setWorker] = useState<number | ''>(record.assignedWorker?.id ?? '')
   const [note, setNote] = useState(record.intake?.note ?? '')
-  useEffect(() => void call('cases.workers', {}).then(setWorkers, () => {}), [])
+  useEffect(() => void call('cases.workers', {}).then(setWorkers, reported()), [])
   return (
     <div className="control">
       <span className="label">{t('cases:intake.title')}</span>
@@ -219,7 +221,7 @@ function RepeatControl({ record, onChange }: { record: CaseRecord; onChange(r: C
   const [of, setOf] = useState<number[]>(record.repeat?.ofCaseIds ?? [])
   useEffect(() => {
     if (!open) return
-    void call('cases.findRepeats', { name: record.fields.name, phone: record.fields.phone, address: record.fields.address, partyKind: record.fields.partyKind, excludeCaseId: record.id }).then(setCands, () => {})
+    void call('cases.findRepeats', { name: record.fields.name, phone: record.fields.phone, address: record.fields.address, partyKind: record.fields.partyKind, excludeCaseId: record.id }).then(setCands, reported('errors:what.repeats'))
   }, [open, record])
   return (
     <div className="control">

@@ -5,6 +5,7 @@ import type { CaseloadRow, CaseSummary } from '@shared/domain/case/types'
 import { call } from '../../app/desk-client'
 import { CaseTable } from './parts'
 import './cases.css'
+import { reported } from '../../app/calls'
 
 /** Supervisors: each worker's open cases against 8.1 c (rational 1:65–70, irrational 1:5–10). */
 export function CaseloadScreen() {
@@ -12,8 +13,8 @@ export function CaseloadScreen() {
   const [rows, setRows] = useState<CaseloadRow[]>([])
   const [high, setHigh] = useState<CaseSummary[]>([])
   useEffect(() => {
-    void call('cases.caseload', {}).then(setRows, () => {})
-    void call('cases.list', { status: 'open', minRisk: 'high', order: 'recent', limit: 50 }).then(setHigh, () => {})
+    void call('cases.caseload', {}).then(setRows, reported())
+    void call('cases.list', { status: 'open', minRisk: 'high', order: 'recent', limit: 50 }).then(setHigh, reported())
   }, [])
   const r = CASELOAD_RATIOS
   return (

@@ -4,6 +4,7 @@ import type { InterviewListItem } from '@shared/domain/interview/types'
 import { call } from '../../app/desk-client'
 import { useNav } from '../../app/nav'
 import { formatDateTime } from '../../ui/format'
+import { reported } from '../../app/calls'
 
 /** The case's interviews (Form B, one per contact), from the interview feature; click to open one. */
 export function InterviewsPanel({ caseId }: { caseId: number }) {
@@ -11,7 +12,7 @@ export function InterviewsPanel({ caseId }: { caseId: number }) {
   const { go } = useNav()
   const [rows, setRows] = useState<InterviewListItem[] | null>(null)
   useEffect(() => {
-    void call('interview.list', { caseId }).then(setRows, () => setRows([]))
+    void call('interview.list', { caseId }).then(setRows, reported())
   }, [caseId])
   return (
     <section className="card">

@@ -11,6 +11,7 @@ import { ErrorText } from '../../ui/ErrorText'
 import { useHotkey } from '../../ui/hotkeys'
 import { OptionRadios, RiskBadge, StatusTag, useAction, useDebounced } from './parts'
 import './cases.css'
+import { reported } from '../../app/calls'
 
 interface Draft {
   partyKind: PartyKind
@@ -88,7 +89,7 @@ export function NewCaseScreen() {
     }
     call('cases.findRepeats', probe).then(
       (r) => live && setCandidates(r),
-      () => live && setCandidates([])
+      (e) => live && (setCandidates([]), reported('errors:what.repeats')(e))
     )
     return () => {
       live = false

@@ -21,6 +21,7 @@ import { formatDateTime } from '../../ui/format'
 import { deliverPdf } from '../../ui/pdf-output'
 import type { Locale } from '@shared/domain/session/types'
 import { OptionRadios, useAction } from './parts'
+import { reasonText, reported } from '../../app/calls'
 
 /** PIPL (4.5): consent to record, separately for sensitive information, written consent for disclosure. */
 export function ConsentPanel({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
@@ -337,7 +338,7 @@ export function HistoryPanel({ record }: { record: CaseRecord }) {
   const { t, i18n } = useTranslation()
   const [versions, setVersions] = useState<CaseVersion[] | null>(null)
   useEffect(() => {
-    void call('cases.history', { id: record.id }).then(setVersions, () => setVersions([]))
+    void call('cases.history', { id: record.id }).then(setVersions, reported())
   }, [record.id, record.version])
   return (
     <section className="card">
@@ -363,7 +364,7 @@ export function HistoryPanel({ record }: { record: CaseRecord }) {
       <ul>
         {record.riskHistory.map((r, i) => (
           <li key={i}>
-            {formatDateTime(r.at, i18n.language)} · {t(`cases:options.risk.${r.level}`)} · {r.by?.displayName ?? '—'} · {r.reason}
+            {formatDateTime(r.at, i18n.language)} · {t(`cases:options.risk.${r.level}`)} · {r.by?.displayName ?? '—'} · {reasonText(t, r.reason)}
           </li>
         ))}
       </ul>

@@ -5,6 +5,9 @@ import { call } from '../../app/desk-client'
 import { useSession } from '../../app/session-context'
 import { CaseTable, useDebounced } from './parts'
 import './cases.css'
+import { failureOf } from '@shared/ipc/failure'
+import type { DeskError } from '@shared/ipc/result'
+import { ErrorText } from '../../ui/ErrorText'
 
 /** The last query, for coming back to the results; only for the same user. */
 let lastQuery = { userId: 0, q: '' }
@@ -16,6 +19,7 @@ export function SearchScreen() {
   const [q, setQ] = useState(lastQuery.userId === session.userId ? lastQuery.q : '')
   const query = useDebounced(q, 120)
   const [rows, setRows] = useState<CaseSummary[] | null>(null)
+  const [error, setError] = useState<DeskError | null>(null)
   useEffect(() => {
     lastQuery = { userId: session.userId, q: query }
     let live = true
@@ -24,9 +28,10 @@ export function SearchScreen() {
       setRows(null)
       return
     }
+    setError(null)
     call('cases.search', { query, limit: 50 }).then(
       (r) => live && setRows(r),
-      () => live && setRows([])
+      (e) => live && (setRows(null), setError(failureOf(e)))
     )
     return () => {
       live = false
@@ -41,6 +46,7 @@ export function SearchScreen() {
         <div className="hint">{t('cases:search.hint')}</div>
       </div>
       {rows === null ? null : <p className="muted" aria-live="polite">{t('cases:search.count', { count: rows.length })}</p>}
+      <ErrorText error={error} kind="read" />
       {rows ? <CaseTable rows={rows} empty={t('cases:search.none')} /> : null}
     </div>
   )

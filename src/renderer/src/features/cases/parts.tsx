@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { CaseSummary } from '@shared/domain/case/types'
 import { isHighRisk, type RiskLevel } from '@shared/domain/case/options'
 import type { DeskError } from '@shared/ipc/result'
-import { CallError } from '../../app/desk-client'
+import { useCall } from '../../app/calls'
 import { useNav } from '../../app/nav'
 
 /** Risk shown in every list; high and critical stand out (on the worker's side of the screen only). */
@@ -158,24 +158,8 @@ export function OptionChecks<T extends string>({
   )
 }
 
-/** Run an IPC call, keeping its translated error for display; returns the value or null. */
-export function useAction() {
-  const [error, setError] = useState<DeskError | null>(null)
-  const [busy, setBusy] = useState(false)
-  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | null> => {
-    setBusy(true)
-    setError(null)
-    try {
-      return await fn()
-    } catch (e) {
-      setError(e instanceof CallError ? e.error : { ok: false, code: 'INTERNAL', messageKey: 'errors:internal' })
-      return null
-    } finally {
-      setBusy(false)
-    }
-  }, [])
-  return { run, error, setError, busy }
-}
+/** Run an IPC call, keeping its translated error for display; returns the value or null (the app's one idiom: app/calls). */
+export const useAction = useCall
 
 /** A value that settles `ms` after the last change (search as you type, repeat lookup). */
 export function useDebounced<T>(value: T, ms: number): T {

@@ -7,6 +7,7 @@ import { CallError, call } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
 import { deliverPdf, type DeliveredAs } from '../../ui/pdf-output'
 import './forms.css'
+import { reported } from '../../app/calls'
 
 type Lang = 'zh-CN' | 'yue-HK'
 interface Job {
@@ -77,7 +78,7 @@ export function CasePrintPanel({ caseId }: { caseId: number }) {
   useEffect(() => {
     call('interview.list', { caseId })
       .then(setInterviews)
-      .catch(() => setInterviews([]))
+      .catch((e) => (setInterviews([]), reported()(e)))
   }, [caseId])
 
   const output = useCallback(

@@ -10,6 +10,7 @@ import type { Contacts } from './InterviewDesk'
 import { RulesPanel } from './RulesPanel'
 import { ClosingPanel } from './ClosingPanel'
 import { promisesForInterview } from '@shared/domain/interview/route-promises'
+import { send } from '../../app/calls'
 
 export const TABS = ['notes', 'fiveW', 'needs', 'rules', 'closing'] as const
 export type Tab = (typeof TABS)[number]
@@ -67,7 +68,7 @@ export function CapturePanel({
   const [ignored, setIgnored] = useState<Set<string>>(new Set())
   const [ruleDates, setRuleDates] = useState<Record<string, string>>(interview.ruleDates)
   const meta = (patch: Parameters<typeof call<'interview.setMeta'>>[1]['patch']) =>
-    void call('interview.setMeta', { interviewId: id, patch }).catch(() => {})
+    void send('interview.setMeta', { interviewId: id, patch }, 'errors:what.meta')
 
   return (
     <section className="iv-right" aria-label={t('interview:panel.capture')}>

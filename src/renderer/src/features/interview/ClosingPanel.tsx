@@ -17,6 +17,8 @@ import type { AutosaveStore } from '@shared/domain/interview/autosave'
 import type { Contacts } from './InterviewDesk'
 import { printHandoutHtml } from './handout-print'
 import { deliverPdf } from '../../ui/pdf-output'
+import { send } from '../../app/calls'
+import { failureOf } from '@shared/ipc/failure'
 
 /** 结束与约定: the drafted summary, the follow-up, the organisation's phone, the handout, finish. */
 export function ClosingPanel({
@@ -96,7 +98,7 @@ export function ClosingPanel({
     )
     // The desktop shell opens no popups: there the same handout goes to the OS print dialog as a PDF.
     if (!printHandoutHtml(doc, lang)) return void handoutPdf('print')
-    void call('interview.event', { interviewId: interview.id, kind: 'handout', detail: 'html' }).catch(() => {})
+    void send('interview.event', { interviewId: interview.id, kind: 'handout', detail: 'html' }, 'errors:what.event')
   }
   // Electron: native print/save dialogs in the main process; browser mode: the bytes, printed or downloaded here.
   const handoutPdf = async (action: 'print' | 'save') => {
@@ -111,8 +113,13 @@ export function ClosingPanel({
   }
   const finish = async () => {
     await store.flush()
-    const s = await call('interview.finish', { interviewId: interview.id })
-    onFinished(s)
+    // Text that could not be saved (the message under the save badge says why) is not left behind.
+    if (store.problem) return setMsg('interview:save.notYet')
+    try {
+      onFinished(await call('interview.finish', { interviewId: interview.id }))
+    } catch (e) {
+      setMsg(failureOf(e).messageKey)
+    }
   }
 
   return (

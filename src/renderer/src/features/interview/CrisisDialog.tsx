@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CRISIS_DEFAULT_RISK, CRISIS_NUMBERS, CRISIS_STEPS } from '@shared/domain/interview/catalogue'
 import { CRISIS_KINDS, type CrisisKind, type RiskLevel } from '@shared/domain/interview/types'
-import { call } from '../../app/desk-client'
+import { send } from '../../app/calls'
 import type { Contacts } from './InterviewDesk'
 
 const RISKS: RiskLevel[] = ['none', 'low', 'medium', 'high', 'critical']
@@ -57,17 +57,17 @@ export function CrisisDialog({
     setKind(k)
     const level = CRISIS_DEFAULT_RISK[k]
     onRisk(level)
-    const r = await call('interview.crisis', { interviewId, kind: k, riskLevel: level })
-    setOpenedAt(r.at)
+    const r = await send('interview.crisis', { interviewId, kind: k, riskLevel: level }, 'errors:what.crisis')
+    if (r) setOpenedAt(r.at)
     setTimeout(() => firstStep.current?.focus(), 0)
   }
   const step = async (s: string) => {
-    const r = await call('interview.crisis', { interviewId, kind: kind!, step: s })
-    setDone((d) => ({ ...d, [s]: r.at }))
+    const r = await send('interview.crisis', { interviewId, kind: kind!, step: s }, 'errors:what.crisis')
+    if (r) setDone((d) => ({ ...d, [s]: r.at }))
   }
   const setRisk = async (l: RiskLevel) => {
     onRisk(l)
-    if (kind) await call('interview.crisis', { interviewId, kind, step: CRISIS_STEPS[kind][0], riskLevel: l })
+    if (kind) await send('interview.crisis', { interviewId, kind, step: CRISIS_STEPS[kind][0], riskLevel: l }, 'errors:what.crisis')
   }
 
   const numbers = kind ? CRISIS_NUMBERS[kind] : (['110', '120', '12356'] as const)

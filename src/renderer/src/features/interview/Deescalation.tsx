@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import i18next from 'i18next'
 import { AVOID_PHRASES, AVOID_SHOWN, EMPATHY_LINES, PAUSE_SECONDS, suggestsCrisis } from '@shared/domain/interview/catalogue'
 import type { Emotion, OutputLang } from '@shared/domain/interview/types'
-import { call } from '../../app/desk-client'
+import { send } from '../../app/calls'
 
 /** When emotion runs high: empathic lines, a visible pause timer, and what not to say. */
 export function Deescalation({ lang, emotion, interviewId, onCrisis }: { lang: OutputLang; emotion: Emotion; interviewId: number; onCrisis(): void }) {
@@ -20,7 +20,7 @@ export function Deescalation({ lang, emotion, interviewId, onCrisis }: { lang: O
   const startPause = (sec: number) => {
     setUntil(Date.now() + sec * 1000)
     setNow(Date.now())
-    void call('interview.event', { interviewId, kind: 'pause', detail: String(sec) }).catch(() => {})
+    void send('interview.event', { interviewId, kind: 'pause', detail: String(sec) }, 'errors:what.event')
   }
   return (
     <div className="iv-deesc" data-testid="deescalation" lang={lang === 'yue-HK' ? 'zh-HK' : 'zh-CN'}>

@@ -28,6 +28,7 @@ import { Moments } from './Moments'
 import { CrisisDialog } from './CrisisDialog'
 import { CheatSheet } from './CheatSheet'
 import { ReadBackWindow } from './ReadBack'
+import { send } from '../../app/calls'
 
 export interface Contacts {
   orgName: string
@@ -85,7 +86,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
 
   useEffect(() => store.onChange((s, at) => setSaveState({ s, at })), [store])
   useEffect(() => {
-    void call('interview.contacts', {}).then(setContacts).catch(() => {})
+    void send('interview.contacts', {}, 'errors:what.load').then((c) => c && setContacts(c))
   }, [])
   // Nothing typed is lost: flush on leaving the screen, closing the window, or the desk locking.
   useEffect(() => {
@@ -106,7 +107,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
   const setStage = useCallback(
     (s: StageId) => {
       setStageState(s)
-      void call('interview.setStage', { interviewId: id, stage: s }).catch(() => {})
+      void send('interview.setStage', { interviewId: id, stage: s }, 'errors:what.stage')
     },
     [id]
   )
@@ -114,7 +115,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
     (l?: OutputLang) => {
       setLang((cur) => {
         const next = l ?? (cur === 'zh-CN' ? 'yue-HK' : 'zh-CN')
-        if (next !== cur) void call('interview.setMeta', { interviewId: id, patch: { outputLang: next } }).catch(() => {})
+        if (next !== cur) void send('interview.setMeta', { interviewId: id, patch: { outputLang: next } }, 'errors:what.meta')
         return next
       })
     },
@@ -124,7 +125,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
     (level: Emotion) => {
       const at = new Date().toISOString()
       setEmotions((e) => [...e, { level, at }])
-      void call('interview.emotion', { interviewId: id, level }).catch(() => {})
+      void send('interview.emotion', { interviewId: id, level }, 'errors:what.emotion')
     },
     [id]
   )
@@ -135,7 +136,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
         const checked = !next.has(checkId)
         if (checked) next.set(checkId, new Date().toISOString())
         else next.delete(checkId)
-        void call('interview.check', { interviewId: id, checkId, checked }).catch(() => {})
+        void send('interview.check', { interviewId: id, checkId, checked }, 'errors:what.check')
         return next
       })
     },

@@ -9,6 +9,7 @@ import type { InterviewState, OutputLang } from '@shared/domain/interview/types'
 import { call } from '../../app/desk-client'
 import type { AutosaveStore } from '@shared/domain/interview/autosave'
 import { findVoice, loadVoices, speak, stopSpeaking } from './speech'
+import { send } from '../../app/calls'
 
 /**
  * 当面核对: the petitioner-facing view, in a second window the worker can drag to the monitor
@@ -56,7 +57,7 @@ export function ReadBackWindow({
         if (!live) return
         if (r.opened) {
           setOnScreen(true)
-          cleanup = () => void call('interview.closeReadBack', {}).catch(() => {})
+          cleanup = () => void send('interview.closeReadBack', {}, 'errors:what.readBack')
         } else cleanup = openOwnWindow()
       })
     return () => {
@@ -76,7 +77,7 @@ export function ReadBackWindow({
   /** Browser mode: a same-origin window we render into (or, when blocked, this window). */
   function openOwnWindow(): (() => void) | undefined {
     const w = window.open('', 'desk-readback', 'popup,width=1100,height=800')
-    void call('interview.event', { interviewId: interview.id, kind: 'readBack', detail: w ? 'window' : 'inline' }).catch(() => {})
+    void send('interview.event', { interviewId: interview.id, kind: 'readBack', detail: w ? 'window' : 'inline' }, 'errors:what.event')
     if (!w) {
       setBlocked(true)
       return
@@ -194,7 +195,7 @@ export function ReadBackView({
     }
     setVoiceMsg(null)
     setSpeaking(true)
-    void call('interview.event', { interviewId, kind: 'readAloud', detail: lang }).catch(() => {})
+    void send('interview.event', { interviewId, kind: 'readAloud', detail: lang }, 'errors:what.event')
     speak([tScript('readback.title'), ...sections.map((s) => `${s.heading}。${s.body}`)].join('\n'), voice, () => setSpeaking(false))
   }
 

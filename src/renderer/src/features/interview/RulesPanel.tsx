@@ -5,7 +5,7 @@ import { COUNTING_RULE, formatChineseDate, isValidIsoDate, isoDateAtOffset, type
 import { buildRule, rulesForCase, type RuleDef } from '@shared/domain/interview/rules'
 import { promisesForInterview } from '@shared/domain/interview/route-promises'
 import type { InterviewState, OutputLang } from '@shared/domain/interview/types'
-import { call } from '../../app/desk-client'
+import { send } from '../../app/calls'
 
 /**
  * Plain-language rules with real dates, for THIS case: its own cards first (decided by the recorded
@@ -42,7 +42,7 @@ export function RulesPanel({
   const record = (id: string, d: string) => {
     if (!isValidIsoDate(d)) return
     setRuleDates({ ...ruleDates, [id]: d })
-    void call('interview.setMeta', { interviewId: interview.id, patch: { ruleDates: { [id]: d } } }).catch(() => {})
+    void send('interview.setMeta', { interviewId: interview.id, patch: { ruleDates: { [id]: d } } }, 'errors:what.meta')
   }
   const card = (r: RuleDef) => <RuleCard key={r.id} rule={r} visit={visit} recorded={recorded[r.id]} lang={lang} tScript={tScript} onRecord={(d) => record(r.id, d)} />
   return (

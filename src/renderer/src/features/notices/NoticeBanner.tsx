@@ -4,6 +4,7 @@ import type { NoticeItem } from '@shared/domain/notices/types'
 import { desk } from '../../app/desk-client'
 import { useNav } from '../../app/nav'
 import { formatDateTime } from '../../ui/format'
+import { reportFailure } from '../../app/calls'
 
 /**
  * For supervisors: crises raised in interviews wait here until someone acknowledges them, whoever
@@ -17,6 +18,7 @@ export function NoticeBanner() {
   const load = useCallback(async () => {
     const res = await desk.invoke('notices.open', {})
     if (res.ok) setItems(res.value)
+    else reportFailure(res, 'errors:what.load')
   }, [])
 
   useEffect(() => {
@@ -35,7 +37,8 @@ export function NoticeBanner() {
     return t(`interview:crisis.kinds.${sub}`, { defaultValue: t('supervisor:notices.otherKind') })
   }
   const acknowledge = async (id: number) => {
-    await desk.invoke('notices.acknowledge', { noticeId: id })
+    const res = await desk.invoke('notices.acknowledge', { noticeId: id })
+    if (!res.ok) reportFailure(res, 'errors:what.acknowledge')
     void load()
   }
 

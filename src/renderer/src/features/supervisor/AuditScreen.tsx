@@ -8,6 +8,7 @@ import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { deliverPdf } from '../../ui/pdf-output'
 import './supervisor.css'
+import { reportFailure } from '../../app/calls'
 
 const PAGE = 200
 
@@ -26,7 +27,7 @@ export function AuditScreen() {
   const actionName = useCallback((a: string) => t(actionKey(a), { defaultValue: a }), [t])
 
   useEffect(() => {
-    void desk.invoke('audit.filters', {}).then((r) => r.ok && setFilters(r.value))
+    void desk.invoke('audit.filters', {}).then((r) => (r.ok ? setFilters(r.value) : reportFailure(r, 'errors:what.load')))
   }, [])
   useEffect(() => {
     void desk.invoke('audit.query', { ...applied, limit }).then((r) => (r.ok ? (setPage(r.value), setError(null)) : setError(r)))

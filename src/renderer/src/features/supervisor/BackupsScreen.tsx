@@ -10,6 +10,7 @@ import type { Locale } from '@shared/domain/session/types'
 import { useProgress } from './useProgress'
 import { formatBytes, PathField, ProgressBar } from './widgets'
 import './supervisor.css'
+import { reportFailure } from '../../app/calls'
 
 type Running = null | 'export' | 'verify' | 'restore'
 
@@ -264,7 +265,7 @@ function FolderList({ folder, refresh, onPick }: { folder: string; refresh: stri
   const [files, setFiles] = useState<{ name: string; file: string; bytes: number; modifiedAt: string }[]>([])
   useEffect(() => {
     if (!folder) return
-    void desk.invoke('backup.list', { folder }).then((r) => r.ok && setFiles(r.value.files))
+    void desk.invoke('backup.list', { folder }).then((r) => (r.ok ? setFiles(r.value.files) : reportFailure(r, 'errors:what.load')))
   }, [folder, refresh])
   if (!folder) return null
   if (!files.length) return <p className="sv-small">{t('supervisor:backup.list.empty')}</p>

@@ -10,6 +10,7 @@ import { FiguresScreen } from './FiguresScreen'
 import { RetentionScreen } from './RetentionScreen'
 import { SignoffScreen } from './SignoffScreen'
 import './supervisor.css'
+import { reportFailure } from '../../app/calls'
 
 export const SUPERVISOR_TABS = [
   { name: 'signoffs', navKey: 'supervisor:nav.signoffs', component: SignoffScreen },
@@ -33,7 +34,7 @@ export function SupervisorTabs({ current }: { current: string }) {
   // The backup reminder shows on every supervisor screen until a backup is made.
   const [backup, setBackup] = useState<BackupStatus | null>(null)
   useEffect(() => {
-    void desk.invoke('backup.status', {}).then((r) => r.ok && setBackup(r.value))
+    void desk.invoke('backup.status', {}).then((r) => (r.ok ? setBackup(r.value) : reportFailure(r, 'errors:what.load')))
   }, [current])
   return (
     <>

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call } from '../../app/desk-client'
+import { send } from '../../app/calls'
 
 /** A progress bar with its label and percentage; nothing while idle. */
 export function ProgressBar({ value, label }: { value: number | null; label: string }) {
@@ -37,7 +37,7 @@ export function PathField({
   const { t } = useTranslation()
   const id = useId()
   const choose = async () => {
-    const picked = await call(kind === 'folder' ? 'backup.chooseFolder' : 'backup.chooseFile', {})
+    const picked = await send(kind === 'folder' ? 'backup.chooseFolder' : 'backup.chooseFile', {}, 'errors:what.choose')
     if (picked) onChange(picked)
   }
   return (

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TodayData, TodayDeadline, TodayFollowUp } from '@shared/domain/case/today'
 import type { BackupStatus } from '@shared/domain/supervisor/backup'
@@ -9,19 +8,20 @@ import { useNav } from '../../app/nav'
 import { useSession } from '../../app/session-context'
 import { CaseTable, RiskBadge } from '../cases/parts'
 import '../cases/cases.css'
+import { useLoad } from '../../app/calls'
+import { ErrorText } from '../../ui/ErrorText'
 
 /** The worker's day: follow-ups due and overdue, statutory dates approaching, recent and high-risk cases. */
 export function TodayScreen() {
   const { t } = useTranslation()
   const { session } = useSession()
-  const [data, setData] = useState<TodayData | null>(null)
   const { go } = useNav()
-  const [backup, setBackup] = useState<BackupStatus | null>(null)
-  useEffect(() => {
-    void call('cases.today', {}).then(setData, () => setData(null))
-    // The supervisor keeps the backups: remind them here, where every day starts.
-    if (session.role === 'supervisor') void call('backup.status', {}).then(setBackup, () => setBackup(null))
-  }, [session.role])
+  // With the service down the page says so (what failed, what is safe) and offers a retry.
+  const today = useLoad(() => call('cases.today', {}), [])
+  const data: TodayData | null = today.value ?? null
+  // The supervisor keeps the backups: remind them here, where every day starts.
+  const backupLoad = useLoad(async () => (session.role === 'supervisor' ? call('backup.status', {}) : null), [session.role])
+  const backup: BackupStatus | null = backupLoad.value ?? null
   return (
     <div className="page today">
       <div className="today-head">
@@ -38,6 +38,8 @@ export function TodayScreen() {
           </button>
         </p>
       ) : null}
+      <ErrorText error={today.error} kind="read" what={t('errors:what.today')} onRetry={today.reload} />
+      <ErrorText error={backupLoad.error} kind="read" onRetry={backupLoad.reload} />
       {!data ? null : (
         <div className="today-grid">
           <section className="card">
