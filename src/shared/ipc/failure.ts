@@ -1,11 +1,11 @@
 import type { DeskError, ErrorCode } from './result'
 
 /**
- * Failures that may go away by themselves: the desk was locked, the disk was busy, too many
+ * Failures that may go away by themselves: the desk was locked, the disk was busy or full, too many
  * attempts. Anything else (BAD_ARGS, NOT_FOUND, FORBIDDEN, a finished record, …) fails the same way
  * every time, so an autosave must stop, say which field and why, and wait for the person.
  */
-const TRANSIENT: ReadonlySet<string> = new Set<ErrorCode>(['LOCKED', 'IO', 'THROTTLED'])
+const TRANSIENT: ReadonlySet<string> = new Set<ErrorCode>(['LOCKED', 'IO', 'THROTTLED', 'DISK_FULL'])
 
 export function isTransient(code: string): boolean {
   return TRANSIENT.has(code)
