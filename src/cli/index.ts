@@ -6,9 +6,10 @@ import { verifyCommand } from './commands/verify'
 import { casesCommand } from './commands/cases'
 import { formsCommand } from './commands/forms'
 import { backupCommand } from './commands/backup'
+import { linesCommand } from './commands/lines'
 
 /** `npm run desk -- <command> …`: the same services as the app, for scripts and headless use. */
-const COMMANDS: Command[] = [initCommand, demoCommand, verifyCommand, casesCommand, formsCommand, backupCommand]
+const COMMANDS: Command[] = [initCommand, demoCommand, verifyCommand, casesCommand, formsCommand, backupCommand, linesCommand]
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
