@@ -6,6 +6,8 @@ import { labels } from '../../src/main/forms/layout'
 import { pdfFonts, pdfPageTexts, pdfPages, pdfText, squash } from '../../src/main/pdf/poppler'
 import { createCase } from '../../src/main/cases/api'
 import { signOff } from '../../src/main/supervisor/api'
+import { finishInterview, saveFields, scheduleFollowUps, setMeta, startInterview } from '../../src/main/interview/service'
+import { translator } from '../../src/shared/i18n/resources'
 import type { Locale } from '../../src/shared/domain/session/types'
 
 const AT = new Date('2026-11-20T02:00:00Z')
@@ -162,5 +164,33 @@ describe('printed forms A, B, C', () => {
     expect(s).toContain(squash(`${sup.displayName}（2026-11-20 10:00 于系统内签批）`))
     expect(s).toContain(squash(`项目负责人签署:${sup.displayName}`))
     expect(s).toContain(squash(`项目负责人签字：${sup.displayName}签字日期：2026-11-20 10:00`))
+  })
+
+  it('Form B: the words the app writes follow the print language, what was typed prints as typed', async () => {
+    const c = createCase(t.desk, { partyKind: 'person', name: '黃大文', contactDate: '2026-11-18' })
+    const iv = startInterview(t.desk, { caseId: c.id, outputLang: 'yue-HK' })
+    saveFields(t.desk, {
+      interviewId: iv.id,
+      changes: [
+        { field: 'wWhen' as const, value: '上個禮拜三', revision: 1 },
+        { field: 'surfaceDemand' as const, value: '想攞返啲人工', revision: 1 },
+        { field: 'workFormText' as const, value: '陪同去勞動監察大隊', revision: 1 }
+      ]
+    })
+    setMeta(t.desk, { interviewId: iv.id, patch: { workForm: 'other' } })
+    scheduleFollowUps(t.desk, { interviewId: iv.id, shortDate: '2026-11-25' })
+    finishInterview(t.desk, { interviewId: iv.id })
+    for (const [lang, other] of [['zh-CN', 'yue-HK'], ['yue-HK', 'zh-CN']] as const) {
+      const s = squash(pdfText((await renderCaseForms(t.desk, { caseId: c.id, form: 'B', lang }, { at: AT })).bytes))
+      const tr = translator(lang, 'interview')
+      const wrong = translator(other, 'interview')
+      expect(s).toContain(squash(`${tr('fields.wWhen')}：上個禮拜三`))
+      expect(s).toContain(squash(`${tr('fields.surfaceDemand')}：想攞返啲人工`))
+      expect(s).toContain(squash(tr('formB.followUpOn', { date: '2026-11-25' })))
+      expect(s).not.toContain(squash(wrong('fields.wWhen')))
+      expect(s).not.toContain(squash(wrong('formB.followUpOn', { date: '2026-11-25' })))
+      // 工作形式 其他 prints its text after the ticked box.
+      expect(s).toContain(squash(`☑${labels(lang)('b.workForms.other')}陪同去勞動監察大隊`))
+    }
   })
 })

@@ -25,7 +25,7 @@ export function caseParts(desk: Desk, r: FormRequest): { parts: FormPart[]; case
     const ids = r.interviewId ? [r.interviewId] : listInterviews(desk, c.id).map((i) => i.id)
     if (r.form === 'B' && ids.length === 0) fail('NOT_FOUND', 'forms:errors.noInterview')
     for (const id of ids) {
-      const b = getFormB(desk, id)
+      const b = getFormB(desk, id, r.lang)
       if (b.caseId !== c.id) fail('NOT_FOUND', 'forms:errors.noInterview')
       parts.push(formB(r.lang, b, getSignoff(desk, 'B', id)))
     }

@@ -409,9 +409,13 @@ const hhmm = (iso: string) => {
   return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
 }
 
-/** 会谈记录: the guide's notes, then what was captured in structure (5W1H, demand, needs). */
-export function composeRecord(s: InterviewState): string {
-  const t = translator(s.outputLang, 'interview')
+/**
+ * 会谈记录: the guide's notes, then what was captured in structure (5W1H, demand, needs). The words the
+ * app adds (何时, 表面诉求 …) are in `lang` (a printed Form B: the print language; default the
+ * interview's language); what was typed is kept as typed.
+ */
+export function composeRecord(s: InterviewState, lang: OutputLang = s.outputLang): string {
+  const t = translator(lang, 'interview')
   const lines: string[] = []
   if (s.texts.notes.trim()) lines.push(s.texts.notes.trim())
   const structured: string[] = []
@@ -426,9 +430,10 @@ export function composeRecord(s: InterviewState): string {
   return lines.join('\n\n')
 }
 
-export function getFormB(desk: Desk, interviewId: number): FormBData {
+/** Form B's data; the text the app writes (本人, 约定短期回访日期 …, the record's headings) is in `lang`. */
+export function getFormB(desk: Desk, interviewId: number, lang?: OutputLang): FormBData {
   const s = getInterview(desk, interviewId)
-  const t = translator(s.outputLang, 'interview')
+  const t = translator(lang ?? s.outputLang, 'interview')
   const plan = [s.texts.followUpPlan.trim()]
   if (s.followUpDate) plan.push(t('formB.followUpOn', { date: s.followUpDate }))
   if (s.followUpMidDate) plan.push(t('formB.midFollowUpOn', { date: s.followUpMidDate }))
@@ -449,7 +454,7 @@ export function getFormB(desk: Desk, interviewId: number): FormBData {
     purpose: s.texts.purpose,
     workForm: s.workForm,
     workFormText: s.texts.workFormText,
-    record: composeRecord(s),
+    record: composeRecord(s, lang ?? s.outputLang),
     assessment: s.texts.assessment,
     followUpPlan: plan.filter(Boolean).join('\n'),
     followUpDate: s.followUpDate,

@@ -97,6 +97,9 @@ export function CapturePanel({
                   {WORK_FORMS.map((w) => <option key={w} value={w}>{t(`interview:meta.workForms.${w}`)}</option>)}
                 </select>
               </label>
+              {workForm === 'other' ? (
+                <AutoText store={store} field="workFormText" label={t('interview:fields.workFormText')} lang={lang} className="iv-inline" />
+              ) : null}
               <label>
                 {t('interview:meta.location')}{' '}
                 <select value={location} onChange={(e) => { const v = e.target.value as InterviewLocation; setLocation(v); meta({ location: v }) }}>
