@@ -7,6 +7,7 @@ import { casesCommand } from './commands/cases'
 import { formsCommand } from './commands/forms'
 import { backupCommand } from './commands/backup'
 import { linesCommand } from './commands/lines'
+import { busyMessage, DataFolderBusy, holdDataFolder, systemLocale } from '../main/fs/folder-lock'
 
 /** `npm run desk -- <command> …`: the same services as the app, for scripts and headless use. */
 const COMMANDS: Command[] = [initCommand, demoCommand, verifyCommand, casesCommand, formsCommand, backupCommand, linesCommand]
@@ -19,7 +20,28 @@ async function main(argv: string[]): Promise<number> {
     for (const c of COMMANDS) process.stderr.write(`  ${padEnd(c.name, 8)} ${c.summary}\n`)
     return name ? 2 : 0
   }
+  // One process per data folder: a command waits for nobody; it says who has the folder and stops.
+  const dataDir = dataDirArg(rest)
+  if (dataDir) {
+    try {
+      holdDataFolder(dataDir, { kind: 'cli', command: cmd.name })
+    } catch (err) {
+      if (!(err instanceof DataFolderBusy)) throw err
+      process.stderr.write(`${busyMessage(err, dataDir, systemLocale())}\n`)
+      return 6
+    }
+  }
   return cmd.run(rest)
+}
+
+/** The value of --data-dir (either form), without parsing the command's other flags. */
+function dataDirArg(argv: string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '--data-dir') return argv[i + 1] ?? null
+    if (a.startsWith('--data-dir=')) return a.slice('--data-dir='.length)
+  }
+  return null
 }
 
 process.env.DESK_LOG ??= 'silent'

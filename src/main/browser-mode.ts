@@ -6,6 +6,7 @@ import { startLoopback } from './ipc/loopback'
 import { SCRYPT_TEST } from './db/keyring'
 import { defaultDataDir } from './paths'
 import { log } from './log'
+import { busyMessage, DataFolderBusy, holdDataFolder, systemLocale } from './fs/folder-lock'
 
 /**
  * Browser mode: the real main-process services behind the loopback transport, serving the built
@@ -25,6 +26,14 @@ async function main(): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     process.stderr.write(`The app is not built yet: run "npm run build" first (looked in ${rendererDir}).\n`)
     process.exit(2)
+  }
+  // One process per data folder, for the whole run (released by the OS when this process ends).
+  try {
+    holdDataFolder(dataDir, { kind: 'browser' })
+  } catch (err) {
+    if (!(err instanceof DataFolderBusy)) throw err
+    process.stderr.write(`${busyMessage(err, dataDir, systemLocale())}\n`)
+    process.exit(6)
   }
   // Only the test suite may lower the KDF cost, and only by an explicit variable.
   const kdf = process.env.DESK_TEST_KDF === '1' ? SCRYPT_TEST : undefined

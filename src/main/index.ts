@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, net, powerMonitor, protocol } from 'electron'
+import { app, BrowserWindow, dialog, Menu, net, powerMonitor, protocol } from 'electron'
 import { existsSync } from 'node:fs'
 import { join, normalize, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -11,6 +11,8 @@ import { useNativeBinding } from './db/open'
 import { lock } from './session/service'
 import { createElectronPlatform } from './platform/electron'
 import { log } from './log'
+import { busyMessage, DataFolderBusy, holdDataFolder, systemLocale } from './fs/folder-lock'
+import { translator } from '@shared/i18n/resources'
 
 /**
  * The Electron shell: lifecycle and the window only. Everything the app can do lives in the
@@ -84,6 +86,16 @@ async function start(): Promise<void> {
 
   // An unpackaged app (development, the Electron e2e tests) may be pointed at another data folder.
   const dataDir = !app.isPackaged && process.env.DESK_DATA_DIR ? process.env.DESK_DATA_DIR : join(app.getPath('userData'), 'data')
+  // One process per data folder (browser mode or the CLI may have it): say who, and stop.
+  try {
+    holdDataFolder(dataDir, { kind: 'app' })
+  } catch (err) {
+    if (!(err instanceof DataFolderBusy)) throw err
+    const locale = systemLocale(app.getLocale())
+    dialog.showErrorBox(translator(locale, 'common')('appName'), busyMessage(err, dataDir, locale))
+    app.exit(6)
+    return
+  }
   desk = createDeskApp({ dataDir, appVersion: app.getVersion() })
   const devTools = devToolsAllowed(app.isPackaged)
   const platform = createElectronPlatform(() => win, { preload: join(__dirname, '../preload/index.js'), devTools })

@@ -287,6 +287,8 @@ describe('the Electron shell (src/main/index.ts)', () => {
     fake.appHandlers.clear()
     fake.protocolHandlers.clear()
     fake.appMenus.length = 0
+    // A fresh user-data folder per start: each start holds its data folder's lock for good.
+    fake.userData = mkdtempSync(join(tmpRoot, 'u-'))
   })
 
   it('quits when another instance holds the single-instance lock, before any window', async () => {
