@@ -238,19 +238,24 @@ test('a supervisor disables, re-enables and resets a worker, and saves the desk 
   await page.getByRole('button', { name: '确认' }).click()
   await expect(page.getByText('至少要保留一个可用的督导账号。')).toBeVisible()
 
-  // a disabled worker is told so at login
+  // a disabled worker's passphrase is revoked: at login it is simply wrong
   await page.keyboard.press('Control+L')
   await page.getByRole('button', { name: '换其他人登录' }).click()
   await page.getByRole('dialog').getByLabel('登录名').fill(WORKER.loginName)
   await page.getByLabel('密码', { exact: true }).fill(WORKER.passphrase)
   await page.getByRole('button', { name: '登录', exact: true }).click()
-  await expect(page.getByText('这个账号已被停用，请联系督导。')).toBeVisible()
+  await expect(page.getByText('登录名或密码不对，请再试一次。')).toBeVisible()
   await page.getByRole('dialog').getByLabel('登录名').fill(SUP.loginName)
   await page.getByLabel('密码', { exact: true }).fill(SUP.passphrase)
   await page.getByRole('button', { name: '登录', exact: true }).click()
   await page.getByRole('button', { name: '账号管理' }).click()
+  // re-enabling asks for a new passphrase (the old one was revoked)
   await liRow.getByRole('button', { name: '重新启用' }).click()
-  await page.getByRole('button', { name: '确认' }).click()
+  await expect(page.getByText('停用时旧密码已经作废。', { exact: false })).toBeVisible()
+  await page.getByLabel('新密码').fill('amber kite winter meadow')
+  await page.getByLabel('再输入一次密码').fill('amber kite winter meadow')
+  await page.getByRole('button', { name: '设置新密码并重新启用' }).click()
+  await expect(page.getByRole('status')).toHaveText('已重新启用 李𠮶堃 的账号。')
   await expect(liRow).toContainText('可用')
 
   // reset her forgotten passphrase

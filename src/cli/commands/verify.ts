@@ -1,11 +1,58 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import type { Command } from '../command'
+import type Database from 'better-sqlite3'
 import { padEnd } from '@shared/text/characters'
-import { findUserSlot, normaliseRecoveryKey, readKeyring, unwrapKey } from '../../main/db/keyring'
+import { findUserSlot, normaliseRecoveryKey, readKeyring, unwrapKey, type Keyring } from '../../main/db/keyring'
 import { dbExists, dbPath, integrityCheck, isDamageError, openRaw } from '../../main/db/open'
 import { LATEST_SCHEMA } from '../../main/db/migrate'
 import { verifyChain } from '../../main/audit/chain'
+
+function accountActive(dataDir: string, key: Buffer, userId: number): boolean {
+  try {
+    const db = openRaw(dbPath(dataDir), key, { readonly: true })
+    try {
+      const row = db.prepare('SELECT disabled FROM users WHERE id = ?').get(userId) as { disabled: number } | undefined
+      return !!row && !row.disabled
+    } finally {
+      db.close()
+    }
+  } catch {
+    // A damaged file: let the checks below say so.
+    return true
+  }
+}
+
+/**
+ * The keyring and the database must tell the same story: every slot recorded in the database and
+ * the reverse (same ids), one user slot per active account, none for a disabled or unknown one, one
+ * recovery slot.
+ */
+export function keyringAgreement(ring: Keyring, db: Database.Database): string[] {
+  const problems: string[] = []
+  const recorded = db.prepare('SELECT id, kind, user_id FROM key_slots').all() as { id: string; kind: string; user_id: number | null }[]
+  const inRing = new Map(ring.slots.map((s) => [s.id, s]))
+  const inDb = new Map(recorded.map((r) => [r.id, r]))
+  for (const s of ring.slots) {
+    const r = inDb.get(s.id)
+    if (!r) problems.push(`keyring.json has a ${s.kind} slot the database does not record`)
+    else if (r.kind !== s.kind || (r.user_id ?? null) !== (s.userId ?? null)) problems.push(`a key slot's kind or account differs between keyring.json and the database`)
+  }
+  for (const r of recorded) if (!inRing.has(r.id)) problems.push(`the database records a ${r.kind} slot that keyring.json lacks`)
+  const users = db.prepare('SELECT id, disabled FROM users').all() as { id: number; disabled: number }[]
+  const byUser = new Map<number, number>()
+  for (const s of ring.slots) if (s.kind === 'user' && s.userId != null) byUser.set(s.userId, (byUser.get(s.userId) ?? 0) + 1)
+  for (const u of users) {
+    const n = byUser.get(u.id) ?? 0
+    if (u.disabled && n > 0) problems.push(`disabled account ${u.id} still has a key slot (it is removed at the next login in the app)`)
+    if (!u.disabled && n !== 1) problems.push(`active account ${u.id} has ${n} key slots (expected 1)`)
+    byUser.delete(u.id)
+  }
+  for (const id of byUser.keys()) problems.push(`keyring.json has a slot for account ${id}, which does not exist`)
+  const recovery = ring.slots.filter((s) => s.kind === 'recovery').length
+  if (recovery !== 1) problems.push(`keyring.json has ${recovery} recovery slots (expected 1)`)
+  return problems
+}
 
 /**
  * `desk verify --data-dir DIR (--login LOGIN with DESK_PASSPHRASE | DESK_RECOVERY_KEY) [--json]`
@@ -33,17 +80,27 @@ export const verifyCommand: Command = {
       return 2
     }
     let key: Buffer | null = null
+    let loginUserId: number | null = null
     if (process.env.DESK_RECOVERY_KEY) {
       const slot = ring.slots.find((s) => s.kind === 'recovery')
       key = slot ? unwrapKey(slot, normaliseRecoveryKey(process.env.DESK_RECOVERY_KEY)) : null
     } else if (values.login && process.env.DESK_PASSPHRASE) {
       const slot = findUserSlot(ring, values.login)
       key = slot ? unwrapKey(slot, process.env.DESK_PASSPHRASE) : null
+      loginUserId = slot?.userId ?? null
     } else {
       process.stderr.write('Give --login with DESK_PASSPHRASE, or DESK_RECOVERY_KEY.\n')
       return 2
     }
     if (!key) {
+      process.stderr.write('The login name, passphrase or recovery key is wrong.\n')
+      return 3
+    }
+
+    // A slot left behind for a disabled account (by a version before revocation removed them) still
+    // unwraps the key: it is refused here as in the app, and reported below.
+    if (loginUserId !== null && !accountActive(dataDir, key, loginUserId)) {
+      key.fill(0)
       process.stderr.write('The login name, passphrase or recovery key is wrong.\n')
       return 3
     }
@@ -72,6 +129,7 @@ export const verifyCommand: Command = {
         report.keySlots = slots
         const mirrored = counts.key_slots ?? 0
         if (mirrored !== slots) problems.push(`keyring.json has ${slots} slots, the database records ${mirrored}`)
+        problems.push(...keyringAgreement(ring, db))
       } finally {
         db.close()
       }

@@ -1,7 +1,7 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto'
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { writeFileAtomic } from '../fs/atomic'
+import { fsyncDir, writeFileAtomic } from '../fs/atomic'
 
 /**
  * The database is encrypted with one random 256-bit key. That key lives on disk only wrapped:
@@ -30,6 +30,17 @@ export interface KeySlot {
   lookup: string
   userId: number | null
   kdf: { name: 'scrypt'; salt: string } & ScryptParams
+  /**
+   * Version 2 slots hold an X25519 key pair: `priv` is the private key sealed under the key derived
+   * from the secret, and the database key is wrapped to `pub` (with the ephemeral `epk`). So the
+   * database key can be re-wrapped for every slot without anyone's passphrase (key rotation), while
+   * only the secret opens a slot. Version 1 (no `v`): the database key wrapped directly under the
+   * derived key; upgraded at the next login.
+   */
+  v?: 2
+  pub?: string
+  priv?: { iv: string; tag: string; data: string }
+  epk?: string
   iv: string
   tag: string
   wrapped: string
@@ -47,7 +58,45 @@ export function keyringPath(dataDir: string): string {
   return join(dataDir, KEYRING_FILE)
 }
 
+/** Where a key rotation stages its files (session/rekey.ts): beside the live ones, in the data folder. */
+export function rekeyPaths(dataDir: string) {
+  const db = join(dataDir, 'desk.db')
+  return { db, staged: `${db}.rekey`, tmp: `${db}.rekey.tmp`, ring: keyringPath(dataDir), nextRing: join(dataDir, 'keyring.next.json') }
+}
+
+let rekeyInProgress = false
+export function setRekeyInProgress(on: boolean): void {
+  rekeyInProgress = on
+}
+
+/**
+ * Bring the data folder to one consistent pair after a key rotation was interrupted (see
+ * session/rekey.ts). `keyring.next.json` with `desk.db.rekey` still there: the swap never happened,
+ * both are removed and the old pair stays. `keyring.next.json` alone: the re-encrypted database is in
+ * place, so its keyring goes in place too. Idempotent; run before every keyring read.
+ */
+export function finishPendingRekey(dataDir: string): 'none' | 'rolledBack' | 'finished' {
+  if (rekeyInProgress) return 'none'
+  const p = rekeyPaths(dataDir)
+  if (!existsSync(p.nextRing) && !existsSync(p.staged) && !existsSync(p.tmp)) return 'none'
+  for (const f of [p.tmp, `${p.tmp}-journal`, `${p.tmp}-wal`, `${p.tmp}-shm`]) rmSync(f, { force: true })
+  if (!existsSync(p.nextRing)) {
+    rmSync(p.staged, { force: true })
+    return 'none'
+  }
+  if (existsSync(p.staged)) {
+    rmSync(p.nextRing, { force: true })
+    rmSync(p.staged, { force: true })
+    fsyncDir(dataDir)
+    return 'rolledBack'
+  }
+  renameSync(p.nextRing, p.ring)
+  fsyncDir(dataDir)
+  return 'finished'
+}
+
 export function readKeyring(dataDir: string): Keyring | null {
+  finishPendingRekey(dataDir)
   const file = keyringPath(dataDir)
   if (!existsSync(file)) return null
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as Keyring
@@ -71,44 +120,124 @@ export function lookupFor(ring: Keyring, loginName: string): string {
   return createHmac('sha256', Buffer.from(ring.lookupSalt, 'hex')).update(normaliseLoginName(loginName)).digest('hex')
 }
 
+/** scrypt parameters are read from keyring.json: floored and capped, so an edited file can neither weaken nor exhaust. */
+export function checkedParams(p: ScryptParams): ScryptParams {
+  const ok = Number.isSafeInteger(p.N) && Number.isSafeInteger(p.r) && Number.isSafeInteger(p.p) &&
+    p.N >= 2 ** 10 && p.N <= 2 ** 20 && (p.N & (p.N - 1)) === 0 && p.r >= 8 && p.r <= 32 && p.p >= 1 && p.p <= 16
+  if (!ok) throw new Error('keyring kdf parameters out of range')
+  return p
+}
+
 function derive(secret: string, salt: Buffer, p: ScryptParams): Buffer {
+  checkedParams(p)
   return scryptSync(secret.normalize('NFKC'), salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: 160 * p.N * p.r + 1024 * 1024 })
+}
+
+const TAG = 16
+
+function gcmSeal(key: Buffer, plain: Buffer, aad: Buffer): { iv: string; tag: string; data: string } {
+  const iv = randomBytes(12)
+  const c = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG })
+  c.setAAD(aad)
+  const data = Buffer.concat([c.update(plain), c.final()])
+  return { iv: iv.toString('hex'), tag: c.getAuthTag().toString('hex'), data: data.toString('hex') }
+}
+
+/** The plaintext, or null when it does not authenticate. A tag of any length but 16 bytes is refused. */
+export function gcmOpen(key: Buffer, s: { iv: string; tag: string; data: string }, aad: Buffer): Buffer | null {
+  try {
+    const tag = Buffer.from(s.tag, 'hex')
+    if (tag.length !== TAG) return null
+    const d = createDecipheriv('aes-256-gcm', key, Buffer.from(s.iv, 'hex'), { authTagLength: TAG })
+    d.setAAD(aad)
+    d.setAuthTag(tag)
+    return Buffer.concat([d.update(Buffer.from(s.data, 'hex')), d.final()])
+  } catch {
+    return null
+  }
+}
+
+function slotAad(s: { kind: KeySlot['kind']; userId: number | null }): Buffer {
+  // The slot's identity is bound to the ciphertext, so a slot cannot be moved to another user.
+  return Buffer.from(`${s.kind}:${s.userId ?? ''}`)
+}
+
+const PRIV_AAD = 'petition-desk slot v2: private key'
+
+function wrapTo(pub: string, dbKey: Buffer, aad: Buffer): Pick<KeySlot, 'epk' | 'iv' | 'tag' | 'wrapped'> {
+  const eph = generateKeyPairSync('x25519')
+  const epk = eph.publicKey.export({ format: 'der', type: 'spki' }).toString('hex')
+  const k = slotWrapKey(diffieHellman({ privateKey: eph.privateKey, publicKey: createPublicKey({ key: Buffer.from(pub, 'hex'), format: 'der', type: 'spki' }) }), epk, pub)
+  const sealed = gcmSeal(k, dbKey, aad)
+  k.fill(0)
+  return { epk, iv: sealed.iv, tag: sealed.tag, wrapped: sealed.data }
+}
+
+function slotWrapKey(shared: Buffer, epk: string, pub: string): Buffer {
+  const k = Buffer.from(hkdfSync('sha256', shared, Buffer.from(`${epk}:${pub}`), 'petition-desk slot v2: database key', 32))
+  shared.fill(0)
+  return k
 }
 
 export function wrapKey(
   dbKey: Buffer,
   secret: string,
   init: { kind: KeySlot['kind']; lookup: string; userId: number | null },
-  params: ScryptParams
+  params: ScryptParams,
+  id: string = randomUUID()
 ): KeySlot {
   const salt = randomBytes(16)
   const kek = derive(secret, salt, params)
-  const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', kek, iv)
-  // The slot's identity is bound to the ciphertext, so a slot cannot be moved to another user.
-  cipher.setAAD(Buffer.from(`${init.kind}:${init.userId ?? ''}`))
-  const wrapped = Buffer.concat([cipher.update(dbKey), cipher.final()])
+  const pair = generateKeyPairSync('x25519')
+  const pub = pair.publicKey.export({ format: 'der', type: 'spki' }).toString('hex')
+  const der = pair.privateKey.export({ format: 'der', type: 'pkcs8' })
+  const priv = gcmSeal(kek, der, Buffer.from(`${PRIV_AAD}:${init.kind}:${init.userId ?? ''}`))
+  der.fill(0)
   kek.fill(0)
   return {
-    id: randomUUID(),
+    id,
     ...init,
     kdf: { name: 'scrypt', salt: salt.toString('hex'), ...params },
-    iv: iv.toString('hex'),
-    tag: cipher.getAuthTag().toString('hex'),
-    wrapped: wrapped.toString('hex')
+    v: 2,
+    pub,
+    priv,
+    ...wrapTo(pub, dbKey, slotAad(init))
   }
+}
+
+/**
+ * The same slot (same secret, same id) wrapping another database key: key rotation. Needs no
+ * secret. Only version 2 slots can; null for a version 1 slot (its owner has not logged in since).
+ */
+export function rewrapSlot(slot: KeySlot, newDbKey: Buffer): KeySlot | null {
+  if (slot.v !== 2 || !slot.pub) return null
+  return { ...slot, ...wrapTo(slot.pub, newDbKey, slotAad(slot)) }
 }
 
 /** The database key, or null when the secret is wrong (GCM authentication fails). */
 export function unwrapKey(slot: KeySlot, secret: string): Buffer | null {
-  const kek = derive(secret, Buffer.from(slot.kdf.salt, 'hex'), slot.kdf)
+  let kek: Buffer
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'hex'))
-    decipher.setAAD(Buffer.from(`${slot.kind}:${slot.userId ?? ''}`))
-    decipher.setAuthTag(Buffer.from(slot.tag, 'hex'))
-    return Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'hex')), decipher.final()])
+    kek = derive(secret, Buffer.from(slot.kdf.salt, 'hex'), slot.kdf)
   } catch {
     return null
+  }
+  try {
+    if (slot.v !== 2) return gcmOpen(kek, { iv: slot.iv, tag: slot.tag, data: slot.wrapped }, slotAad(slot))
+    if (!slot.priv || !slot.pub || !slot.epk) return null
+    const der = gcmOpen(kek, slot.priv, Buffer.from(`${PRIV_AAD}:${slot.kind}:${slot.userId ?? ''}`))
+    if (!der) return null
+    try {
+      const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })
+      const k = slotWrapKey(diffieHellman({ privateKey, publicKey: createPublicKey({ key: Buffer.from(slot.epk, 'hex'), format: 'der', type: 'spki' }) }), slot.epk, slot.pub)
+      const key = gcmOpen(k, { iv: slot.iv, tag: slot.tag, data: slot.wrapped }, slotAad(slot))
+      k.fill(0)
+      return key
+    } catch {
+      return null
+    } finally {
+      der.fill(0)
+    }
   } finally {
     kek.fill(0)
   }

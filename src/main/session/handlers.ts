@@ -4,6 +4,7 @@ import { handlers } from '../ipc/router'
 import { getDeskSettings, setDeskSettings } from '../settings/settings'
 import * as svc from './service'
 import { recoverySheet } from './recovery-sheet'
+import { rotateDatabaseKey } from './rekey'
 
 export const sessionHandlers = (desk: Desk) =>
   handlers({
@@ -24,6 +25,7 @@ export const sessionHandlers = (desk: Desk) =>
     'users.setDisabled': (a) => svc.setDisabled(desk, a),
     'users.setRole': (a) => svc.setRole(desk, a),
     'users.resetPassphrase': (a) => svc.resetPassphrase(desk, a),
+    'desk.rotateKey': () => rotateDatabaseKey(desk),
     'settings.get': () => getDeskSettings(desk),
     'settings.set': (a) => setDeskSettings(desk, a)
   })

@@ -240,18 +240,19 @@ describe('passphrases and accounts', () => {
     expect((await call(d, 'session.login', { loginName: 'li', passphrase: 'quiet harbour morning tide' })).ok).toBe(true)
   })
 
-  it('disabled people cannot log in; re-enabled they can with the same passphrase', async () => {
+  it('disabled people cannot log in; re-enabled (with a new passphrase) they can', async () => {
     const d = fresh()
     const li = svc.listUsers(d.desk).find((u) => u.loginName === 'li')!
     expect((await call(d, 'users.setDisabled', { userId: li.id, disabled: true })).ok).toBe(true)
     svc.logout(d.desk)
-    expect(await call(d, 'session.login', { loginName: 'li', passphrase: WORKER.passphrase })).toMatchObject({ code: 'ACCOUNT_DISABLED' })
+    // The slot is gone: the old passphrase is simply wrong now.
+    expect(await call(d, 'session.login', { loginName: 'li', passphrase: WORKER.passphrase })).toMatchObject({ code: 'WRONG_PASSPHRASE' })
     await call(d, 'session.login', { loginName: 'chen', passphrase: SUPERVISOR.passphrase })
-    expect((await call(d, 'users.setDisabled', { userId: li.id, disabled: false })).ok).toBe(true)
+    expect((await call(d, 'users.setDisabled', { userId: li.id, disabled: false, passphrase: 'quiet harbour morning tide' })).ok).toBe(true)
     expect(audits(d, 'users.disable')).toHaveLength(1)
     expect(audits(d, 'users.enable')).toHaveLength(1)
     svc.logout(d.desk)
-    expect((await call(d, 'session.login', { loginName: 'li', passphrase: WORKER.passphrase })).ok).toBe(true)
+    expect((await call(d, 'session.login', { loginName: 'li', passphrase: 'quiet harbour morning tide' })).ok).toBe(true)
   })
 
   it('the last active supervisor cannot be disabled or demoted', async () => {

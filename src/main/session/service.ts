@@ -14,7 +14,8 @@ import {
   unwrapKey,
   wrapKey,
   writeKeyring,
-  type Keyring
+  type Keyring,
+  type KeySlot
 } from '../db/keyring'
 import { dbExists, dbPath, openDatabase, type Connection } from '../db/open'
 import { LATEST_SCHEMA } from '../db/migrate'
@@ -194,7 +195,22 @@ export function login(desk: Desk, a: { loginName: string; passphrase: string }):
     return fail('WRONG_PASSPHRASE', 'errors:login.failed')
   }
   const afterLock = desk.lockedSession?.userId === slot.userId
-  if (desk.isOpen) desk.close()
+  const current = desk.isOpen ? desk.session : null
+  // The account is checked before anything changes: a disabled (or unknown) account's login leaves
+  // whoever is signed in signed in, and counts as a failed attempt.
+  if (desk.isOpen && !activeUser(desk.db().sqlite, slot.userId)) {
+    key.fill(0)
+    recordFailure(desk, throttleKey, 'login')
+    flushPendingFailures(desk)
+    return fail('ACCOUNT_DISABLED', 'errors:login.disabled')
+  }
+  if (desk.isOpen) {
+    if (current && current.userId !== slot.userId) {
+      // Someone else signs in over a live session: recorded (who replaced whom) before it closes.
+      recordAfterSession(desk, { action: 'session.replaced', actorId: slot.userId, subjectType: 'user', subjectId: current.userId })
+    }
+    desk.close()
+  }
   desk.session = null
   let conn: Connection
   try {
@@ -210,18 +226,61 @@ export function login(desk: Desk, a: { loginName: string; passphrase: string }):
   const lockedBefore = desk.lockedSession
   try {
     const row = conn.sqlite.prepare('SELECT disabled FROM users WHERE id = ?').get(slot.userId) as { disabled: number } | undefined
-    if (!row || row.disabled) fail('ACCOUNT_DISABLED', 'errors:login.disabled')
+    if (!row || row.disabled) {
+      recordFailure(desk, throttleKey, 'login')
+      fail('ACCOUNT_DISABLED', 'errors:login.disabled')
+    }
     desk.runDeferred()
     desk.audit({ action: afterLock ? 'session.unlock' : 'session.login', actorId: slot.userId })
     flushPendingFailures(desk)
     recordSuccess(desk, throttleKey)
-    return startSession(desk, slot.userId!)
+    const info = startSession(desk, slot.userId!)
+    pruneRevokedSlots(desk)
+    upgradeSlot(desk, slot, a.passphrase)
+    return info
   } catch (err) {
     desk.session = null
     desk.lockedSession = lockedBefore
     desk.close()
     throw err
   }
+}
+
+/**
+ * A version 1 slot (from before key rotation existed) is rewritten as version 2 with the secret just
+ * typed, keeping its id: from then on the database key can be rotated without this person.
+ */
+function upgradeSlot(desk: Desk, slot: KeySlot, secret: string): void {
+  if (slot.v === 2) return
+  const keyring = readKeyring(desk.dataDir)
+  if (!keyring) return
+  const next = wrapKey(desk.dbKey(), secret, { kind: slot.kind, lookup: slot.lookup, userId: slot.userId }, desk.kdf, slot.id)
+  writeKeyring(desk.dataDir, { ...keyring, slots: keyring.slots.map((s) => (s.id === slot.id ? next : s)) })
+}
+
+function activeUser(db: Connection['sqlite'], userId: number | null): boolean {
+  if (userId == null) return false
+  const row = db.prepare('SELECT disabled FROM users WHERE id = ?').get(userId) as { disabled: number } | undefined
+  return !!row && !row.disabled
+}
+
+/**
+ * Slots of disabled accounts (kept by versions before revocation removed them) are dropped at the
+ * next login, so a revoked passphrase unwraps nothing from then on.
+ */
+export function pruneRevokedSlots(desk: Desk): number {
+  const keyring = readKeyring(desk.dataDir)
+  if (!keyring) return 0
+  const db = desk.db().sqlite
+  const disabled = new Set((db.prepare('SELECT id FROM users WHERE disabled = 1').all() as { id: number }[]).map((r) => r.id))
+  const revoked = keyring.slots.filter((s) => s.kind === 'user' && s.userId != null && disabled.has(s.userId))
+  if (revoked.length === 0) return 0
+  db.transaction(() => {
+    for (const s of revoked) db.prepare('DELETE FROM key_slots WHERE id = ?').run(s.id)
+    desk.audit({ action: 'users.revokeSlots', actorId: null, details: { slots: revoked.length } })
+    writeKeyring(desk.dataDir, { ...keyring, slots: keyring.slots.filter((s) => !revoked.includes(s)) })
+  })()
+  return revoked.length
 }
 
 function dummyUnwrap(keyring: Keyring, secret: string): null {
@@ -269,7 +328,7 @@ export function logout(desk: Desk): void {
  * session is not): now if the disk takes it, else held in memory until the next login. Any other
  * failure is dropped: ending a session never fails on its record.
  */
-function recordAfterSession(desk: Desk, event: { action: string; actorId: number; details?: Record<string, unknown> }): void {
+function recordAfterSession(desk: Desk, event: { action: string; actorId: number | null; subjectType?: string; subjectId?: number; details?: Record<string, unknown> }): void {
   const at = desk.now()
   const record = () => desk.audit({ ...event, at })
   try {
@@ -375,7 +434,10 @@ export function recover(desk: Desk, a: { recoveryKey: string; userId?: number; n
   }
   recordSuccess(desk, RECOVERY_KEY)
   // Whoever was logged in is logged out: the desk now belongs to the holder of the recovery key.
-  if (desk.isOpen) logout(desk)
+  if (desk.isOpen) {
+    if (desk.session) desk.audit({ action: 'session.replaced', actorId: null, subjectType: 'user', subjectId: desk.session.userId, details: { by: 'recovery' } })
+    logout(desk)
+  }
   let conn: Connection
   try {
     conn = openChecked(desk, key)
@@ -402,7 +464,8 @@ export function recover(desk: Desk, a: { recoveryKey: string; userId?: number; n
     throw err
   }
   desk.attach(conn, key)
-  rewrapUserSlot(desk, conn.sqlite, keyring, key, target!, a.newPassphrase, { action: 'session.recovered', actorId: target!.id })
+  upgradeSlot(desk, slot!, normaliseRecoveryKey(a.recoveryKey))
+  rewrapUserSlot(desk, conn.sqlite, readKeyring(desk.dataDir) ?? keyring, key, target!, a.newPassphrase, { action: 'session.recovered', actorId: target!.id })
   const session = startSession(desk, target!.id)
   flushPendingFailures(desk)
   return { supervisors, session }
@@ -435,6 +498,8 @@ export function resetPassphrase(desk: Desk, a: { userId: number; passphrase: str
   if (a.userId === s.userId) fail('FORBIDDEN', 'errors:users.resetSelf', undefined, 'userId')
   const db = desk.db().sqlite
   const user = userRow(db, a.userId)
+  // A disabled account gets no slot: re-enabling it (with a new passphrase) is the way back.
+  if (user.disabled) fail('FORBIDDEN', 'errors:users.resetDisabled', undefined, 'userId')
   requirePolicy(a.passphrase, [user.login_name, user.display_name])
   rewrapUserSlot(desk, db, ring(desk), desk.dbKey(), user, a.passphrase, { action: 'users.resetPassphrase', actorId: s.userId })
   return null
@@ -444,17 +509,35 @@ function activeSupervisors(db: Connection['sqlite']): number {
   return (db.prepare(`SELECT count(*) AS n FROM users WHERE role = 'supervisor' AND disabled = 0`).get() as { n: number }).n
 }
 
-/** Disabled people cannot log in; their slot stays, so re-enabling needs no new passphrase. */
-export function setDisabled(desk: Desk, a: { userId: number; disabled: boolean }): null {
+/**
+ * Disabling revokes: the account's key slot is removed from keyring.json (in the same transaction as
+ * the flag, the audit event and the slot table), so its passphrase unwraps nothing any more, in the
+ * app or the CLI. Re-enabling needs a new passphrase, which wraps a new slot.
+ */
+export function setDisabled(desk: Desk, a: { userId: number; disabled: boolean; passphrase?: string }): null {
   const s = desk.requireSession()
   const db = desk.db().sqlite
   const user = userRow(db, a.userId)
-  if (!!user.disabled === a.disabled) return null
   if (a.disabled && a.userId === s.userId) fail('FORBIDDEN', 'errors:users.disableSelf')
+  const keyring = ring(desk)
+  if (a.disabled) {
+    const hasSlot = keyring.slots.some((k) => k.kind === 'user' && k.userId === a.userId)
+    if (user.disabled && !hasSlot) return null
+    db.transaction(() => {
+      if (!user.disabled && user.role === 'supervisor' && activeSupervisors(db) <= 1) fail('CONFLICT', 'errors:users.lastSupervisor')
+      db.prepare('UPDATE users SET disabled = 1, updated_at = ? WHERE id = ?').run(desk.now().toISOString(), a.userId)
+      db.prepare(`DELETE FROM key_slots WHERE kind = 'user' AND user_id = ?`).run(a.userId)
+      desk.audit({ action: 'users.disable', subjectType: 'user', subjectId: a.userId })
+      writeKeyring(desk.dataDir, { ...keyring, slots: keyring.slots.filter((k) => !(k.kind === 'user' && k.userId === a.userId)) })
+    })()
+    return null
+  }
+  if (!user.disabled) return null
+  if (a.passphrase === undefined) return fail('BAD_ARGS', 'errors:users.enableNeedsPassphrase', undefined, 'passphrase')
+  requirePolicy(a.passphrase, [user.login_name, user.display_name])
   db.transaction(() => {
-    if (a.disabled && user.role === 'supervisor' && activeSupervisors(db) <= 1) fail('CONFLICT', 'errors:users.lastSupervisor')
-    db.prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?').run(a.disabled ? 1 : 0, desk.now().toISOString(), a.userId)
-    desk.audit({ action: a.disabled ? 'users.disable' : 'users.enable', subjectType: 'user', subjectId: a.userId })
+    db.prepare('UPDATE users SET disabled = 0, updated_at = ? WHERE id = ?').run(desk.now().toISOString(), a.userId)
+    rewrapUserSlot(desk, db, keyring, desk.dbKey(), user, a.passphrase!, { action: 'users.enable', actorId: s.userId })
   })()
   return null
 }

@@ -60,9 +60,15 @@ export const sessionCalls = {
     }),
     'supervisor'
   ).returns<UserSummary>(),
-  'users.setDisabled': call(z.object({ userId: id(), disabled: z.boolean() }), 'supervisor').returns<null>(),
+  /** Disabling removes the account's key slot; re-enabling needs a new passphrase for it. */
+  'users.setDisabled': call(z.object({ userId: id(), disabled: z.boolean(), passphrase: passphrase().optional() }), 'supervisor').returns<null>(),
   'users.setRole': call(z.object({ userId: id(), role: z.enum(['worker', 'supervisor']) }), 'supervisor').returns<null>(),
   'users.resetPassphrase': call(z.object({ userId: id(), passphrase: passphrase() }), 'supervisor').returns<null>(),
+  /**
+   * Re-encrypt the database under a new key and re-wrap every active account's slot: a copy of the
+   * data folder taken before opens nothing written after. Progress events with task 'rekey'.
+   */
+  'desk.rotateKey': call(empty(), 'supervisor').returns<{ needNewPassphrase: number[]; recoveryKey: string | null }>(),
 
   /** Desk-wide settings: every worker reads them (crisis contacts, organisation phone). */
   'settings.get': call(empty(), 'worker').returns<DeskSettings>(),

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session-context'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDate } from '../../ui/format'
 import { PassphraseFields } from './PassphraseFields'
+import { RecoveryKeyScreen } from './RecoveryKeyScreen'
 
 type Pending = { kind: 'disable' | 'enable' | 'role'; user: UserSummary; role?: Role }
 
@@ -23,6 +24,8 @@ export function AccountsScreen() {
   const [notice, setNotice] = useState<{ key: string; name: string } | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const [resetFor, setResetFor] = useState<UserSummary | null>(null)
+  // Re-enabling asks for a new passphrase (disabling revoked the old one): the reset form, in its enable mode.
+  const [enableFor, setEnableFor] = useState<UserSummary | null>(null)
 
   const load = async () => {
     const res = await desk.invoke('users.list', {})
@@ -94,8 +97,8 @@ export function AccountsScreen() {
                 <td>{formatDate(u.createdAt, i18n.language)}</td>
                 <td>
                   <div className="row-actions">
-                  {!self ? (
-                    <button type="button" onClick={() => { setResetFor(u); setNotice(null) }}>
+                  {!self && !u.disabled ? (
+                    <button type="button" onClick={() => { setResetFor(u); setEnableFor(null); setNotice(null) }}>
                       {t('session:accounts.reset')}
                     </button>
                   ) : null}
@@ -103,7 +106,10 @@ export function AccountsScreen() {
                     {t(`session:accounts.makeRole.${other}`)}
                   </button>
                   {!self ? (
-                    <button type="button" onClick={() => setPending({ kind: u.disabled ? 'enable' : 'disable', user: u })}>
+                    <button
+                      type="button"
+                      onClick={() => (u.disabled ? (setEnableFor(u), setResetFor(null), setNotice(null)) : setPending({ kind: 'disable', user: u }))}
+                    >
                       {u.disabled ? t('session:accounts.enable') : t('session:accounts.disable')}
                     </button>
                   ) : null}
@@ -114,7 +120,19 @@ export function AccountsScreen() {
           })}
         </tbody>
       </table>
-      {resetFor ? (
+      {enableFor ? (
+        <ResetPassphrase
+          key={`enable-${enableFor.id}`}
+          user={enableFor}
+          enable
+          onDone={() => {
+            setNotice({ key: 'session:accounts.done.enable', name: enableFor.displayName })
+            setEnableFor(null)
+            void load()
+          }}
+          onCancel={() => setEnableFor(null)}
+        />
+      ) : resetFor ? (
         <ResetPassphrase
           key={resetFor.id}
           user={resetFor}
@@ -127,7 +145,67 @@ export function AccountsScreen() {
       ) : (
         <AddAccount onAdded={(name) => { setNotice({ key: 'session:accounts.added', name }); void load() }} />
       )}
+      <RotateKey users={users} onDone={() => void load()} />
     </div>
+  )
+}
+
+/**
+ * Re-encrypt the database under a new key (after revoking someone who may have copied the data
+ * folder). Confirmed first; a new recovery key, when one is issued, is shown once like at setup.
+ */
+function RotateKey({ users, onDone }: { users: UserSummary[]; onDone(): void }) {
+  const { t } = useTranslation()
+  const [confirming, setConfirming] = useState(false)
+  const [running, setRunning] = useState(false)
+  const [error, setError] = useState<DeskError | null>(null)
+  const [result, setResult] = useState<{ needNewPassphrase: number[]; recoveryKey: string | null } | null>(null)
+  const [showKey, setShowKey] = useState(false)
+  const run = async () => {
+    setConfirming(false)
+    setRunning(true)
+    setError(null)
+    const res = await desk.invoke('desk.rotateKey', {})
+    setRunning(false)
+    if (!res.ok) return setError(res)
+    setResult(res.value)
+    setShowKey(res.value.recoveryKey !== null)
+    onDone()
+  }
+  if (showKey && result?.recoveryKey) {
+    return (
+      <section className="card">
+        <p className="warning">{t('session:accounts.rekey.newRecovery')}</p>
+        <RecoveryKeyScreen recoveryKey={result.recoveryKey} onConfirmed={() => setShowKey(false)} />
+      </section>
+    )
+  }
+  const names = (result?.needNewPassphrase ?? []).map((id) => users.find((u) => u.id === id)?.displayName ?? String(id))
+  return (
+    <section className="card" aria-labelledby="rekey-title">
+      <h2 id="rekey-title">{t('session:accounts.rekey.title')}</h2>
+      <p>{t('session:accounts.rekey.intro')}</p>
+      <p className="hint">{t('session:accounts.rekey.note')}</p>
+      <ErrorText error={error} />
+      {running ? <p role="status">{t('session:accounts.rekey.running')}</p> : null}
+      {result && !running ? <p role="status" className="notice">{t('session:accounts.rekey.done')}</p> : null}
+      {names.length ? <p className="warning">{t('session:accounts.rekey.needReset', { names: names.join('、') })}</p> : null}
+      {confirming ? (
+        <div className="confirm-bar" role="alertdialog" aria-labelledby="rekey-confirm">
+          <span id="rekey-confirm">{t('session:accounts.rekey.confirm')}</span>
+          <button type="button" className="primary" autoFocus onClick={() => void run()}>
+            {t('common:actions.confirm')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('common:actions.cancel')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)} disabled={running}>
+          {t('session:accounts.rekey.start')}
+        </button>
+      )}
+    </section>
   )
 }
 
@@ -184,7 +262,7 @@ function AddAccount({ onAdded }: { onAdded(name: string): void }) {
   )
 }
 
-function ResetPassphrase({ user, onDone, onCancel }: { user: UserSummary; onDone(): void; onCancel(): void }) {
+function ResetPassphrase({ user, enable = false, onDone, onCancel }: { user: UserSummary; enable?: boolean; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation()
   const [pass, setPass] = useState({ value: '', confirm: '', acceptable: false })
   const [error, setError] = useState<DeskError | null>(null)
@@ -192,15 +270,17 @@ function ResetPassphrase({ user, onDone, onCancel }: { user: UserSummary; onDone
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setBusy(true)
-    const res = await desk.invoke('users.resetPassphrase', { userId: user.id, passphrase: pass.value })
+    const res = enable
+      ? await desk.invoke('users.setDisabled', { userId: user.id, disabled: false, passphrase: pass.value })
+      : await desk.invoke('users.resetPassphrase', { userId: user.id, passphrase: pass.value })
     setBusy(false)
     if (!res.ok) return setError(res)
     onDone()
   }
   return (
     <form className="card" onSubmit={submit} aria-labelledby="reset-title">
-      <h2 id="reset-title">{t('session:accounts.resetTitle', { name: user.displayName })}</h2>
-      <p className="hint">{t('session:accounts.resetHint')}</p>
+      <h2 id="reset-title">{t(enable ? 'session:accounts.enableTitle' : 'session:accounts.resetTitle', { name: user.displayName })}</h2>
+      <p className="hint">{t(enable ? 'session:accounts.enableHint' : 'session:accounts.resetHint')}</p>
       <div className="field-row">
         <PassphraseFields
           value={pass.value}
@@ -213,7 +293,7 @@ function ResetPassphrase({ user, onDone, onCancel }: { user: UserSummary; onDone
       <ErrorText error={error} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy || !pass.acceptable}>
-          {t('session:accounts.resetSubmit')}
+          {t(enable ? 'session:accounts.enableSubmit' : 'session:accounts.resetSubmit')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('common:actions.cancel')}
