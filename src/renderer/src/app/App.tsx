@@ -5,6 +5,7 @@ import type { DeskError } from '@shared/ipc/result'
 import { desk } from './desk-client'
 import { setUiLocale } from './i18n'
 import { Shell } from './Shell'
+import { suspendShortcuts } from '../ui/hotkeys'
 import { SetupScreen } from '../features/session/SetupScreen'
 import { LoginScreen } from '../features/session/LoginScreen'
 import { DamagedScreen } from '../features/session/DamagedScreen'
@@ -27,6 +28,8 @@ export function App() {
   // screen when its (older) answer arrives after it: the hide key wins every race.
   const lockEpoch = useRef(0)
   const setLocked = useCallback((value: boolean) => {
+    // No shortcut acts behind the lock screen, from the moment it is up (not after a render).
+    suspendShortcuts(value)
     if (value) lockEpoch.current++
     setLockedState(value)
   }, [])

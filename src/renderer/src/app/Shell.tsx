@@ -6,7 +6,7 @@ import { setUiLocale } from './i18n'
 import { NavContext, type Nav, type Route } from './nav'
 import { SessionContext } from './session-context'
 import { SCREENS } from './routes'
-import { useDoubleEscape, useHotkey } from '../ui/hotkeys'
+import { useHotkey } from '../ui/hotkeys'
 import { NoticeBanner } from '../features/notices/NoticeBanner'
 import { CallFailures, reportFailure, send } from './calls'
 
@@ -39,8 +39,8 @@ export function Shell({
     onLock()
     void desk.invoke('session.lock', { reason: 'user' }).then((r) => r.ok || reportFailure(r, 'errors:what.lock'))
   }
+  // One chord hides and locks: Ctrl+L. Not Esc Esc, which closing two dialogs in a hurry produces.
   useHotkey('Ctrl+L', lockNow)
-  useDoubleEscape(lockNow)
 
   // Tell the main process the worker is here, at most every 20 s; idle lock is timed there.
   const lastPing = useRef(0)

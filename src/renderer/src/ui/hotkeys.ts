@@ -1,6 +1,18 @@
 import { useEffect, useRef } from 'react'
 
 /**
+ * While the lock screen is up no shortcut acts: the desk behind it is hidden and inert, and a key
+ * meant for the lock screen (a digit of the passphrase, Esc, Alt+1) must not navigate, record or
+ * close anything there. App sets this the moment it shows the lock screen, before any key arrives.
+ */
+let suspended = false
+export function suspendShortcuts(on: boolean): void {
+  suspended = on
+}
+/** For the few screens that listen to keys themselves: `if (shortcutsSuspended()) return`. */
+export const shortcutsSuspended = (): boolean => suspended
+
+/**
  * Keyboard first: a shortcut is `Ctrl+Shift+K`-style text. Handlers never fire while an IME is
  * composing (Chinese input), so typing a pinyin candidate never triggers an action.
  */
@@ -18,7 +30,7 @@ export function useHotkey(combo: string, handler: (e: KeyboardEvent) => void, en
   useEffect(() => {
     if (!enabled) return
     const onKey = (e: KeyboardEvent) => {
-      if (e.isComposing || e.keyCode === 229) return
+      if (suspended || e.isComposing || e.keyCode === 229) return
       if (matches(e, combo)) {
         e.preventDefault()
         ref.current(e)
@@ -27,23 +39,4 @@ export function useHotkey(combo: string, handler: (e: KeyboardEvent) => void, en
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
   }, [combo, enabled])
-}
-
-/** Esc pressed twice within `withinMs`: the "hide now" gesture. */
-export function useDoubleEscape(handler: () => void, withinMs = 600): void {
-  const last = useRef(0)
-  const ref = useRef(handler)
-  ref.current = handler
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.isComposing || e.keyCode === 229) return
-      const now = performance.now()
-      if (now - last.current < withinMs) {
-        last.current = 0
-        ref.current()
-      } else last.current = now
-    }
-    window.addEventListener('keydown', onKey, true)
-    return () => window.removeEventListener('keydown', onKey, true)
-  }, [withinMs])
 }

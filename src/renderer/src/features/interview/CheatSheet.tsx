@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { shortcutsSuspended } from '../../ui/hotkeys'
 
 const KEYS: [string, string][] = [
   ['Ctrl+Shift+N', 'interview:keys.newWalkIn'],
@@ -11,6 +12,7 @@ const KEYS: [string, string][] = [
   ['F8', 'interview:keys.readBack'],
   ['F9', 'interview:keys.crisis'],
   ['F1 / ?', 'interview:keys.open'],
+  ['Ctrl+L', 'interview:keys.lock'],
   ['Esc', 'interview:keys.close']
 ]
 
@@ -18,7 +20,7 @@ export function CheatSheet({ onClose }: { onClose(): void }) {
   const { t } = useTranslation()
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.isComposing) onClose()
+      if (e.key === 'Escape' && !e.isComposing && !shortcutsSuspended()) onClose()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CRISIS_DEFAULT_RISK, CRISIS_NUMBERS, CRISIS_STEPS } from '@shared/domain/interview/catalogue'
 import { CRISIS_KINDS, type CrisisKind, type RiskLevel } from '@shared/domain/interview/types'
 import { send } from '../../app/calls'
+import { shortcutsSuspended } from '../../ui/hotkeys'
 import type { Contacts } from './InterviewDesk'
 
 const RISKS: RiskLevel[] = ['none', 'low', 'medium', 'high', 'critical']
@@ -36,7 +37,8 @@ export function CrisisDialog({
   useEffect(() => firstKind.current?.focus(), [])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.isComposing || e.keyCode === 229) return
+      // Under the lock screen a digit is part of a passphrase, not a crisis kind.
+      if (shortcutsSuspended() || e.isComposing || e.keyCode === 229) return
       if (e.key === 'Escape') {
         e.preventDefault()
         e.stopPropagation()

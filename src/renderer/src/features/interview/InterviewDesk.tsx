@@ -29,6 +29,7 @@ import { CrisisDialog } from './CrisisDialog'
 import { CheatSheet } from './CheatSheet'
 import { ReadBackWindow } from './ReadBack'
 import { send } from '../../app/calls'
+import { shortcutsSuspended } from '../../ui/hotkeys'
 
 export interface Contacts {
   orgName: string
@@ -146,7 +147,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
   // The keyboard: F-keys work while typing; single keys (?, digits on the gauge) only outside text.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.isComposing || e.keyCode === 229) return
+      if (shortcutsSuspended() || e.isComposing || e.keyCode === 229) return
       const typing = isTyping(document.activeElement)
       const k = e.key
       const handled = () => {

@@ -10,6 +10,7 @@ import { call } from '../../app/desk-client'
 import type { AutosaveStore } from '@shared/domain/interview/autosave'
 import { findVoice, loadVoices, speak, stopSpeaking } from './speech'
 import { send } from '../../app/calls'
+import { shortcutsSuspended } from '../../ui/hotkeys'
 
 /**
  * 当面核对: the petitioner-facing view, in a second window the worker can drag to the monitor
@@ -107,7 +108,7 @@ export function ReadBackWindow({
   useEffect(() => {
     if (!blocked) return
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.isComposing) {
+      if (e.key === 'Escape' && !e.isComposing && !shortcutsSuspended()) {
         e.preventDefault()
         onClose()
       }
