@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react'
+import { NO_AUTOFILL } from './no-autofill'
 
 export function Field({
   label,
@@ -23,9 +24,9 @@ export function Field({
 }
 
 export function TextInput({ label, hint, error, ...rest }: InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; hint?: ReactNode; error?: ReactNode }) {
-  return <Field label={label} hint={hint} error={error}>{(id) => <input id={id} {...rest} />}</Field>
+  return <Field label={label} hint={hint} error={error}>{(id) => <input id={id} {...rest} {...NO_AUTOFILL} />}</Field>
 }
 
 export function TextArea({ label, hint, error, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; hint?: ReactNode; error?: ReactNode }) {
-  return <Field label={label} hint={hint} error={error}>{(id) => <textarea id={id} {...rest} />}</Field>
+  return <Field label={label} hint={hint} error={error}>{(id) => <textarea id={id} {...rest} {...NO_AUTOFILL} />}</Field>
 }
