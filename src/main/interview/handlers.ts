@@ -17,6 +17,7 @@ export const interviewHandlers = (desk: Desk) =>
     'interview.setMeta': (a) => svc.setMeta(desk, a),
     'interview.event': (a) => svc.logEvent(desk, a),
     'interview.crisis': (a) => svc.crisis(desk, a),
+    'interview.caseCrisis': (a) => svc.caseCrisis(desk, a.caseId),
     'interview.followUp': (a) => svc.scheduleFollowUps(desk, a),
     'interview.finish': (a) => svc.finishInterview(desk, a),
     'interview.formB': (a) => svc.getFormB(desk, a.interviewId),

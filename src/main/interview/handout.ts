@@ -29,6 +29,7 @@ export function handoutDoc(desk: Desk, interviewId: number): { doc: HandoutDoc; 
       followUpDate: s.followUpDate,
       orgName: c.orgName,
       orgPhone: c.orgPhone,
+      orgAddress: c.orgAddress,
       promises: promisesForInterview(s)
     },
     fixedT(s.outputLang),

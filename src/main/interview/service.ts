@@ -1,5 +1,5 @@
 import { fail } from '@shared/ipc/result'
-import { isoDateAtOffset, isValidIsoDate, midFollowUpRange, shortFollowUpRange, isWithin, pastDateProblems } from '@shared/domain/dates'
+import { isoDateAtOffset, isValidIsoDate, midFollowUpRange, isWithin, pastDateProblems } from '@shared/domain/dates'
 import {
   ALL_CHECKS,
   ALL_NEEDS,
@@ -21,7 +21,12 @@ import {
   type TextField,
   type WorkForm,
   type InterviewLocation,
-  NO_EVENTS
+  NO_EVENTS,
+  CRISIS_KINDS,
+  crisisActive,
+  followUpWindow,
+  isHighRisk,
+  type CrisisState
 } from '@shared/domain/interview'
 import { translator } from '@shared/i18n/resources'
 import { withinCodePoints } from '@shared/text/characters'
@@ -170,6 +175,7 @@ export function getInterview(desk: Desk, id: number): InterviewState {
     }[]).map((x) => ({ ...x, checked: x.checked === 1 })),
     events: db.prepare('SELECT kind, detail, at FROM interview_events WHERE interview_id = ? ORDER BY id').all(id) as InterviewState['events'],
     riskLevel: c?.riskLevel ?? 'none',
+    crisis: caseCrisis(desk, r.caseId),
     caseRoute: c?.route ?? { diversion: null, inPetitionProcedure: false, contactDate: '', collective: false, events: NO_EVENTS }
   }
 }
@@ -315,44 +321,64 @@ export function logEvent(desk: Desk, input: { interviewId: number; kind: 'pause'
 }
 
 /**
- * The crisis protocol: opening it sets the case's risk level and tells the supervisor at once
- * (an in-app notice); each step taken is time-stamped into the case as a special-flow action.
+ * The crisis protocol. Opening it (on screen) changes nothing: this is called only when the worker
+ * acts. Without a step it CONFIRMS the risk: sets the case's risk level, puts the case in crisis mode
+ * and tells the supervisors at once (an in-app notice, pushed live to an open session and kept until
+ * acknowledged); each step taken is time-stamped into the case as a special-flow action. From the
+ * case page or Today there is no interview: `caseId` instead of `interviewId`.
  */
 export function crisis(
   desk: Desk,
-  input: { interviewId: number; kind: CrisisKind; step?: string; riskLevel?: RiskLevel }
+  input: { interviewId?: number; caseId?: number; kind: CrisisKind; step?: string; riskLevel?: RiskLevel }
 ): { at: string; riskLevel: RiskLevel | null } {
-  const r = row(desk, input.interviewId)
+  const r = input.interviewId != null ? row(desk, input.interviewId) : null
+  const caseId = r?.caseId ?? input.caseId
+  if (caseId == null) fail('BAD_ARGS', 'errors:arg.invalid', undefined, 'caseId')
+  if (!r && !caseLink.caseSummary(desk, caseId!)) fail('NOT_FOUND', 'interview:errors.caseNotFound')
   const flow = CRISIS_FLOW[input.kind]
-  let at = ''
+  let at = desk.now().toISOString()
   let level: RiskLevel | null = null
   desk.db().sqlite.transaction(() => {
     if (!input.step) {
       level = input.riskLevel ?? CRISIS_DEFAULT_RISK[input.kind]
-      at = event(desk, r.id, 'crisis.open', `${input.kind}:${level}`)
-      caseLink.setRiskLevel(desk, r.caseId, level, `crisis.${input.kind}`)
-      caseLink.recordFlowAction(desk, { caseId: r.caseId, flow: flow.flow, step: flow.flow === 'crisis' ? 'gradedWarning' : 'calm', note: `interview:${r.id} ${input.kind} open` })
-      desk.audit({ action: 'interview.crisis', subjectType: 'case', subjectId: r.caseId, details: { interviewId: r.id, kind: input.kind, level } })
+      if (r) at = event(desk, r.id, 'crisis.open', `${input.kind}:${level}`)
+      caseLink.setRiskLevel(desk, caseId!, level, `crisis.${input.kind}`)
+      caseLink.recordFlowAction(desk, { caseId: caseId!, flow: flow.flow, step: flow.flow === 'crisis' ? 'gradedWarning' : 'calm' })
+      desk.audit({ action: 'interview.crisis', subjectType: 'case', subjectId: caseId!, details: { interviewId: r?.id ?? null, kind: input.kind, level } })
     } else {
       if (!CRISIS_STEPS[input.kind].includes(input.step)) fail('BAD_ARGS', 'interview:errors.unknownStep')
-      at = event(desk, r.id, 'crisis.step', `${input.kind}:${input.step}`)
+      if (r) at = event(desk, r.id, 'crisis.step', `${input.kind}:${input.step}`)
       if (input.riskLevel) {
         level = input.riskLevel
-        caseLink.setRiskLevel(desk, r.caseId, level, `crisis.${input.kind}`)
+        caseLink.setRiskLevel(desk, caseId!, level, `crisis.${input.kind}`)
       }
-      caseLink.recordFlowAction(desk, { caseId: r.caseId, flow: flow.flow, step: flow.step[input.step], note: `interview:${r.id} ${input.kind}.${input.step}` })
+      caseLink.recordFlowAction(desk, { caseId: caseId!, flow: flow.flow, step: flow.step[input.step] })
     }
     // Kept in the database until a supervisor acknowledges it: the supervisor may log in later.
-    if (!input.step || input.step === 'notifySupervisor') raiseNotice(desk, { kind: `crisis.${input.kind}`, caseId: r.caseId, interviewId: r.id })
+    if (!input.step || input.step === 'notifySupervisor') raiseNotice(desk, { kind: `crisis.${input.kind}`, caseId: caseId!, interviewId: r?.id ?? null })
   })()
   return { at, riskLevel: level }
+}
+
+/** The case's crisis mode: the last confirmed crisis while its risk level stays high or critical. */
+export function caseCrisis(desk: Desk, caseId: number): CrisisState | null {
+  const c = caseLink.caseSummary(desk, caseId)
+  if (!c) return null
+  const last = desk
+    .db()
+    .sqlite.prepare("SELECT kind, raised_at AS at FROM notices WHERE case_id = ? AND kind LIKE 'crisis.%' ORDER BY id DESC LIMIT 1")
+    .get(caseId) as { kind: string; at: string } | undefined
+  const kind = last?.kind.slice('crisis.'.length) as CrisisKind | undefined
+  return crisisActive(last && kind && (CRISIS_KINDS as readonly string[]).includes(kind) ? { kind, since: last.at } : null, c.riskLevel)
 }
 
 /** Follow-ups: short term 3–7 days after the interview (default 3), mid term 1–3 months. */
 export function scheduleFollowUps(desk: Desk, input: { interviewId: number; shortDate: string; midDate?: string | null }): { followUpDate: string; followUpMidDate: string | null } {
   const r = row(desk, input.interviewId)
   const day = isoDateAtOffset(new Date(r.startedAt))
-  if (!isWithin(input.shortDate, shortFollowUpRange(day))) fail('BAD_ARGS', 'interview:errors.shortFollowUpRange', undefined, 'shortDate')
+  // 3–7 days; for a high or critical case also today or tomorrow (a next contact within 24 hours).
+  const risk = caseLink.caseSummary(desk, r.caseId)?.riskLevel ?? 'none'
+  if (!isWithin(input.shortDate, followUpWindow(day, risk))) fail('BAD_ARGS', isHighRisk(risk) ? 'interview:errors.crisisFollowUpRange' : 'interview:errors.shortFollowUpRange', undefined, 'shortDate')
   if (input.midDate && !isWithin(input.midDate, midFollowUpRange(day))) fail('BAD_ARGS', 'interview:errors.midFollowUpRange', undefined, 'midDate')
   desk.db().sqlite.transaction(() => {
     desk
@@ -465,10 +491,12 @@ export function getFormB(desk: Desk, interviewId: number, lang?: OutputLang): Fo
 }
 
 /** What the closing and the handout need from settings: the organisation, never a personal number. */
-export function contacts(desk: Desk): { orgName: string; orgPhone: string; siteContacts: { label: string; phone: string }[] } {
+export function contacts(desk: Desk): { orgName: string; orgPhone: string; orgAddress: string; dutyPhone: string; siteContacts: { label: string; phone: string }[] } {
   return {
     orgName: getSetting<string>(desk, 'orgName'),
     orgPhone: getSetting<string>(desk, 'orgPhone'),
+    orgAddress: getSetting<string>(desk, 'orgAddress'),
+    dutyPhone: getSetting<string>(desk, 'dutyPhone'),
     siteContacts: getSetting<{ label: string; phone: string }[]>(desk, 'siteContacts') ?? []
   }
 }

@@ -10,6 +10,9 @@ export const SETTING_DEFAULTS = {
   /** Organisation phone given to petitioners — never a worker's own number. */
   orgPhone: '',
   orgName: '',
+  orgAddress: '',
+  /** The on-duty supervisor's phone (crisis protocol: call now). */
+  dutyPhone: '',
   /** Site contacts for the crisis protocol: [{ label, phone }]. */
   siteContacts: [] as { label: string; phone: string }[]
 }
@@ -31,7 +34,7 @@ export function setSetting(desk: Desk, key: SettingKey, value: unknown): void {
     .run(key, JSON.stringify(value), desk.now().toISOString(), desk.session?.userId ?? null)
 }
 
-const DESK_KEYS = ['idleMinutes', 'orgName', 'orgPhone', 'siteContacts'] as const satisfies readonly (keyof DeskSettings)[]
+const DESK_KEYS = ['idleMinutes', 'orgName', 'orgPhone', 'orgAddress', 'dutyPhone', 'siteContacts'] as const satisfies readonly (keyof DeskSettings)[]
 
 export function getDeskSettings(desk: Desk): DeskSettings {
   return Object.fromEntries(DESK_KEYS.map((k) => [k, getSetting(desk, k)])) as unknown as DeskSettings

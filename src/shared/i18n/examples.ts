@@ -71,7 +71,9 @@ export const EXAMPLE_PARAMS: Record<string, Example> = {
   weekday: { 'zh-CN': '星期六', 'yue-HK': '星期六' },
   lang: { 'zh-CN': '普通话', 'yue-HK': '普通話' },
   voice: 'Microsoft Huihui',
-  category: { 'zh-CN': '承诺结果', 'yue-HK': '承諾結果' }
+  category: { 'zh-CN': '承诺结果', 'yue-HK': '承諾結果' },
+  list: { 'zh-CN': '机构地址、值班督导电话', 'yue-HK': '機構地址、當值督導電話' },
+  address: { 'zh-CN': '广州市白云区某路1号', 'yue-HK': '廣州市白雲區某路1號' }
 }
 
 export const EXAMPLE_BY_KEY: Record<string, Record<string, Example>> = {

@@ -9,6 +9,8 @@ export interface HandoutInput {
   followUpDate: IsoDate | null
   orgName: string
   orgPhone: string
+  /** The organisation's address; left out while not set (never an empty slot). */
+  orgAddress?: string
   /**
    * What the recorded route and events allow us to promise (route-promises.ts): only the petition
    * route's first contact gets the transfer → written-notice chain (D1 → D3).
@@ -45,7 +47,15 @@ export function buildHandout(input: HandoutInput, t: Translate, fmt: (d: IsoDate
     ...(dates.length ? [{ heading: t('script:handout.dates'), paragraphs: dates }] : []),
     {
       heading: t('script:handout.contact'),
-      paragraphs: [input.orgPhone ? t('script:handout.contactLine', { org: input.orgName, phone: input.orgPhone }) : t('script:handout.noPhone')]
+      // No empty slot: a detail the organisation has not set yet is left out, not printed blank.
+      paragraphs: [
+        input.orgPhone
+          ? input.orgName.trim()
+            ? t('script:handout.contactLine', { org: input.orgName, phone: input.orgPhone })
+            : t('script:handout.contactPhoneOnly', { phone: input.orgPhone })
+          : t('script:handout.noPhone'),
+        ...(input.orgAddress?.trim() ? [t('script:handout.addressLine', { address: input.orgAddress.trim() })] : [])
+      ]
     }
   ]
   return {

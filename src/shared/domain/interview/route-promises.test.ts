@@ -153,3 +153,15 @@ describe('the route decides what is promised', () => {
     expect(p.caseRules[0]).toBe('collective')
   })
 })
+
+describe('the organisation details on the handout (issue 13 §5)', () => {
+  const p = routePromises({ route: 'litigation', events: NO_EVENTS, walkIn: true, visitDate: VISIT })
+  for (const lang of LANGS)
+    it(`${lang}: a detail not set yet is left out, never printed as an empty slot`, () => {
+      const contact = (orgName: string, orgPhone: string, orgAddress: string) =>
+        buildHandout({ caseNo: 'X', interviewDate: VISIT, summary: '', followUpDate: null, orgName, orgPhone, orgAddress, promises: p }, tr(lang), fmt).sections.at(-1)!.paragraphs
+      expect(contact('', '020-1', '')).toEqual([tr(lang)('script:handout.contactPhoneOnly', { phone: '020-1' })])
+      expect(contact('站', '020-1', '某路1号')).toHaveLength(2)
+      for (const para of [...contact('', '020-1', ''), ...contact('', '', '')]) expect(para).not.toMatch(/^\s|：\s*$|\{\{/)
+    })
+})

@@ -1,6 +1,7 @@
 /** The interview (one contact = one Form B) as the worker and the petitioner see it. */
 import type { DiversionRoute } from '../screening/rules'
 import type { RouteEvents } from './route-promises'
+import type { CrisisState } from './crisis'
 
 /** The case facts that decide what may be promised (route-promises.ts). */
 export interface CaseRouteFacts {
@@ -140,6 +141,8 @@ export interface InterviewState {
   riskLevel: RiskLevel
   /** The case's screening decision and recorded dates (the route may also be chosen here: `route`). */
   caseRoute: CaseRouteFacts
+  /** The case is in crisis mode (a confirmed risk, level still high or critical), or null. */
+  crisis: CrisisState | null
 }
 
 export interface InterviewListItem {

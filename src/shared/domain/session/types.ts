@@ -67,7 +67,17 @@ export interface DeskSettings {
   orgName: string
   /** The organisation's phone given to petitioners — never a worker's own number. */
   orgPhone: string
+  /** The organisation's address (handout, consent slip). */
+  orgAddress: string
+  /** The on-duty supervisor's phone: the crisis protocol tells the worker to call it now. */
+  dutyPhone: string
   siteContacts: SiteContact[]
+}
+
+/** The organisation's own details every closing line, handout and crisis step needs (issue 13 §5). */
+export const ORG_DETAIL_KEYS = ['orgName', 'orgPhone', 'orgAddress', 'dutyPhone'] as const
+export function missingOrgDetails(s: Pick<DeskSettings, (typeof ORG_DETAIL_KEYS)[number]>): (typeof ORG_DETAIL_KEYS)[number][] {
+  return ORG_DETAIL_KEYS.filter((k) => !s[k].trim())
 }
 
 export const IDLE_MINUTES = { min: 1, max: 60, default: 5 } as const

@@ -16,6 +16,7 @@ import {
   type RiskLevel,
   type TextField
 } from '../../domain/interview/types'
+import type { CrisisState } from '../../domain/interview/crisis'
 import { MATTER_TYPES } from '../../domain/interview/catalogue'
 import { MATTER_ROUTES } from '../../domain/dates/deadlines'
 import { PDF_ACTIONS, type PdfDelivery } from './forms'
@@ -88,11 +89,18 @@ export const interviewCalls = {
     z.object({ interviewId: interviewId(), kind: z.enum(['pause', 'readBack', 'handout', 'readAloud']), detail: shortText().optional() }),
     'worker'
   ).returns<{ at: string }>(),
-  /** Open the crisis protocol (no step) or time-stamp one of its steps. */
+  /**
+   * The worker confirms a risk (no step) or time-stamps one of the protocol's steps. Opening the
+   * dialog makes no call. From the case page or Today: `caseId` instead of `interviewId`.
+   */
   'interview.crisis': call(
-    z.object({ interviewId: interviewId(), kind: z.enum(CRISIS_KINDS), step: shortText(64).optional(), riskLevel: z.enum(RISK).optional() }),
+    z
+      .object({ interviewId: interviewId().optional(), caseId: id().optional(), kind: z.enum(CRISIS_KINDS), step: shortText(64).optional(), riskLevel: z.enum(RISK).optional() })
+      .refine((x) => (x.interviewId == null) !== (x.caseId == null), { message: 'interviewId or caseId' }),
     'worker'
   ).returns<{ at: string; riskLevel: RiskLevel | null }>(),
+  /** The case's crisis mode (banner on the case page), or null. */
+  'interview.caseCrisis': call(z.object({ caseId: id() }), 'worker').returns<CrisisState | null>(),
   'interview.followUp': call(
     z.object({ interviewId: interviewId(), shortDate: isoDate(), midDate: isoDate().nullable().optional() }),
     'worker'
@@ -103,6 +111,8 @@ export const interviewCalls = {
   'interview.contacts': call(z.object({}).strict(), 'worker').returns<{
     orgName: string
     orgPhone: string
+    orgAddress: string
+    dutyPhone: string
     siteContacts: { label: string; phone: string }[]
   }>(),
   /**

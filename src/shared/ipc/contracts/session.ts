@@ -79,6 +79,8 @@ export const sessionCalls = {
         idleMinutes: z.number({ error: 'errors:arg.notNumber' }).int().min(IDLE_MINUTES.min, { error: 'errors:settings.idleRange' }).max(IDLE_MINUTES.max, { error: 'errors:settings.idleRange' }),
         orgName: shortText(),
         orgPhone: phone(),
+        orgAddress: shortText(),
+        dutyPhone: phone(),
         siteContacts: z.array(z.object({ label: requiredText(80), phone: requiredText(40) }), { error: 'errors:arg.invalid' }).max(20, { error: 'errors:settings.tooManyContacts' })
       })
       .partial()

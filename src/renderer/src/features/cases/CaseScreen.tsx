@@ -9,6 +9,7 @@ import { useSession } from '../../app/session-context'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { StartInterviewButton } from '../interview/StartInterviewButton'
+import { CaseCrisis } from '../interview/CaseCrisis'
 import { CasePrintPanel } from '../forms/CasePrintPanel'
 import { InterviewsPanel } from './InterviewsPanel'
 import { PlanSection, RegistrationSection } from './FormAEditor'
@@ -71,6 +72,7 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
         </div>
         <div className="case-actions">
           <StartInterviewButton caseId={record.id} />
+          <CaseCrisis caseId={record.id} riskLevel={record.riskLevel} onChanged={() => void call('cases.get', { id: record.id }).then(setRecord, () => {})} />
         </div>
       </header>
       <div className="case-controls">

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DEEPER_NEEDS, FIVE_W, MATTER_TYPES, defaultRoute, type MatterType } from '@shared/domain/interview/catalogue'
-import { LOCATIONS, WORK_FORMS, type InterviewLocation, type InterviewState, type OutputLang, type WorkForm } from '@shared/domain/interview/types'
+import { LOCATIONS, WORK_FORMS, type InterviewLocation, type InterviewState, type OutputLang, type RiskLevel, type WorkForm } from '@shared/domain/interview/types'
 import { MATTER_ROUTES, type MatterRoute } from '@shared/domain/dates'
 import { call } from '../../app/desk-client'
 import { AutoText } from './AutoText'
@@ -40,7 +40,9 @@ export function CapturePanel({
   followUpDate,
   setFollowUpDate,
   route,
-  setRoute
+  setRoute,
+  riskLevel,
+  inCrisis
 }: {
   interview: InterviewState
   store: AutosaveStore
@@ -60,6 +62,8 @@ export function CapturePanel({
   /** The route recorded in this interview: it decides what may be promised (route-promises.ts). */
   route: MatterRoute
   setRoute(r: MatterRoute): void
+  riskLevel: RiskLevel
+  inCrisis: boolean
 }) {
   const { t } = useTranslation()
   const id = interview.id
@@ -182,7 +186,7 @@ export function CapturePanel({
         ) : null}
         {tab === 'rules' ? <RulesPanel interview={interview} lang={lang} route={route} ruleDates={ruleDates} setRuleDates={setRuleDates} /> : null}
         {tab === 'closing' ? (
-          <ClosingPanel interview={interview} store={store} lang={lang} contacts={contacts} acceptedNeeds={accepted} followUpDate={followUpDate} onScheduled={setFollowUpDate} onFinished={onFinished} ended={ended} promises={promisesForInterview({ ...interview, ruleDates }, route)} />
+          <ClosingPanel interview={interview} store={store} lang={lang} contacts={contacts} acceptedNeeds={accepted} followUpDate={followUpDate} onScheduled={setFollowUpDate} onFinished={onFinished} ended={ended} promises={promisesForInterview({ ...interview, ruleDates }, route)} riskLevel={riskLevel} inCrisis={inCrisis} />
         ) : null}
       </div>
     </section>

@@ -10,7 +10,8 @@ import {
   shortFollowUpRange
 } from '@shared/domain/dates'
 import { buildHandout, draftSummary, petitionerDeadlines, type RoutePromises } from '@shared/domain/interview'
-import type { InterviewState, OutputLang } from '@shared/domain/interview/types'
+import type { InterviewState, OutputLang, RiskLevel } from '@shared/domain/interview/types'
+import { followUpWindow } from '@shared/domain/interview/crisis'
 import { call, CallError } from '../../app/desk-client'
 import { AutoText } from './AutoText'
 import type { AutosaveStore } from '@shared/domain/interview/autosave'
@@ -31,7 +32,9 @@ export function ClosingPanel({
   onScheduled,
   onFinished,
   ended,
-  promises
+  promises,
+  riskLevel = 'none',
+  inCrisis = false
 }: {
   interview: InterviewState
   store: AutosaveStore
@@ -44,14 +47,17 @@ export function ClosingPanel({
   ended: string | null
   /** What the recorded route and events allow us to promise (route-promises.ts). */
   promises: RoutePromises
+  /** A high or critical case proposes (and may book) a next contact within 24 hours. */
+  riskLevel?: RiskLevel
+  inCrisis?: boolean
 }) {
   const { t } = useTranslation()
   const tScript = useMemo(() => i18next.getFixedT(lang, 'script'), [lang])
   const day = isoDateAtOffset(new Date(interview.startedAt))
-  const shortRange = shortFollowUpRange(day)
+  const shortRange = followUpWindow(day, riskLevel)
   const midRange = midFollowUpRange(day)
   // +3 days, moved to Monday when it falls on a weekend (still within 3–7 days).
-  const [shortDate, setShortDate] = useState(followUpDate ?? nextWorkingDayOnOrAfter(defaultShortFollowUp(day)))
+  const [shortDate, setShortDate] = useState(followUpDate ?? (shortRange.within24h ? shortRange.proposed : nextWorkingDayOnOrAfter(defaultShortFollowUp(day))))
   const [midDate, setMidDate] = useState(interview.followUpMidDate ?? '')
   const [paper, setPaper] = useState<'A5' | 'A4'>('A5')
   const scheduled = followUpDate
@@ -66,6 +72,7 @@ export function ClosingPanel({
         followUpPlan: store.get('followUpPlan'),
         followUpDate: scheduled ?? shortDate,
         orgPhone: contacts.orgPhone,
+        orgAddress: contacts.orgAddress,
         promises
       },
       tScript,
@@ -124,6 +131,15 @@ export function ClosingPanel({
 
   return (
     <div className="iv-closing">
+      {inCrisis ? (
+        <div className="crisis-banner" data-testid="crisis-closing">
+          <strong>{t('interview:crisis.closingTitle')}</strong>
+          <ul>
+            <li>{t('interview:crisis.closingWhoStays')}</li>
+            <li>{t('interview:crisis.closingNext', { date: shortRange.proposed })}</li>
+          </ul>
+        </div>
+      ) : null}
       <div className="iv-closing-row">
         <button type="button" onClick={draft} data-testid="draft-summary">{t('interview:closing.draft')}</button>
       </div>

@@ -7,6 +7,7 @@ import {
   type Emotion,
   type InterviewState,
   type OutputLang,
+  type CrisisKind,
   type RiskLevel,
   type StageId
 } from '@shared/domain/interview/types'
@@ -19,6 +20,7 @@ import {
 import { formatChineseDate, type MatterRoute } from '@shared/domain/dates'
 import { gist } from '@shared/text/characters'
 import { promisesForInterview } from '@shared/domain/interview/route-promises'
+import { crisisActive, crisisStageLines } from '@shared/domain/interview/crisis'
 import { call, desk } from '../../app/desk-client'
 import { useSession } from '../../app/session-context'
 import { AutosaveStore, type SaveState } from '@shared/domain/interview/autosave'
@@ -34,6 +36,8 @@ import { shortcutsSuspended } from '../../ui/hotkeys'
 export interface Contacts {
   orgName: string
   orgPhone: string
+  orgAddress: string
+  dutyPhone: string
   siteContacts: { label: string; phone: string }[]
 }
 
@@ -73,8 +77,11 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
   const [helpOpen, setHelpOpen] = useState(false)
   const [readBackOpen, setReadBackOpen] = useState(false)
   const [riskLevel, setRiskLevel] = useState<RiskLevel>(initial.riskLevel)
+  const [lastCrisis, setLastCrisis] = useState<{ kind: CrisisKind; since: string } | null>(initial.crisis)
+  // Crisis mode: a confirmed risk while the case's level stays high or critical.
+  const crisis = crisisActive(lastCrisis, riskLevel)
   const [saveState, setSaveState] = useState<{ s: SaveState; at: string | null }>({ s: 'idle', at: null })
-  const [contacts, setContacts] = useState<Contacts>({ orgName: '', orgPhone: '', siteContacts: [] })
+  const [contacts, setContacts] = useState<Contacts>({ orgName: '', orgPhone: '', orgAddress: '', dutyPhone: '', siteContacts: [] })
   const [ended, setEnded] = useState(initial.endedAt)
   const [accepted, setAccepted] = useState<string[]>(initial.acceptedNeeds)
   const [matter, setMatter] = useState<string>(initial.matterType)
@@ -205,16 +212,31 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [session.displayName, contacts.orgPhone, stage, lang, saveState.at, matter, followUpDate, tScript, promises]
   )
-  const view = useMemo(() => buildStageView(stage, tScript, tLabel, ctx), [stage, tScript, tLabel, ctx])
+  const view = useMemo(() => {
+    const v = buildStageView(stage, tScript, tLabel, ctx)
+    // No spoken line with an empty slot: without the organisation's phone the phone line is left out.
+    const lines = v.lines.filter((l) => !(l.id === 'phone' && !contacts.orgPhone))
+    // Crisis mode: the stage script gives way to the crisis lines, in the output language.
+    if (crisis) return { ...v, lines: crisisStageLines(crisis.kind, stage).map((k) => ({ id: k, text: tScript(k, ctx as unknown as Record<string, string>) })) }
+    return { ...v, lines }
+  }, [stage, tScript, tLabel, ctx, crisis, contacts.orgPhone])
 
   return (
-    <div className="iv" data-testid="interview" data-lang={lang}>
+    <div className={`iv${crisis ? ' iv-in-crisis' : ''}`} data-testid="interview" data-lang={lang}>
+      {crisis ? (
+        <div className="crisis-banner" role="alert" data-testid="crisis-banner">
+          <strong>{t('interview:crisis.mode', { kind: t(`interview:crisis.kinds.${crisis.kind}`), level: t(`interview:risk.${crisis.level}`) })}</strong>{' '}
+          {contacts.dutyPhone ? t('interview:crisis.callDuty', { phone: contacts.dutyPhone }) : t('interview:crisis.noDutyPhone')}{' '}
+          <span className="hint">{t('interview:crisis.modeHint')}</span>
+        </div>
+      ) : null}
       <div className="iv-strip" role="toolbar" aria-label={t('interview:clock.title')}>
         <span className="iv-case">
           <span>{t('interview:case.caseNo', { caseNo: initial.caseNo })}</span>
           <span>{t('interview:case.workCount', { n: initial.workCount })}</span>
         </span>
         <Clock startedAt={startedAt} ended={ended} onSuggest={setSuggested} />
+        {crisis ? <span className="hint" data-testid="stage-suggestions-paused">{t('interview:crisis.suggestionsPaused')}</span> : null}
         <div className="iv-stages" role="tablist" aria-label={t('interview:panel.script')}>
           {STAGES.map((s, i) => (
             <button
@@ -222,9 +244,9 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
               type="button"
               role="tab"
               aria-selected={stage === s}
-              className={`iv-stage${stage === s ? ' active' : ''}${suggested === s && stage !== s ? ' suggested' : ''}`}
+              className={`iv-stage${stage === s ? ' active' : ''}${suggested === s && stage !== s && !crisis ? ' suggested' : ''}`}
               onClick={() => setStage(s)}
-              title={`${t('interview:stages.range', { from: STAGE_PLAN[s].from, to: STAGE_PLAN[s].to })}${suggested === s ? ` · ${t('interview:stages.suggested', { stage: t(`interview:stages.${s}`) })}` : ''}`}
+              title={`${t('interview:stages.range', { from: STAGE_PLAN[s].from, to: STAGE_PLAN[s].to })}${suggested === s && !crisis ? ` · ${t('interview:stages.suggested', { stage: t(`interview:stages.${s}`) })}` : ''}`}
             >
               {i + 1}. {t(`interview:stages.${s}`)}
             </button>
@@ -278,7 +300,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
             <Deescalation lang={lang} emotion={latestEmotion} interviewId={id} onCrisis={() => setCrisisOpen(true)} />
           ) : null}
           <div className="iv-script" lang={lang === 'yue-HK' ? 'zh-HK' : 'zh-CN'} data-testid="script-lines">
-            <h2>{t(`interview:stages.${stage}`)} · {t('interview:panel.script')}</h2>
+            <h2>{t(`interview:stages.${stage}`)} · {crisis ? t('interview:crisis.linesTitle') : t('interview:panel.script')}</h2>
             <ol>
               {view.lines.map((l) => (
                 <li key={l.id} data-line={l.id}>{l.text}</li>
@@ -318,6 +340,8 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
           setFollowUpDate={setFollowUpDate}
           route={route}
           setRoute={setRoute}
+          riskLevel={riskLevel}
+          inCrisis={!!crisis}
         />
       </div>
 
@@ -327,6 +351,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
           contacts={contacts}
           riskLevel={riskLevel}
           onRisk={setRiskLevel}
+          onConfirmed={(c) => setLastCrisis({ kind: c.kind, since: c.since })}
           onClose={() => setCrisisOpen(false)}
         />
       ) : null}

@@ -72,6 +72,17 @@ export function SettingsScreen() {
             <div className="hint">{t('session:settings.orgPhoneHint')}</div>
           </div>
         </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="set-address">{t('session:settings.orgAddress')}</label>
+            <input id="set-address" value={form.orgAddress} onChange={(e) => change({ orgAddress: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor="set-duty">{t('session:settings.dutyPhone')}</label>
+            <input id="set-duty" type="tel" value={form.dutyPhone} onChange={(e) => change({ dutyPhone: e.target.value })} />
+            <div className="hint">{t('session:settings.dutyPhoneHint')}</div>
+          </div>
+        </div>
       </section>
       <section className="card">
         <h2>{t('session:settings.contactsTitle')}</h2>

@@ -10,6 +10,8 @@ import { CaseTable, RiskBadge } from '../cases/parts'
 import '../cases/cases.css'
 import { useLoad } from '../../app/calls'
 import { ErrorText } from '../../ui/ErrorText'
+import { OrgDetailsCard } from './OrgDetailsCard'
+import { CaseCrisis } from '../interview/CaseCrisis'
 
 /** The worker's day: follow-ups due and overdue, statutory dates approaching, recent and high-risk cases. */
 export function TodayScreen() {
@@ -40,6 +42,7 @@ export function TodayScreen() {
       ) : null}
       <ErrorText error={today.error} kind="read" what={t('errors:what.today')} onRetry={today.reload} />
       <ErrorText error={backupLoad.error} kind="read" onRetry={backupLoad.reload} />
+      {session.role === 'supervisor' ? <OrgDetailsCard /> : null}
       {!data ? null : (
         <div className="today-grid">
           <section className="card">
@@ -54,6 +57,7 @@ export function TodayScreen() {
             {data.deadlines.length === 0 ? <p className="muted">{t('cases:today.noDeadlines')}</p> : <DeadlineList items={data.deadlines} />}
             <p className="hint">{t(COUNTING_RULE.statementKey)}</p>
           </section>
+          <TodayCrisis cases={[...data.highRisk, ...data.recent.filter((r) => !data.highRisk.some((h) => h.id === r.id))]} onChanged={today.reload} />
           <section className="card wide">
             <h2>{t('cases:today.highRisk')}</h2>
             <CaseTable rows={data.highRisk} empty={t('cases:today.noHighRisk')} />
@@ -118,5 +122,29 @@ function DeadlineList({ items }: { items: TodayDeadline[] }) {
         )
       })}
     </ul>
+  )
+}
+
+/** The crisis protocol from Today: pick the case (high-risk and recent ones), then the same dialog. */
+function TodayCrisis({ cases, onChanged }: { cases: TodayData['recent']; onChanged(): void }) {
+  const { t } = useTranslation()
+  const [caseId, setCaseId] = useState<number | null>(cases[0]?.id ?? null)
+  const c = cases.find((x) => x.id === caseId)
+  if (cases.length === 0) return null
+  return (
+    <section className="card" data-testid="today-crisis">
+      <h2>{t('interview:crisis.title')}</h2>
+      <label>
+        {t('interview:crisis.whichCase')}{' '}
+        <select value={caseId ?? ''} onChange={(e) => setCaseId(Number(e.target.value))}>
+          {cases.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.caseNo} · {x.name}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      {c ? <CaseCrisis caseId={c.id} riskLevel={c.riskLevel} banner={false} onChanged={onChanged} /> : null}
+    </section>
   )
 }
