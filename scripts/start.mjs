@@ -8,7 +8,9 @@ import { cpSync, existsSync, mkdirSync, copyFileSync, readFileSync, rmSync, writ
 import { createRequire } from 'node:module'
 import { dirname, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createInterface } from 'node:readline'
 import { electronStatus, fallbackLine, secureMemoryEnv, shouldTryDownload } from './electron-detect.mjs'
+import { chromiumArgs, findChromium, makeProfile, OWN_BROWSER_WARNING, sweepOldProfiles } from './own-browser.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
@@ -80,8 +82,62 @@ function adopt(child) {
   child.on('exit', (code) => process.exit(code ?? 0))
 }
 
+/**
+ * Browser mode: the desk's server, then a Chromium of its own with a throwaway profile (wiped when
+ * either ends) where one is installed; otherwise the address to open, with what a person's own
+ * browser may keep.
+ */
 function startBrowser() {
-  adopt(spawn(process.execPath, [join(root, 'out', 'main', 'browser.js'), ...passThrough], { cwd: root, stdio: 'inherit' }))
+  const chromium = process.env.DESK_NO_OWN_BROWSER === '1' ? null : findChromium()
+  const server = spawn(process.execPath, [join(root, 'out', 'main', 'browser.js'), '--json', ...passThrough], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  let browser = null
+  let profile = null
+  const wipe = () => {
+    if (profile) rmSync(profile, { recursive: true, force: true })
+    profile = null
+  }
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => (browser?.kill(sig), server.kill(sig)))
+  server.on('exit', (code) => {
+    if (browser && browser.exitCode === null) browser.kill('SIGTERM')
+    const done = () => (wipe(), process.exit(code ?? 0))
+    if (browser && browser.exitCode === null) browser.once('exit', done)
+    else done()
+  })
+  const lines = createInterface({ input: server.stdout })
+  lines.once('line', (line) => {
+    let openUrl
+    try {
+      openUrl = JSON.parse(line).openUrl
+    } catch {
+      console.log(line)
+      return
+    }
+    if (!chromium) {
+      console.log(`Petition Desk is running in browser mode. Open this address in a browser on this computer:\n  ${openUrl}\n${OWN_BROWSER_WARNING}`)
+      return
+    }
+    try {
+      sweepOldProfiles()
+    } catch {
+      /* best effort */
+    }
+    profile = makeProfile()
+    console.log(`Petition Desk is running in browser mode, in its own Chromium window (${chromium}) with a temporary profile that is wiped when it closes. Closing that window stops the desk.`)
+    browser = spawn(chromium, chromiumArgs(profile, openUrl), { stdio: 'ignore' })
+    browser.on('error', () => {
+      wipe()
+      console.log(`Chromium could not be started. Open this address in a browser on this computer:\n  ${openUrl}\n${OWN_BROWSER_WARNING}`)
+    })
+    // The browser closed: the desk stops too (the server locks the database on exit).
+    browser.on('exit', () => {
+      wipe()
+      if (server.exitCode === null) server.kill('SIGTERM')
+    })
+  })
+  lines.on('line', (l) => l && !l.startsWith('{') && console.log(l))
 }
 
 // electron-vite's package exports do not include its bin: resolve it from its package.json.
