@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Build the subset fonts shipped in resources/fonts/ (run with Debian's python3: needs fontTools + brotli).
 
-    apt-get install fonts-noto-cjk fonts-hanazono fonttools python3-brotli unicode-data
+    apt-get install fonts-noto-cjk fonts-noto-core fonts-hanazono fonts-babelstone-han fonttools python3-brotli unicode-data
     /usr/bin/python3 scripts/build-fonts.py
 
 Why these sets:
@@ -13,8 +13,14 @@ Why these sets:
   that have a 通用规范汉字表 entry, a Hong Kong/Macau source or a GBK origin, so rare BMP characters in
   names never print as blank boxes (all of Ext A would add ~1.5 MB). ☐ ☑ ☒ come from HanaMinA too, as a tiny
   separate face.
-- HanaMinB: characters beyond the BMP (Ext B and later) with a Cantonese reading, a 通用规范汉字表 entry,
-  a Hong Kong/Macau source or a GBK origin (𠮶 U+20BB6 is one) — the full Ext B set would be ~8 MB.
+- HanaMinB: characters beyond the BMP (Ext B–F) with a Mandarin or Cantonese reading (the characters
+  dictionaries read, so names and dialect words such as the Hakka 𠊎 U+2028E print), a 通用规范汉字表
+  entry, a Hong Kong/Macau source or a GBK origin (𠮶 U+20BB6 is one) — the full Ext B–F set would be ~12 MB.
+- BabelStoneHan (Arphic Public License; Debian fonts-babelstone-han): Ext G and H characters with a Mandarin
+  or Cantonese reading (𰻞 biáng U+30EDE), which Hanazono predates.
+- NotoSans Regular (OFL; Debian fonts-noto-core): Latin (incl. Latin Extended Additional for Vietnamese,
+  pinyin tone marks, IPA, Latin Extended C/D), combining marks, Greek and Cyrillic (with the supplement),
+  which Noto Sans CJK covers only in part (Nguyễn printed with gaps).
 Each file is stored brotli-compressed (.br): the engine inflates it once, in memory, with Node's zlib.
 """
 import bz2, os, sys, subprocess, tempfile, brotli
@@ -27,6 +33,8 @@ NOTO_B = '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'
 NOTO_SC_INDEX = 2  # NotoSansCJKsc in Debian's collection (checked below)
 HANA_A = '/usr/share/fonts/truetype/hanazono/HanaMinA.ttf'
 HANA_B = '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf'
+BABELSTONE = '/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf'
+NOTO_LATIN = '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf'
 UNIHAN = '/usr/share/unicode'
 
 
@@ -56,6 +64,8 @@ def unihan():
     return props
 
 
+LATIN = chars((0x20, 0x7E), (0xA0, 0x52F), (0x1AB0, 0x1AFF), (0x1D00, 0x1DFF), (0x1E00, 0x1FFF), (0x2000, 0x206F), (0x20A0, 0x20C0),
+              (0x2C60, 0x2C7F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F), (0x1C80, 0x1C8F))
 CANTONESE = set('嘅咗喺啲冇嘢噉㗎哋佢睇畀嚟嗰咁乜嘥啱嚿嚡咪噏嘞啩喎囉吖吓嘛係唔攞揾搵諗咩晒冚埋嘈嚫嘍嗱噃囖𠮶')
 BASE = chars((0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x2100, 0x21FF), (0x2460, 0x24FF),
              (0x25A0, 0x25FF), (0x3000, 0x303F), (0xFF00, 0xFFEF))
@@ -122,9 +132,18 @@ def main():
     # Ballot boxes for the forms' checkboxes (Noto CJK has none), in a tiny face of their own so a
     # form without rare characters never needs to load the big fallback.
     subset(HANA_A, set('☐☑☒'), os.path.join(OUT, 'HanaMinA-symbols.subset.ttf.br'))
+    def read(cp):
+        p = props.get(cp, {})
+        return 'kMandarin' in p or 'kCantonese' in p
+
     hana_b = TTFont(HANA_B, lazy=True).getBestCmap()
-    b_set = {chr(c) for c in hana_b if c > 0xFFFF and c not in regular and useful(c)}
+    b_set = {chr(c) for c in hana_b if c > 0xFFFF and c not in regular and (useful(c) or read(c))}
     subset(HANA_B, b_set, os.path.join(OUT, 'HanaMinB.subset.ttf.br'))
+    babel = TTFont(BABELSTONE, lazy=True).getBestCmap()
+    g_set = {chr(c) for c in babel if 0x30000 <= c <= 0x323AF and chr(c) not in b_set and read(c)}
+    subset(BABELSTONE, g_set, os.path.join(OUT, 'BabelStoneHan-extG.subset.ttf.br'))
+    latin = TTFont(NOTO_LATIN, lazy=True).getBestCmap()
+    subset(NOTO_LATIN, {c for c in LATIN if ord(c) in latin}, os.path.join(OUT, 'NotoSans-Regular.subset.ttf.br'))
     write_coverage()
 
 

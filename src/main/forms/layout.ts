@@ -131,7 +131,8 @@ function longText(
   value: string | null | undefined,
   o: { labelWidth: number; cols: number; min: number; hint?: string; keepWithPrevious?: boolean; labelCols?: number }
 ): Row {
-  const v = value ?? ''
+  // Composed (NFC) as the engine prints it, so a continuation starts at exactly the character it should.
+  const v = (value ?? '').normalize('NFC')
   const labelCells = (l: string) => {
     const c = lab(l, o.labelWidth)
     return { cells: o.labelCols && o.labelCols > 1 ? span(c.cell, o.labelCols) : [c.cell], lines: c.lines }

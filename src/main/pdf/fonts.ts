@@ -12,7 +12,9 @@ export const FONT_FILES = {
   sansBold: 'NotoSansCJKsc-Bold.subset.otf.br',
   symbols: 'HanaMinA-symbols.subset.ttf.br',
   rareA: 'HanaMinA.subset.ttf.br',
-  rareB: 'HanaMinB.subset.ttf.br'
+  rareB: 'HanaMinB.subset.ttf.br',
+  rareC: 'BabelStoneHan-extG.subset.ttf.br',
+  latin: 'NotoSans-Regular.subset.ttf.br'
 } as const
 export type FontKey = keyof typeof FONT_FILES
 

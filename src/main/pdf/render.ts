@@ -21,7 +21,9 @@ function setup(): ReturnType<typeof loadFonts> {
     [FAMILY.sans]: { normal: fonts.sans.vfsName, bold: fonts.sansBold.vfsName, italics: fonts.sans.vfsName, bolditalics: fonts.sansBold.vfsName },
     [FAMILY.symbols]: same(fonts.symbols),
     [FAMILY.rareA]: same(fonts.rareA),
-    [FAMILY.rareB]: same(fonts.rareB)
+    [FAMILY.rareB]: same(fonts.rareB),
+    [FAMILY.rareC]: same(fonts.rareC),
+    [FAMILY.latin]: same(fonts.latin)
   })
   // Documents are built from data only: no URL or file is ever fetched while rendering.
   pdfmake.setUrlAccessPolicy(() => false)
@@ -41,7 +43,9 @@ const FAMILY_FONTS: Record<string, FontKey[]> = {
   [FAMILY.sans]: ['sans', 'sansBold'],
   [FAMILY.symbols]: ['symbols'],
   [FAMILY.rareA]: ['rareA'],
-  [FAMILY.rareB]: ['rareB']
+  [FAMILY.rareB]: ['rareB'],
+  [FAMILY.rareC]: ['rareC'],
+  [FAMILY.latin]: ['latin']
 }
 
 /** Load the main fonts now (e.g. at app start, off the print path). Safe to call repeatedly. */

@@ -1,11 +1,13 @@
 import type { FontKey, LoadedFont } from './fonts'
 
 /** pdfmake family names registered by the engine. */
-export const FAMILY: Record<'sans' | 'symbols' | 'rareA' | 'rareB', string> = {
+export const FAMILY: Record<'sans' | 'symbols' | 'rareA' | 'rareB' | 'rareC' | 'latin', string> = {
   sans: 'DeskSans',
   symbols: 'DeskSymbols',
   rareA: 'DeskRareA',
-  rareB: 'DeskRareB'
+  rareB: 'DeskRareB',
+  rareC: 'DeskRareC',
+  latin: 'DeskLatin'
 }
 
 /** Characters that carry no glyph of their own; never reported missing, never given a font. */
@@ -28,7 +30,9 @@ export function fontFor(fonts: Fonts, cp: number, bold: boolean): { font: string
   if (fonts.sans.covers.has(cp)) return { font: FAMILY.sans, bold: false }
   if (fonts.symbols.covers.has(cp)) return { font: FAMILY.symbols, bold: false }
   if (fonts.rareA.covers.has(cp)) return { font: FAMILY.rareA, bold: false }
+  if (fonts.latin.covers.has(cp)) return { font: FAMILY.latin, bold: false }
   if (fonts.rareB.covers.has(cp)) return { font: FAMILY.rareB, bold: false }
+  if (fonts.rareC.covers.has(cp)) return { font: FAMILY.rareC, bold: false }
   return null
 }
 
@@ -37,7 +41,7 @@ export function missingIn(fonts: Fonts, texts: Iterable<string | null | undefine
   const seen = new Set<string>()
   for (const t of texts) {
     if (!t) continue
-    for (const ch of t) {
+    for (const ch of t.normalize('NFC')) {
       const cp = ch.codePointAt(0)!
       if (isSpaceOrControl(cp) || IGNORABLE.test(ch) || seen.has(ch)) continue
       if (!fontFor(fonts, cp, false)) seen.add(ch)
@@ -51,13 +55,19 @@ export function missingIn(fonts: Fonts, texts: Iterable<string | null | undefine
  * (𠮶) gets the fallback face while its neighbours stay in the main face. Spaces and line breaks join
  * whatever run they are in. Variation selectors and zero-width joiners are dropped (no font draws them).
  */
-export function splitRuns(fonts: Fonts, text: string, bold: boolean): Run[] {
+export function splitRuns(fonts: Fonts, input: string, bold: boolean): Run[] {
   const runs: Run[] = []
   let cur: Run | null = null
+  // Canonically the same text (what was typed), composed: the fonts draw ễ, not e + ̂ + ̃ (no shaping here).
+  const text = input.normalize('NFC')
+  const latinWords = latinWordStarts(fonts, text)
+  let index = 0
   for (const ch of text) {
+    const at = index
+    index += ch.length
     if (IGNORABLE.test(ch)) continue
     const cp = ch.codePointAt(0)!
-    const f = isSpaceOrControl(cp) ? null : fontFor(fonts, cp, bold)
+    const f = isSpaceOrControl(cp) ? null : latinWords.has(at) ? { font: FAMILY.latin, bold: false } : fontFor(fonts, cp, bold)
     if (!f) {
       // Whitespace, or a character no font has (callers check missingGlyphs first): keep it in place.
       if (cur) cur.text += ch
@@ -72,6 +82,26 @@ export function splitRuns(fonts: Fonts, text: string, bold: boolean): Run[] {
   }
   if (cur) runs.push(cur)
   return runs
+}
+
+/**
+ * Offsets of the characters of words set wholly in the Latin face: a word in Latin, Greek or Cyrillic
+ * letters with at least one the CJK face lacks (Nguyễn, Thị) takes the Latin face for every letter, so a
+ * name is not printed in two typefaces letter by letter.
+ */
+function latinWordStarts(fonts: Fonts, text: string): Set<number> {
+  const out = new Set<number>()
+  for (const m of text.matchAll(/[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}]+/gu)) {
+    const word = [...m[0]]
+    const needs = word.some((ch) => !fonts.sans.covers.has(ch.codePointAt(0)!) && fonts.latin.covers.has(ch.codePointAt(0)!))
+    if (!needs || !word.every((ch) => fonts.latin.covers.has(ch.codePointAt(0)!))) continue
+    let i = m.index!
+    for (const ch of word) {
+      out.add(i)
+      i += ch.length
+    }
+  }
+  return out
 }
 
 type Node = unknown
