@@ -342,8 +342,10 @@ function toFollowUp(r: Row, u: (v: unknown) => UserRef | null): FollowUp {
 /**
  * Change fields of a case. The previous values of the changed fields go into case_versions (a
  * supervisor can see what the record said before); the audit event names the fields, not the values.
+ * `source` says which action the change came from when it is not typed by the person saving it
+ * ('interview:<id>': a proposal from that contact the person accepted) — history and audit show it.
  */
-export function updateCase(desk: Desk, id: number, patch: UpdateCaseInput): CaseRecord {
+export function updateCase(desk: Desk, id: number, patch: UpdateCaseInput, opts: { source?: `interview:${number}` } = {}): CaseRecord {
   const p = parse(updateCaseInput, patch)
   tx(desk, (db) => {
     const row = requireCase(db, id)
@@ -360,13 +362,14 @@ export function updateCase(desk: Desk, id: number, patch: UpdateCaseInput): Case
     const version = (row.version as number) + 1
     const prev: Partial<Record<CaseFieldName, unknown>> = {}
     for (const n of changed) prev[n] = before[n]
-    db.prepare('INSERT INTO case_versions (case_id, version, changed_fields, before, at, by) VALUES (?, ?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO case_versions (case_id, version, changed_fields, before, at, by, source) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       id,
       version,
       JSON.stringify(changed),
       JSON.stringify(prev),
       nowIso(desk),
-      actor(desk)
+      actor(desk),
+      opts.source ?? ''
     )
     const sets = changed.map((n) => `${FIELD_COLUMNS[n][0]} = ?`).join(', ')
     db.prepare(`UPDATE cases SET ${sets}, version = ?, updated_at = ? WHERE id = ?`).run(
@@ -378,7 +381,12 @@ export function updateCase(desk: Desk, id: number, patch: UpdateCaseInput): Case
     if (changed.some((n) => ['name', 'contactPerson', 'phone', 'address', 'locality', 'summary', 'demands', 'partyKind'].includes(n))) {
       reindexCase(db, id)
     }
-    desk.audit({ action: 'cases.update', subjectType: 'case', subjectId: id, details: { fields: changed, version } })
+    desk.audit({
+      action: 'cases.update',
+      subjectType: 'case',
+      subjectId: id,
+      details: opts.source ? { fields: changed, version, source: opts.source } : { fields: changed, version }
+    })
   })
   return getCase(desk, id)
 }
@@ -387,13 +395,22 @@ export function caseHistory(desk: Desk, id: number): CaseVersion[] {
   const db = sql(desk)
   requireCase(db, id)
   const who = users(db)
-  return (db.prepare('SELECT * FROM case_versions WHERE case_id = ? ORDER BY version DESC').all(id) as Row[]).map((r) => ({
-    version: r.version as number,
-    changedFields: JSON.parse(r.changed_fields as string),
-    before: JSON.parse(r.before as string),
-    at: r.at as string,
-    by: r.by == null ? null : (who.get(r.by as number) ?? null)
-  }))
+  // 第 N 次 of the contact a proposal came from, counted as Form B counts it.
+  const nth = db.prepare(
+    `SELECT count(*) AS n FROM interviews a JOIN interviews b ON b.case_id = a.case_id
+     WHERE a.id = ? AND (b.started_at < a.started_at OR (b.started_at = a.started_at AND b.id <= a.id))`
+  )
+  return (db.prepare('SELECT * FROM case_versions WHERE case_id = ? ORDER BY version DESC').all(id) as Row[]).map((r) => {
+    const m = /^interview:(\d+)$/.exec(String(r.source ?? ''))
+    return {
+      version: r.version as number,
+      changedFields: JSON.parse(r.changed_fields as string),
+      before: JSON.parse(r.before as string),
+      at: r.at as string,
+      by: r.by == null ? null : (who.get(r.by as number) ?? null),
+      source: m ? { kind: 'interviewProposal' as const, interviewId: Number(m[1]), workCount: (nth.get(Number(m[1])) as { n: number }).n } : null
+    }
+  })
 }
 
 // ───────────────────────────── status, risk, assignment ─────────────────────────────
@@ -756,7 +773,8 @@ export function saveClosing(desk: Desk, caseId: number, input: ClosingInput, opt
          closing_type_other = excluded.closing_type_other, linked_resources = excluded.linked_resources,
          contacted_departments = excluded.contacted_departments, reflection = excluded.reflection,
          worker_signed_date = excluded.worker_signed_date, transfer_to = excluded.transfer_to, saved_at = excluded.saved_at, saved_by = excluded.saved_by`
-    ).run({ ...c, caseId, openedDate: c.openedDate || (row.contact_date as string), at, by: actor(desk) })
+    // Stored as typed: an empty 开案/转入日期 reads as the case's 初次接触日期 (never written in the worker's name).
+    ).run({ ...c, caseId, at, by: actor(desk) })
     db.prepare('DELETE FROM case_goals WHERE case_id = ?').run(caseId)
     const ins = db.prepare('INSERT INTO case_goals (case_id, seq, goal, achievement, note) VALUES (?, ?, ?, ?, ?)')
     for (const g of c.goals) ins.run(caseId, g.seq, g.goal, g.achievement, g.note)

@@ -323,6 +323,15 @@ export function formB(lang: Locale, d: FormBData | null, signoff: FormSignoff | 
       keepWithPrevious: true
     }
   ]
+  // A signed-off form that was corrected afterwards says so, under the signature it no longer matches.
+  const changed = blank ? [] : (d?.changedAfterSignoff ?? [])
+  if (changed.length) {
+    const ti = translator(lang, 'interview')
+    const lines = changed.map((k) =>
+      t('b.changedAfterSignoffLine', { at: printedAt(new Date(k.at)), who: k.byName, reason: k.reason, fields: k.fields.map((f) => ti(`fields.${f}`)).join('、') })
+    )
+    rows.push(longRow('b.changedAfterSignoff', lines.join('\n'), 0, true))
+  }
   return { title: t('b.title'), caseNo: d?.caseNo ?? null, widths: B_W, rows, continued: (l) => l + t('continued') }
 }
 

@@ -1,7 +1,8 @@
 import type { Desk } from '../desk/desk'
 import type { RiskLevel } from '@shared/domain/interview'
 import type { NeedCode } from '@shared/domain/case/options'
-import type { CaseRouteFacts } from '@shared/domain/interview/types'
+import type { CaseRouteFacts, ProposalItem } from '@shared/domain/interview/types'
+import { fail } from '@shared/ipc/result'
 import * as cases from '../cases/api'
 import { clipCodePoints, firstLine } from '@shared/text/characters'
 
@@ -113,24 +114,57 @@ export const caseLink = {
     cases.scheduleFollowUp(desk, input)
   },
 
-  /** Form A fields from the first interview, only where the case has nothing yet (never overwrite). */
-  fillFormA(
+  /**
+   * What a contact suggests for Form A: only fields the case has nothing in yet (never a
+   * replacement for what someone typed), and needs the case does not have yet.
+   */
+  proposeFormA(
     desk: Desk,
     caseId: number,
     input: { demands: string; experience: string; personality: string; language: string; needs: string[]; crisis: boolean }
-  ): void {
-    const c = cases.getCase(desk, caseId)
-    const f = c.fields
+  ): ProposalItem[] {
+    const f = cases.getCase(desk, caseId).fields
+    const out: ProposalItem[] = []
+    const demands = input.demands.trim()
+    if (!f.demands.trim() && demands) out.push({ field: 'demands', value: demands })
+    // 诉求概况: the demand's first line, cut by whole characters.
+    if (!f.summary.trim() && demands) out.push({ field: 'summary', value: clipCodePoints(firstLine(demands), 200) })
+    if (!f.petitionHistory.trim() && input.experience.trim()) out.push({ field: 'petitionHistory', value: input.experience.trim() })
+    if (!f.personality.trim() && input.personality.trim()) out.push({ field: 'personality', value: input.personality.trim() })
+    if (!f.language) out.push({ field: 'language', value: input.language })
+    const have = new Set<string>(f.needs)
+    const add = new Set<NeedCode>()
+    for (const n of input.needs) if (NEED_TO_FORM_A[n] && !have.has(NEED_TO_FORM_A[n])) add.add(NEED_TO_FORM_A[n])
+    if (input.crisis && !have.has('crisisIntervention')) add.add('crisisIntervention')
+    if (add.size) out.push({ field: 'needs', value: [...add] })
+    return out
+  },
+
+  /**
+   * Put the items the worker accepted into Form A, as that worker's change from this contact
+   * (the case history names the contact). A text field someone filled since the proposal was made
+   * is refused, never overwritten; needs are only ever added.
+   */
+  acceptFormA(desk: Desk, caseId: number, items: ProposalItem[], interviewId: number): void {
+    const f = cases.getCase(desk, caseId).fields
     const patch: Parameters<typeof cases.updateCase>[2] = {}
-    if (!f.demands.trim() && input.demands.trim()) patch.demands = input.demands.trim()
-    if (!f.summary.trim() && input.demands.trim()) patch.summary = clipCodePoints(firstLine(input.demands), 200)
-    if (!f.petitionHistory.trim() && input.experience.trim()) patch.petitionHistory = input.experience.trim()
-    if (!f.personality.trim() && input.personality.trim()) patch.personality = input.personality.trim()
-    if (!f.language) patch.language = input.language as NonNullable<typeof f.language>
-    const needs = new Set<NeedCode>(f.needs)
-    for (const n of input.needs) if (NEED_TO_FORM_A[n]) needs.add(NEED_TO_FORM_A[n])
-    if (input.crisis) needs.add('crisisIntervention')
-    if (needs.size !== f.needs.length) patch.needs = [...needs]
-    if (Object.keys(patch).length) cases.updateCase(desk, caseId, patch)
+    for (const it of items) {
+      if (it.field === 'needs') {
+        if (!Array.isArray(it.value)) fail('BAD_ARGS', 'errors:arg.invalid', undefined, 'needs')
+        patch.needs = [...new Set([...f.needs, ...(it.value as NeedCode[])])]
+        continue
+      }
+      if (typeof it.value !== 'string') fail('BAD_ARGS', 'errors:arg.invalid', undefined, it.field)
+      const value = (it.value as string).trim()
+      if (!value) continue
+      if (it.field === 'language') {
+        if (f.language) fail('CONFLICT', 'interview:errors.proposalFieldFilled', undefined, it.field)
+        patch.language = value as NonNullable<typeof f.language>
+        continue
+      }
+      if (f[it.field].trim()) fail('CONFLICT', 'interview:errors.proposalFieldFilled', undefined, it.field)
+      patch[it.field] = value
+    }
+    if (Object.keys(patch).length) cases.updateCase(desk, caseId, patch, { source: `interview:${interviewId}` })
   }
 }

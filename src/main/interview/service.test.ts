@@ -128,13 +128,16 @@ describe('interview service (real encrypted desk)', () => {
     expect(b.record).toContain('深层需求：紧急生活救助')
     expect(b.followUpPlan).toContain('协助整理证据')
     expect(b.followUpPlan).toContain('2026-11-26')
+    // Form A is proposed, not written: the language and needs wait for the worker's say.
     const c = getCase(t.desk, s.caseId)
     expect(c.fields.name).toBe('陈七')
-    expect(c.fields.language).toBe('putonghua')
-    expect(c.fields.needs).toContain('resourceLinking')
+    expect(c.fields.language).toBeNull()
+    expect(svc.formAProposal(t.desk, { interviewId: s.id }).items).toEqual(
+      expect.arrayContaining([{ field: 'language', value: 'putonghua' }, { field: 'needs', value: ['resourceLinking'] }])
+    )
   })
 
-  it('fills Form A of a new case from the first interview, never overwriting what the case has', () => {
+  it('proposes Form A of a new case from the first interview; accepting fills only what the case has nothing in', () => {
     const s = svc.startInterview(t.desk, { petitionerName: '周八', outputLang: 'yue-HK' })
     updateCase(t.desk, s.caseId, { personality: '已有描述' })
     svc.saveFields(t.desk, {
@@ -146,6 +149,9 @@ describe('interview service (real encrypted desk)', () => {
       ]
     })
     svc.finishInterview(t.desk, { interviewId: s.id })
+    const p = svc.formAProposal(t.desk, { interviewId: s.id })
+    expect(p.items.map((i) => i.field)).not.toContain('personality')
+    svc.decideFormAProposal(t.desk, { interviewId: s.id, decision: 'accept', items: p.items })
     const c = getCase(t.desk, s.caseId)
     expect(c.fields.demands).toBe('要求补发拖欠的工资')
     expect(c.fields.petitionHistory).toBe('曾到区人社局反映两次')

@@ -26,7 +26,11 @@ import {
   crisisActive,
   followUpWindow,
   isHighRisk,
-  type CrisisState
+  type CrisisState,
+  type FormAProposal,
+  type InterviewCorrection,
+  type ProposalItem,
+  type UnfinishedInterview
 } from '@shared/domain/interview'
 import { translator } from '@shared/i18n/resources'
 import { withinCodePoints } from '@shared/text/characters'
@@ -68,6 +72,14 @@ function row(desk: Desk, id: number): Row {
   const r = desk.db().sqlite.prepare(`${SELECT_ROW} WHERE id = ?`).get(id) as Row | undefined
   if (!r) return fail('NOT_FOUND', 'interview:errors.notFound')
   return r
+}
+
+/**
+ * An ended contact is a finished record (Form B): every write to it is refused here, whatever the
+ * screen shows. Correcting it is a separate, deliberate action (`correctInterview`).
+ */
+function requireOpen(r: { endedAt: string | null }): void {
+  if (r.endedAt) fail('CONFLICT', 'interview:errors.ended')
 }
 
 /** 工作次数: this interview's place among its case's contacts, in start order. */
@@ -176,8 +188,28 @@ export function getInterview(desk: Desk, id: number): InterviewState {
     events: db.prepare('SELECT kind, detail, at FROM interview_events WHERE interview_id = ? ORDER BY id').all(id) as InterviewState['events'],
     riskLevel: c?.riskLevel ?? 'none',
     crisis: caseCrisis(desk, r.caseId),
-    caseRoute: c?.route ?? { diversion: null, inPetitionProcedure: false, contactDate: '', collective: false, events: NO_EVENTS }
+    caseRoute: c?.route ?? { diversion: null, inPetitionProcedure: false, contactDate: '', collective: false, events: NO_EVENTS },
+    corrections: corrections(desk, id)
   }
+}
+
+function corrections(desk: Desk, interviewId: number): InterviewCorrection[] {
+  const rows = desk
+    .db()
+    .sqlite.prepare(
+      `SELECT k.id, k.changed_fields, k.before, k.reason, k.after_signoff, k.at, u.display_name AS by_name
+       FROM interview_corrections k LEFT JOIN users u ON u.id = k.by WHERE k.interview_id = ? ORDER BY k.id`
+    )
+    .all(interviewId) as { id: number; changed_fields: string; before: string; reason: string; after_signoff: number; at: string; by_name: string | null }[]
+  return rows.map((k) => ({
+    id: k.id,
+    changedFields: JSON.parse(k.changed_fields) as TextField[],
+    before: JSON.parse(k.before) as Partial<Record<TextField, string>>,
+    reason: k.reason,
+    at: k.at,
+    byName: k.by_name ?? '',
+    afterSignoff: k.after_signoff === 1
+  }))
 }
 
 // Audit an edit at most once per field and interview per 10 minutes: the chain records that the
@@ -202,10 +234,11 @@ export function saveFields(desk: Desk, input: { interviewId: number; changes: Fi
   const applied: TextField[] = []
   let caseId = 0
   db.transaction(() => {
-    const r = db.prepare('SELECT case_id AS caseId, revisions FROM interviews WHERE id = ?').get(input.interviewId) as
-      | { caseId: number; revisions: string }
+    const r = db.prepare('SELECT case_id AS caseId, revisions, ended_at AS endedAt FROM interviews WHERE id = ?').get(input.interviewId) as
+      | { caseId: number; revisions: string; endedAt: string | null }
       | undefined
     if (!r) fail('NOT_FOUND', 'interview:errors.notFound')
+    requireOpen(r!)
     caseId = r!.caseId
     const revs = JSON.parse(r!.revisions) as Partial<Record<TextField, number>>
     for (const c of input.changes) {
@@ -236,6 +269,7 @@ export function setStage(desk: Desk, input: { interviewId: number; stage: StageI
   const at = nowIso(desk)
   db.transaction(() => {
     const r = row(desk, input.interviewId)
+    requireOpen(r)
     if (r.stage === input.stage) return
     db.prepare('UPDATE interview_stage_times SET left_at = ? WHERE interview_id = ? AND left_at IS NULL').run(at, input.interviewId)
     db.prepare('INSERT INTO interview_stage_times (interview_id, stage, entered_at) VALUES (?, ?, ?)').run(input.interviewId, input.stage, at)
@@ -245,7 +279,7 @@ export function setStage(desk: Desk, input: { interviewId: number; stage: StageI
 }
 
 export function recordEmotion(desk: Desk, input: { interviewId: number; level: Emotion }): { at: string } {
-  row(desk, input.interviewId)
+  requireOpen(row(desk, input.interviewId))
   const at = nowIso(desk)
   desk.db().sqlite.prepare('INSERT INTO interview_emotions (interview_id, level, at) VALUES (?, ?, ?)').run(input.interviewId, input.level, at)
   touch(desk, input.interviewId)
@@ -254,7 +288,7 @@ export function recordEmotion(desk: Desk, input: { interviewId: number; level: E
 
 export function setCheck(desk: Desk, input: { interviewId: number; checkId: string; checked: boolean }): { at: string } {
   if (!ALL_CHECKS.includes(input.checkId)) fail('BAD_ARGS', 'interview:errors.unknownCheck')
-  row(desk, input.interviewId)
+  requireOpen(row(desk, input.interviewId))
   const at = nowIso(desk)
   desk
     .db()
@@ -279,6 +313,7 @@ export interface MetaPatch {
 
 export function setMeta(desk: Desk, input: { interviewId: number; patch: MetaPatch }): { at: string } {
   const r = row(desk, input.interviewId)
+  requireOpen(r)
   const p = input.patch
   const at = nowIso(desk)
   const sets: string[] = []
@@ -316,7 +351,9 @@ export function setMeta(desk: Desk, input: { interviewId: number; patch: MetaPat
 
 /** A time-stamped happening (pause started, read-back opened, handout printed). */
 export function logEvent(desk: Desk, input: { interviewId: number; kind: 'pause' | 'readBack' | 'handout' | 'readAloud'; detail?: string }): { at: string } {
-  row(desk, input.interviewId)
+  const r = row(desk, input.interviewId)
+  // After the end only what is handed over or read back from the finished record happens.
+  if (input.kind !== 'handout' && input.kind !== 'readBack') requireOpen(r)
   return { at: event(desk, input.interviewId, input.kind, input.detail ?? '') }
 }
 
@@ -335,6 +372,8 @@ export function crisis(
   const caseId = r?.caseId ?? input.caseId
   if (caseId == null) fail('BAD_ARGS', 'errors:arg.invalid', undefined, 'caseId')
   if (!r && !caseLink.caseSummary(desk, caseId!)) fail('NOT_FOUND', 'interview:errors.caseNotFound')
+  // A crisis raised from an ended contact is raised on its case, not written into the finished record.
+  if (r) requireOpen(r)
   const flow = CRISIS_FLOW[input.kind]
   let at = desk.now().toISOString()
   let level: RiskLevel | null = null
@@ -375,6 +414,7 @@ export function caseCrisis(desk: Desk, caseId: number): CrisisState | null {
 /** Follow-ups: short term 3–7 days after the interview (default 3), mid term 1–3 months. */
 export function scheduleFollowUps(desk: Desk, input: { interviewId: number; shortDate: string; midDate?: string | null }): { followUpDate: string; followUpMidDate: string | null } {
   const r = row(desk, input.interviewId)
+  requireOpen(r)
   const day = isoDateAtOffset(new Date(r.startedAt))
   // 3–7 days; for a high or critical case also today or tomorrow (a next contact within 24 hours).
   const risk = caseLink.caseSummary(desk, r.caseId)?.riskLevel ?? 'none'
@@ -395,28 +435,139 @@ export function scheduleFollowUps(desk: Desk, input: { interviewId: number; shor
 }
 
 /**
- * End the interview: close the stage clock, and for the case's first contact fill the matching
- * Form A fields (信访诉求及要求, 信访经历, 人格特征描述, 语言) — only where the case has none yet.
+ * End the interview: close the stage clock. Nothing is written into Form A here: what the contact
+ * suggests for it is a proposal (`formAProposal`) the worker accepts, edits or declines. Ending an
+ * ended contact changes nothing.
  */
 export function finishInterview(desk: Desk, input: { interviewId: number }): InterviewState {
   const r = row(desk, input.interviewId)
+  if (r.endedAt) return getInterview(desk, r.id)
   const at = nowIso(desk)
   desk.db().sqlite.transaction(() => {
     desk.db().sqlite.prepare('UPDATE interview_stage_times SET left_at = ? WHERE interview_id = ? AND left_at IS NULL').run(at, r.id)
-    desk.db().sqlite.prepare('UPDATE interviews SET ended_at = COALESCE(ended_at, ?), updated_at = ? WHERE id = ?').run(at, at, r.id)
-    if (workCount(desk, r.id) === 1) {
-      caseLink.fillFormA(desk, r.caseId, {
-        demands: String(r.surfaceDemand ?? ''),
-        experience: String(r.experience ?? ''),
-        personality: String(r.personality ?? ''),
-        language: r.outputLang === 'yue-HK' ? 'cantonese' : 'putonghua',
-        needs: JSON.parse(r.acceptedNeeds) as string[],
-        crisis: !!desk.db().sqlite.prepare("SELECT 1 FROM interview_events WHERE interview_id = ? AND kind = 'crisis.open'").get(r.id)
-      })
-    }
+    desk.db().sqlite.prepare('UPDATE interviews SET ended_at = ?, updated_at = ? WHERE id = ? AND ended_at IS NULL').run(at, at, r.id)
     desk.audit({ action: 'interview.finished', subjectType: 'case', subjectId: r.caseId, details: { interviewId: r.id } })
   })()
   return getInterview(desk, r.id)
+}
+
+/** The worker's answer to a contact's Form A proposal, kept as an event of that contact. */
+function proposalDecision(desk: Desk, interviewId: number): FormAProposal['decided'] {
+  const e = desk
+    .db()
+    .sqlite.prepare("SELECT detail FROM interview_events WHERE interview_id = ? AND kind = 'proposal' ORDER BY id DESC LIMIT 1")
+    .get(interviewId) as { detail: string } | undefined
+  return e ? (e.detail.startsWith('accepted') ? 'accepted' : 'declined') : null
+}
+
+/**
+ * What an ended contact suggests for Form A (信访诉求及要求, 诉求概况, 信访经历, 人格特征描述, 语言,
+ * 问题/需要): only for fields the case has nothing in yet, and needs it does not have yet.
+ */
+export function formAProposal(desk: Desk, input: { interviewId: number }): FormAProposal {
+  const r = row(desk, input.interviewId)
+  const decided = proposalDecision(desk, r.id)
+  const items =
+    r.endedAt && !decided
+      ? caseLink.proposeFormA(desk, r.caseId, {
+          demands: String(r.surfaceDemand ?? ''),
+          experience: String(r.experience ?? ''),
+          personality: String(r.personality ?? ''),
+          language: r.outputLang === 'yue-HK' ? 'cantonese' : 'putonghua',
+          needs: JSON.parse(r.acceptedNeeds) as string[],
+          crisis: !!desk.db().sqlite.prepare("SELECT 1 FROM interview_events WHERE interview_id = ? AND kind = 'crisis.open'").get(r.id)
+        })
+      : []
+  return { interviewId: r.id, workCount: workCount(desk, r.id), items, decided }
+}
+
+/**
+ * The worker accepts the proposal (the items as they stand on screen, possibly edited, possibly
+ * fewer) or declines it. Accepted items go into Form A through the cases service with their source
+ * (history: "accepted from 第N次 contact"); a field someone filled meanwhile is never overwritten.
+ */
+export function decideFormAProposal(
+  desk: Desk,
+  input: { interviewId: number; decision: 'accept' | 'decline'; items?: ProposalItem[] }
+): FormAProposal {
+  const r = row(desk, input.interviewId)
+  if (!r.endedAt) fail('CONFLICT', 'interview:errors.proposalNotEnded')
+  if (proposalDecision(desk, r.id)) fail('CONFLICT', 'interview:errors.proposalDecided')
+  desk.db().sqlite.transaction(() => {
+    const items = input.decision === 'accept' ? (input.items ?? []) : []
+    if (items.length) caseLink.acceptFormA(desk, r.caseId, items, r.id)
+    event(desk, r.id, 'proposal', input.decision === 'accept' ? `accepted:${items.map((i) => i.field).join(',')}` : 'declined')
+    desk.audit({
+      action: input.decision === 'accept' ? 'interview.proposal.accepted' : 'interview.proposal.declined',
+      subjectType: 'case',
+      subjectId: r.caseId,
+      details: { interviewId: r.id, fields: items.map((i) => i.field) }
+    })
+  })()
+  return formAProposal(desk, { interviewId: r.id })
+}
+
+/**
+ * Correct an ended contact: a deliberate action with a reason. The earlier text of each changed
+ * field is kept (interview_corrections); the audit event names who (its actor), the fields and the
+ * correction it belongs to (the reason itself stays in the record, never in the audit chain); a
+ * Form B that was signed off prints that it was changed after sign-off.
+ */
+export function correctInterview(
+  desk: Desk,
+  input: { interviewId: number; reason: string; changes: { field: TextField; value: string }[] }
+): InterviewState {
+  const db = desk.db().sqlite
+  const r = row(desk, input.interviewId)
+  if (!r.endedAt) fail('CONFLICT', 'interview:errors.correctOpen')
+  const reason = input.reason.trim()
+  if (!reason) fail('BAD_ARGS', 'interview:errors.correctionReason', undefined, 'reason')
+  const changed: TextField[] = []
+  const before: Partial<Record<TextField, string>> = {}
+  for (const c of input.changes) {
+    if (c.value.length > FIELD_MAX[c.field]) fail('BAD_ARGS', 'errors:arg.tooLong', undefined, c.field)
+    const cur = String(r[c.field] ?? '')
+    if (cur === c.value || changed.includes(c.field)) continue
+    changed.push(c.field)
+    before[c.field] = cur
+  }
+  if (!changed.length) fail('BAD_ARGS', 'interview:errors.correctionNothing', undefined, 'changes')
+  const at = nowIso(desk)
+  db.transaction(() => {
+    const signed = !!db.prepare("SELECT 1 FROM signoffs WHERE kind = 'B' AND subject_id = ?").get(r.id)
+    const k = db
+      .prepare('INSERT INTO interview_corrections (interview_id, changed_fields, before, reason, after_signoff, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(r.id, JSON.stringify(changed), JSON.stringify(before), reason, signed ? 1 : 0, at, desk.session?.userId ?? null)
+    // Each corrected field moves one revision on, so a late autosave from an old screen is ignored.
+    const revs = JSON.parse(r.revisions) as Partial<Record<TextField, number>>
+    for (const f of changed) {
+      db.prepare(`UPDATE interviews SET ${toColumn(f)} = ? WHERE id = ?`).run(input.changes.find((c) => c.field === f)!.value, r.id)
+      revs[f] = (revs[f] ?? 0) + 1
+    }
+    db.prepare('UPDATE interviews SET revisions = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(revs), at, r.id)
+    desk.audit({
+      action: 'interview.corrected',
+      subjectType: 'case',
+      subjectId: r.caseId,
+      details: { interviewId: r.id, correctionId: Number(k.lastInsertRowid), fields: changed, afterSignoff: signed }
+    })
+  })()
+  return getInterview(desk, r.id)
+}
+
+/** Contacts this worker started and did not end (after a restart, 会谈 offers to resume them). */
+export function unfinishedInterviews(desk: Desk): UnfinishedInterview[] {
+  const s = desk.requireSession()
+  const rows = desk
+    .db()
+    .sqlite.prepare(
+      `SELECT i.id, i.case_id AS caseId, i.started_at AS startedAt, i.ended_at AS endedAt, i.work_form AS workForm,
+              i.output_lang AS outputLang, i.purpose, c.case_no AS caseNo, c.name
+       FROM interviews i JOIN cases c ON c.id = i.case_id
+       WHERE i.worker_id = ? AND i.ended_at IS NULL ORDER BY i.started_at DESC, i.id DESC LIMIT 20`
+    )
+    .all(s.userId) as Omit<UnfinishedInterview, 'workCount'>[]
+  return rows.map((x) => ({ ...x, workCount: workCount(desk, x.id) }))
 }
 
 export function listInterviews(desk: Desk, caseId: number): InterviewListItem[] {
@@ -486,7 +637,8 @@ export function getFormB(desk: Desk, interviewId: number, lang?: OutputLang): Fo
     followUpDate: s.followUpDate,
     followUpMidDate: s.followUpMidDate,
     workerName: s.workerName,
-    outputLang: s.outputLang
+    outputLang: s.outputLang,
+    changedAfterSignoff: s.corrections.filter((k) => k.afterSignoff).map((k) => ({ at: k.at, byName: k.byName, reason: k.reason, fields: k.changedFields }))
   }
 }
 

@@ -173,6 +173,10 @@ export function signOff(desk: Desk, a: { kind: SignoffKind; subjectId: number; o
   const s = desk.requireSession()
   if (s.role !== 'supervisor') fail('FORBIDDEN', 'errors:session.supervisorOnly')
   if (!subjectExists(desk, a.kind, a.subjectId)) fail('NOT_FOUND', 'supervisor:signoff.errors.notFound')
+  // A Form B is signed off once its contact has ended: an open contact is still being written.
+  if (a.kind === 'B' && (desk.db().sqlite.prepare('SELECT ended_at FROM interviews WHERE id = ?').get(a.subjectId) as { ended_at: string | null }).ended_at == null) {
+    fail('CONFLICT', 'supervisor:signoff.errors.notEnded')
+  }
   const opinion = a.opinion.trim()
   if (!opinion) fail('BAD_ARGS', 'supervisor:signoff.errors.opinionRequired', undefined, 'opinion')
   const db = desk.db().sqlite

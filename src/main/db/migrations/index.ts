@@ -5,7 +5,8 @@ import { m0003 } from './0003_interview'
 import { m0004 } from './0004_supervisor'
 import { m0005 } from './0005_notices'
 import { m0006 } from './0006_archive_indexes'
+import { m0007 } from './0007_record_corrections'
 import { m0009 } from './0009_case_aware'
 
 /** In order; one file per version. Never edit a released step: add the next one. */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0009]
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009]

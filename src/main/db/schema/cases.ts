@@ -175,7 +175,9 @@ export const caseVersions = sqliteTable('case_versions', {
   changedFields: text('changed_fields').notNull(),
   before: text('before').notNull(),
   at: text('at').notNull(),
-  by: integer('by')
+  by: integer('by'),
+  /** Migration 0007: '' = typed by `by`; 'interview:<id>' = accepted from that contact's proposal. */
+  source: text('source').notNull().default('')
 })
 
 export const caseClosings = sqliteTable('case_closings', {

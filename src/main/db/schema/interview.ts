@@ -72,3 +72,15 @@ export const interviewEvents = sqliteTable('interview_events', {
   detail: text('detail').notNull(),
   at: text('at').notNull()
 })
+
+/** Migration 0007: corrections of an ended contact (what it said before, why, who, after sign-off or not). */
+export const interviewCorrections = sqliteTable('interview_corrections', {
+  id: integer('id').primaryKey(),
+  interviewId: integer('interview_id').notNull(),
+  changedFields: text('changed_fields').notNull(),
+  before: text('before').notNull(),
+  reason: text('reason').notNull(),
+  afterSignoff: integer('after_signoff', { mode: 'boolean' }).notNull().default(false),
+  at: text('at').notNull(),
+  by: integer('by')
+})

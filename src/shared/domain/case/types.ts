@@ -257,6 +257,11 @@ export interface CaseVersion {
   before: Partial<CaseFields>
   at: string
   by: UserRef | null
+  /**
+   * Which action the change came from: null = typed by `by`; an interview proposal = the app
+   * proposed it from that contact (第 workCount 次) and `by` accepted it.
+   */
+  source: { kind: 'interviewProposal'; interviewId: number; workCount: number } | null
 }
 
 /** Everything a screen or Form A / Form C needs about one case. */

@@ -143,6 +143,39 @@ export interface InterviewState {
   caseRoute: CaseRouteFacts
   /** The case is in crisis mode (a confirmed risk, level still high or critical), or null. */
   crisis: CrisisState | null
+  /** Corrections made after the contact ended (newest last): what changed, why, who, and what it said before. */
+  corrections: InterviewCorrection[]
+}
+
+/** A deliberate correction of an ended contact: the earlier text is kept here. */
+export interface InterviewCorrection {
+  id: number
+  changedFields: TextField[]
+  before: Partial<Record<TextField, string>>
+  reason: string
+  at: string
+  byName: string
+  /** Made after a supervisor had signed off the Form B: the printed form says so. */
+  afterSignoff: boolean
+}
+
+/** Form A fields the app may propose from a contact (never written without the worker's say). */
+export const PROPOSAL_FIELDS = ['demands', 'summary', 'petitionHistory', 'personality', 'language', 'needs'] as const
+export type ProposalField = (typeof PROPOSAL_FIELDS)[number]
+export interface ProposalItem {
+  field: ProposalField
+  /** Text for the text fields; a language code for language; Form A need codes for needs. */
+  value: string | string[]
+}
+/**
+ * After a contact ends: what the app proposes to put into Form A from it — only fields the case
+ * has nothing in yet, and needs it does not have. The worker accepts (possibly edited) or declines.
+ */
+export interface FormAProposal {
+  interviewId: number
+  workCount: number
+  items: ProposalItem[]
+  decided: 'accepted' | 'declined' | null
 }
 
 export interface InterviewListItem {
@@ -154,6 +187,12 @@ export interface InterviewListItem {
   workForm: WorkForm
   outputLang: OutputLang
   purpose: string
+}
+
+/** A contact its worker started and did not end: offered for resumption on 会谈 (e.g. after a restart). */
+export interface UnfinishedInterview extends InterviewListItem {
+  caseNo: string
+  name: string
 }
 
 /** 信访社会工作服务会谈表 (Appendix B), as data for the printed form. */
@@ -194,4 +233,6 @@ export interface FormBData {
   /** 负责社工 */
   workerName: string
   outputLang: OutputLang
+  /** Corrections made after a supervisor signed this form off: the printed form says so. */
+  changedAfterSignoff: { at: string; byName: string; reason: string; fields: TextField[] }[]
 }

@@ -1,16 +1,19 @@
 import { z } from 'zod'
 import { call } from '../define'
-import { id, isoDate, longText, shortText } from '../schemas'
+import { id, isoDate, longText, requiredText, shortText } from '../schemas'
 import {
   CRISIS_KINDS,
   EMOTIONS,
   LOCATIONS,
   OUTPUT_LANGS,
+  PROPOSAL_FIELDS,
   STAGES,
   TEXT_FIELDS,
   WORK_FORMS,
+  type FormAProposal,
   type FormBData,
   type InterviewListItem,
+  type UnfinishedInterview,
   type InterviewState,
   type OutputLang,
   type RiskLevel,
@@ -106,6 +109,31 @@ export const interviewCalls = {
     'worker'
   ).returns<{ followUpDate: string; followUpMidDate: string | null }>(),
   'interview.finish': call(z.object({ interviewId: interviewId() }), 'worker').returns<InterviewState>(),
+  /** This worker's contacts that were started and not ended (offered for resumption on 会谈). */
+  'interview.unfinished': call(z.object({}).strict(), 'worker').returns<UnfinishedInterview[]>(),
+  /** What an ended contact proposes for Form A (empty fields only); nothing is written by asking. */
+  'interview.proposal': call(z.object({ interviewId: interviewId() }), 'worker').returns<FormAProposal>(),
+  /** The worker accepts the proposal (items as shown, possibly edited or fewer) or declines it. */
+  'interview.decideProposal': call(
+    z.object({
+      interviewId: interviewId(),
+      decision: z.enum(['accept', 'decline']),
+      items: z
+        .array(z.object({ field: z.enum(PROPOSAL_FIELDS), value: z.union([longText(), z.array(shortText(64)).max(30)]) }))
+        .max(PROPOSAL_FIELDS.length)
+        .optional()
+    }),
+    'worker'
+  ).returns<FormAProposal>(),
+  /** Correct an ended contact: a reason is required; the earlier text is kept in its history. */
+  'interview.correct': call(
+    z.object({
+      interviewId: interviewId(),
+      reason: requiredText(2_000),
+      changes: z.array(z.object({ field: z.enum(TEXT_FIELDS), value: longText() })).min(1).max(TEXT_FIELDS.length)
+    }),
+    'worker'
+  ).returns<InterviewState>(),
   'interview.formB': call(z.object({ interviewId: interviewId() }), 'worker').returns<FormBData>(),
   /** The organisation's phone and the site's crisis contacts (settings), for closing and crisis. */
   'interview.contacts': call(z.object({}).strict(), 'worker').returns<{
