@@ -57,6 +57,7 @@ export const EXAMPLE_PARAMS: Record<string, Example> = {
   word: { 'zh-CN': '保证', 'yue-HK': '保證' },
   text: { 'zh-CN': '我来帮您搞定', 'yue-HK': '包你搞掂' },
   reason: { 'zh-CN': '信访人要求先见律师', 'yue-HK': '信訪人要求先見律師' },
+  fields: { 'zh-CN': '会谈记录、跟进计划', 'yue-HK': '會談記錄、跟進計劃' },
   note: { 'zh-CN': '已转介区法律援助处', 'yue-HK': '已轉介區法律援助處' },
   field: { 'zh-CN': '信访诉求及要求', 'yue-HK': '信訪訴求及要求' },
   item: '4',
