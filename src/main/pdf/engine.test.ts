@@ -30,6 +30,9 @@ describe('PDF engine', () => {
 
   it('lists characters no font has, and refuses to print them silently', async () => {
     expect(missingGlyphs(['𠮶堃', '平安😀', null, 'é'])).toEqual(['😀'])
+    // A name typed with an ideographic variation selector (葛 + U+E0100) or a zero-width joiner prints
+    // as its base character: the selector is not a missing glyph.
+    expect(missingGlyphs(['葛\u{E0100}', '葛\uFE00', 'a\u200Db'])).toEqual([])
     await expect(renderPdf({ content: ['平安😀'] })).rejects.toMatchObject({ code: 'MISSING_GLYPHS', params: { chars: '😀' } } satisfies Partial<DeskFailure>)
     const printedAnyway = await renderPdf({ content: ['平安😀'] }, { refuseMissing: false })
     expect(pdfPages(printedAnyway)).toBe(1)

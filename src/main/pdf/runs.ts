@@ -10,10 +10,15 @@ export const FAMILY: Record<'sans' | 'symbols' | 'rareA' | 'rareB' | 'rareC' | '
   latin: 'DeskLatin'
 }
 
-/** Characters that carry no glyph of their own; never reported missing, never given a font. */
-const IGNORABLE = /[\u200B-\u200D\u2060\uFEFF\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/u
+/**
+ * Characters that carry no glyph of their own; never reported missing, never given a font: zero-width
+ * space/joiners, word joiner, BOM, variation selectors and the ideographic variation selectors
+ * (U+E0100–E01EF, beyond the BMP: tested by code point, as a one-character regex cannot).
+ */
+const ignorableCodePoint = (cp: number) =>
+  (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)
 /** True for a character the engine drops (no font draws it; it never reaches a line). */
-export const isIgnorable = (ch: string) => IGNORABLE.test(ch)
+export const isIgnorable = (ch: string) => ignorableCodePoint(ch.codePointAt(0)!)
 const isSpaceOrControl = (cp: number) => cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0x20 || cp === 0x3000 || cp === 0xa0
 
 export interface Run {
@@ -43,7 +48,7 @@ export function missingIn(fonts: Fonts, texts: Iterable<string | null | undefine
     if (!t) continue
     for (const ch of t.normalize('NFC')) {
       const cp = ch.codePointAt(0)!
-      if (isSpaceOrControl(cp) || IGNORABLE.test(ch) || seen.has(ch)) continue
+      if (isSpaceOrControl(cp) || ignorableCodePoint(cp) || seen.has(ch)) continue
       if (!fontFor(fonts, cp, false)) seen.add(ch)
     }
   }
@@ -65,8 +70,8 @@ export function splitRuns(fonts: Fonts, input: string, bold: boolean): Run[] {
   for (const ch of text) {
     const at = index
     index += ch.length
-    if (IGNORABLE.test(ch)) continue
     const cp = ch.codePointAt(0)!
+    if (ignorableCodePoint(cp)) continue
     const f = isSpaceOrControl(cp) ? null : latinWords.has(at) ? { font: FAMILY.latin, bold: false } : fontFor(fonts, cp, bold)
     if (!f) {
       // Whitespace, or a character no font has (callers check missingGlyphs first): keep it in place.
