@@ -5,6 +5,7 @@ import { isHighRisk, type RiskLevel } from '@shared/domain/case/options'
 import type { DeskError } from '@shared/ipc/result'
 import { useCall } from '../../app/calls'
 import { useNav } from '../../app/nav'
+import './cases.css'
 
 /** Risk shown in every list; high and critical stand out (on the worker's side of the screen only). */
 export function RiskBadge({ level }: { level: RiskLevel }) {

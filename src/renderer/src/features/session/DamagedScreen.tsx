@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DeskStatus } from '@shared/domain/session/types'
-import { RestoreFromBackup, restoreAvailable } from '../supervisor/RestoreFromBackup'
+import { RestoreFromBackup, restoreAvailable } from '../supervisor'
 import { LocalePicker } from './LocalePicker'
 
 /**

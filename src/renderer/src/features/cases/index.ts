@@ -1,0 +1,2 @@
+// The cases feature's public entry: what other features may use (the screens are reached through app/routes).
+export { CaseTable, RiskBadge, StatusTag } from './parts'
