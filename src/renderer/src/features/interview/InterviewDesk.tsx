@@ -64,7 +64,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
         (changes) => call('interview.save', { interviewId: id, changes }),
         { texts: initial.texts, revisions: initial.revisions }
       ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one store per interview: `initial` is only its starting texts, a new object on every load
     [id]
   )
   const [lang, setLang] = useState<OutputLang>(initial.outputLang)
@@ -209,7 +209,7 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
       demand: gist(store.get('surfaceDemand'), 40) || '……',
       next: gist(store.get('followUpPlan'), 40) || tScript(promises.nextKey)
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `store` is read through store.get(); stage and saveState.at say when its texts may have changed
     [session.displayName, contacts.orgPhone, stage, lang, saveState.at, matter, followUpDate, tScript, promises]
   )
   const view = useMemo(() => {

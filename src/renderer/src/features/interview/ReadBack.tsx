@@ -65,7 +65,7 @@ export function ReadBackWindow({
       live = false
       cleanup?.()
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- open the second window once per mount: reopening it on every change of `interview` would flash it
   }, [])
 
   // The second window reads what is saved: keep saving while it is open, so corrections show within a second.

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useEffectEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PassphraseCheck } from '@shared/domain/session/types'
 import { desk } from '../../app/desk-client'
@@ -23,25 +23,30 @@ export function PassphraseFields({
   // The verdict remembers which text it was for: a stale "strong" must not approve newer text.
   const [verdict, setVerdict] = useState<{ for: string; check: PassphraseCheck } | null>(null)
   const check = verdict?.check ?? null
+  // The words the passphrase must not contain, compared by content: a new array each render is no change.
+  const contextKey = context.join('\u0000')
   useEffect(() => {
+    const words = contextKey === '' ? [] : contextKey.split('\u0000')
     let alive = true
     if (!value) {
       setVerdict(null)
       return
     }
     const timer = setTimeout(async () => {
-      const res = await desk.invoke('passphrase.check', { passphrase: value, context })
+      const res = await desk.invoke('passphrase.check', { passphrase: value, context: words })
       if (alive && res.ok) setVerdict({ for: value, check: res.value })
     }, 150)
     return () => {
       alive = false
       clearTimeout(timer)
     }
-  }, [value, context.join('\u0000')])
+  }, [value, contextKey])
   const mismatch = confirm.length > 0 && confirm !== value
   const acceptable = !!check?.ok && verdict?.for === value && value === confirm
+  // Typing reports each keystroke (as not yet acceptable); the verdict arriving reports the change.
+  const reportVerdict = useEffectEvent(() => onChange({ value, confirm, acceptable }))
   useEffect(() => {
-    onChange({ value, confirm, acceptable })
+    reportVerdict()
   }, [acceptable])
 
   return (

@@ -28,7 +28,7 @@ export function SupervisorTabs({ current }: { current: string }) {
   const { t } = useTranslation()
   const nav = useNav()
   SUPERVISOR_TABS.forEach((tab, i) => {
-    // eslint-disable-next-line react-hooks/rules-of-hooks
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- SUPERVISOR_TABS is a constant: the same hooks run in the same order on every render
     useHotkey(`Alt+Shift+${i + 1}`, () => nav.go({ name: tab.name }))
   })
   // The backup reminder shows on every supervisor screen until a backup is made.
