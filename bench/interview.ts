@@ -53,7 +53,11 @@ export const interviewSuites: BenchSuite[] = [
           if (state !== 'saved' && state !== 'saving') return
           const stored = (t.desk.db().sqlite.prepare('SELECT revisions FROM interviews WHERE id = ?').get(s.id) as { revisions: string }).revisions
           const storedRev = (JSON.parse(stored) as Record<string, number>).notes ?? 0
-          for (const [r, at] of typedAt) if (r <= storedRev) (savedLatency.push(performance.now() - at), typedAt.delete(r))
+          for (const [r, at] of typedAt) {
+            if (r > storedRev) continue
+            savedLatency.push(performance.now() - at)
+            typedAt.delete(r)
+          }
         })
         const keystrokes = 150
         for (let i = 0; i < keystrokes; i++) {

@@ -40,7 +40,6 @@ import type {
   DiversionDecision,
   FlowAction,
   FollowUp,
-  RepeatCandidate,
   ResourceLink,
   RiskChange,
   ScreeningEntry,

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3'
 import { formatCaseNo } from '@shared/domain/case/case-no'
 import { FIELD_COLUMNS, FIELD_NAMES, emptyFields, toColumn } from '../cases/columns'
 import { indexText, normalise } from '@shared/domain/search/normalise'

@@ -374,7 +374,7 @@ describe('packaging (electron-builder.json, as electron-builder itself loads and
     const { DebugLogger } = await import('builder-util')
     const cfg = await getConfig(root, null, null)
     await validateConfiguration(cfg, new DebugLogger(false))
-    return cfg as Record<string, any>
+    return cfg
   }
 
   it('sets the Electron fuses: no RunAsNode, NODE_OPTIONS or inspect; asar integrity and asar-only on', async () => {
@@ -391,9 +391,9 @@ describe('packaging (electron-builder.json, as electron-builder itself loads and
 
   it('builds a Windows NSIS installer and Linux AppImage and deb packages from the built app only', async () => {
     const cfg = await config()
-    const targets = (t: unknown[]) => t.map((x) => (typeof x === 'string' ? x : (x as { target: string }).target))
-    expect(targets(cfg.win.target)).toEqual(['nsis'])
-    expect(targets(cfg.linux.target).sort()).toEqual(['AppImage', 'deb'])
+    const targets = (t: unknown) => (Array.isArray(t) ? t : [t]).map((x) => (typeof x === 'string' ? x : (x as { target: string }).target))
+    expect(targets(cfg.win?.target)).toEqual(['nsis'])
+    expect(targets(cfg.linux?.target).sort()).toEqual(['AppImage', 'deb'])
     expect(cfg.asar).toBe(true)
     const files = (cfg.files as unknown[]).flatMap((f) => (typeof f === 'string' ? [f] : (f as { filter: string[] }).filter))
     expect(files).toContain('out/**/*')
@@ -401,7 +401,7 @@ describe('packaging (electron-builder.json, as electron-builder itself loads and
     // Native modules built from source for Electron (scripts/dist.mjs adds secure memory to the flags).
     expect(cfg.buildDependenciesFromSource).toBe(true)
     // Uninstalling never deletes the encrypted database.
-    expect(cfg.nsis.deleteAppDataOnUninstall).toBe(false)
+    expect(cfg.nsis?.deleteAppDataOnUninstall).toBe(false)
   })
 
   it('ships the PDF fonts outside the asar as <resources>/fonts, where the engine looks in a packaged app', async () => {
