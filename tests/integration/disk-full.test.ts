@@ -31,7 +31,6 @@ try {
 } catch {
   mounted = false
 }
-// eslint-disable-next-line no-console
 console.log(mounted ? 'disk-full: on a 12 MB tmpfs filled to the brim' : 'disk-full: mount not possible here, on SQLite max_page_count')
 
 const dataDir = join(mnt, 'data')
