@@ -82,7 +82,7 @@ export function pageRules(pdf: Buffer): { width: number; height: number; rules: 
     let path: [number, number][][] = []
     const operands: string[] = []
     let inText = false
-    for (const tok of ops.match(/\((?:\\.|[^\\)])*\)|<[^>]*>|\[|\]|\/[^\s/\[\]()<>]+|[^\s\[\]()<>/]+/g) ?? []) {
+    for (const tok of ops.match(/\((?:\\.|[^\\)])*\)|<[^>]*>|\[|\]|\/[^\s/[\]()<>]+|[^\s[\]()<>/]+/g) ?? []) {
       if (/^[-+.\d]/.test(tok) || tok.startsWith('/') || tok.startsWith('(') || tok.startsWith('<') || tok === '[' || tok === ']') {
         operands.push(tok)
         continue

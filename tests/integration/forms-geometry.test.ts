@@ -30,8 +30,6 @@ const EPS = 0.6
 const LINE_ROW = 20 // one line of 9.5 pt text (17.2 pt) and the cell padding (7 pt) is 24.2 pt
 const MM8 = (8 * 72) / 25.4
 const COLUMNS: Record<string, number> = { A: 4, B: 6, C: 5 }
-/** The rows of the signature blocks, by their labels. */
-const SIGN_KEYS = ['a.workerSign', 'a.intake', 'a.supervisorSign', 'b.workerSign', 'b.signDate', 'b.supervisorOpinion', 'b.supervisorSign', 'c.workerSign', 'c.signDate', 'c.orgEvaluation', 'c.supervisorSign']
 const ROW_LABEL_KEYS = [
   'a.sectionRecord', 'a.contactDate', 'a.source', 'a.demands', 'a.petitionHistory', 'a.personality', 'a.referral', 'a.sectionClient', 'a.clientName', 'a.phone',
   'a.birth', 'a.occupation', 'a.language', 'a.marital', 'a.education', 'a.living', 'a.needs', 'a.background', 'a.assessment', 'a.needsAnalysis', 'a.plan',
