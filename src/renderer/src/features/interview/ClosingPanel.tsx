@@ -6,8 +6,7 @@ import {
   formatChineseDate,
   isoDateAtOffset,
   midFollowUpRange,
-  nextWorkingDayOnOrAfter,
-  shortFollowUpRange
+  nextWorkingDayOnOrAfter
 } from '@shared/domain/dates'
 import { buildHandout, draftSummary, petitionerDeadlines, type RoutePromises } from '@shared/domain/interview'
 import type { InterviewState, OutputLang, RiskLevel } from '@shared/domain/interview/types'

@@ -10,7 +10,7 @@ import { CaseTable, RiskBadge } from '../cases'
 import { useLoad } from '../../app/calls'
 import { ErrorText } from '../../ui/ErrorText'
 import { OrgDetailsCard } from './OrgDetailsCard'
-import { CaseCrisis } from '../interview/CaseCrisis'
+import { CaseCrisis } from '../interview'
 
 /** The worker's day: follow-ups due and overdue, statutory dates approaching, recent and high-risk cases. */
 export function TodayScreen() {
