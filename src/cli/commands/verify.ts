@@ -3,10 +3,10 @@ import { resolve } from 'node:path'
 import type { Command } from '../command'
 import type Database from 'better-sqlite3'
 import { padEnd } from '@shared/text/characters'
-import { findUserSlot, normaliseRecoveryKey, readKeyring, unwrapKey, type Keyring } from '../../main/db/keyring'
+import { findUserSlot, normaliseRecoveryKey, openAuditKey, readKeyring, unwrapKey, type Keyring } from '../../main/db/keyring'
 import { dbExists, dbPath, integrityCheck, isDamageError, openRaw } from '../../main/db/open'
 import { LATEST_SCHEMA } from '../../main/db/migrate'
-import { verifyChain } from '../../main/audit/chain'
+import { anchorMac, verifyChain } from '../../main/audit/chain'
 
 function accountActive(dataDir: string, key: Buffer, userId: number): boolean {
   try {
@@ -118,9 +118,18 @@ export const verifyCommand: Command = {
         report.schemaVersion = version
         report.appSchemaVersion = LATEST_SCHEMA
         if (version > LATEST_SCHEMA) problems.push(`schema version ${version} is newer than this app (${LATEST_SCHEMA})`)
-        const chain = verifyChain(db)
-        report.auditChain = chain
-        if (!chain.ok) problems.push(`audit chain broken at event ${chain.brokenAt} (${chain.reason})`)
+        // The chain is checked under the audit key, against the head anchored in keyring.json.
+        const auditKey = openAuditKey(ring, key)
+        const head = ring.auditHead ?? null
+        const anchorOk = !!head && !!auditKey && anchorMac(auditKey, head) === head.mac
+        if (ring.audit && !auditKey) problems.push('the audit key in keyring.json does not open with this database key')
+        if (head && auditKey && !anchorOk) problems.push('the audit head anchored in keyring.json was not written by this desk (its MAC does not hold)')
+        const chain = verifyChain(db, auditKey, anchorOk ? head : null)
+        auditKey?.fill(0)
+        report.auditChain = { ...chain, anchor: anchorOk ? head!.id : null }
+        if (!chain.ok && chain.reason === 'truncated') problems.push(`audit trail shortened: the newest events, up to event ${chain.brokenAt} anchored in keyring.json, are gone`)
+        else if (!chain.ok && chain.reason === 'unkeyed') problems.push(`audit event ${chain.brokenAt} was rewritten without the audit key`)
+        else if (!chain.ok) problems.push(`audit chain broken at event ${chain.brokenAt} (${chain.reason})`)
         const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name)
         const counts: Record<string, number> = {}
         for (const t of tables) counts[t] = (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n

@@ -1,10 +1,53 @@
-import { createHash } from 'node:crypto'
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type Database from 'better-sqlite3'
 
 /**
  * The audit trail is a hash chain: each event's hash covers its content and the previous hash, so
  * editing or deleting an event breaks every link after it and `verifyChain` says where.
+ *
+ * Keyed: from schema 8 on, an event's hash is an HMAC-SHA256 under the audit key (random, kept in
+ * keyring.json sealed under the database key, never in the database itself), so rows edited with
+ * SQL and re-hashed with SHA-256 no longer pass. Events written before the key existed keep their
+ * SHA-256 hashes; once one keyed event exists every later one must be keyed. Deleting the newest
+ * events leaves a valid chain, so the head is anchored outside the table: in keyring.json (updated
+ * when the desk closes and after a backup, and MACed), in every backup's manifest and on the
+ * printed audit export; `verifyChain` with an anchor reports a shortened tail.
  */
+const keys = new WeakMap<Database.Database, Buffer>()
+
+/** The audit key for events appended through this handle (held in memory only while it is open). */
+export function setAuditKey(db: Database.Database, key: Buffer | null): void {
+  if (key) keys.set(db, key)
+  else keys.delete(db)
+}
+
+export function auditKeyOf(db: Database.Database): Buffer | null {
+  return keys.get(db) ?? null
+}
+
+export function keyedHash(key: Buffer, prev: string, e: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
+  const canonical = JSON.stringify([e.at, e.actor_id, e.action, e.subject_type, e.subject_id, e.details])
+  return createHmac('sha256', key).update('petition-desk audit v2\n').update(prev).update('\n').update(canonical).digest('hex')
+}
+
+/** Where the chain's newest event was, kept outside the table. */
+export interface AuditHead {
+  id: number
+  hash: string
+}
+
+export function anchorMac(key: Buffer, head: AuditHead): string {
+  return createHmac('sha256', key).update(`petition-desk audit head\n${head.id}\n${head.hash}`).digest('hex')
+}
+
+export function chainHead(db: Database.Database): AuditHead {
+  const last = db.prepare('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined
+  return last ?? { id: 0, hash: GENESIS }
+}
+
+function same(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+}
 export interface AuditInput {
   actorId: number | null
   action: string
@@ -44,7 +87,8 @@ export function appendAudit(db: Database.Database, input: AuditInput, at: Date):
     subject_id: input.subjectId == null ? null : String(input.subjectId),
     details: JSON.stringify(input.details ?? {})
   }
-  const hash = eventHash(prev, row)
+  const key = keys.get(db)
+  const hash = key ? keyedHash(key, prev, row) : eventHash(prev, row)
   const info = db
     .prepare(
       `INSERT INTO audit_events (at, actor_id, action, subject_type, subject_id, details, prev_hash, hash)
@@ -59,17 +103,39 @@ export interface ChainVerdict {
   checked: number
   /** The first event whose link is broken (edited, or the one after a deletion). */
   brokenAt: number | null
-  reason: 'edited' | 'missing' | null
+  /**
+   * edited: the content no longer matches its (keyed) hash; missing: events before it were removed;
+   * unkeyed: a plain SHA-256 event after keyed ones (rewritten without the key); truncated: the
+   * newest events named by the anchor are gone.
+   */
+  reason: 'edited' | 'missing' | 'unkeyed' | 'truncated' | null
+  /** Events hashed under the audit key (the rest predate it). */
+  keyed?: number
 }
 
-export function verifyChain(db: Database.Database): ChainVerdict {
+/**
+ * Check the chain. With the audit key, keyed events are authenticated; with an anchor (from the
+ * keyring, a backup, a printed export), a chain that ends before it is reported as truncated.
+ */
+export function verifyChain(db: Database.Database, key: Buffer | null = keys.get(db) ?? null, anchor: AuditHead | null = null): ChainVerdict {
   let prev = GENESIS
   let checked = 0
+  let keyed = 0
+  let sawAnchor = !anchor || anchor.id === 0
   for (const row of db.prepare('SELECT * FROM audit_events ORDER BY id').iterate() as Iterable<AuditRow>) {
     checked++
-    if (row.prev_hash !== prev) return { ok: false, checked, brokenAt: row.id, reason: 'missing' }
-    if (eventHash(prev, row) !== row.hash) return { ok: false, checked, brokenAt: row.id, reason: 'edited' }
+    if (row.prev_hash !== prev) return { ok: false, checked, brokenAt: row.id, reason: 'missing', keyed }
+    const plain = eventHash(prev, row)
+    if (key && same(keyedHash(key, prev, row), row.hash)) keyed++
+    else if (same(plain, row.hash)) {
+      if (keyed > 0) return { ok: false, checked, brokenAt: row.id, reason: 'unkeyed', keyed }
+    } else return { ok: false, checked, brokenAt: row.id, reason: 'edited', keyed }
+    if (anchor && row.id === anchor.id) {
+      if (!same(row.hash, anchor.hash)) return { ok: false, checked, brokenAt: row.id, reason: 'edited', keyed }
+      sawAnchor = true
+    }
     prev = row.hash
   }
-  return { ok: true, checked, brokenAt: null, reason: null }
+  if (!sawAnchor) return { ok: false, checked, brokenAt: anchor!.id, reason: 'truncated', keyed }
+  return { ok: true, checked, brokenAt: null, reason: null, keyed }
 }

@@ -17,13 +17,13 @@ import { checkPassphrase } from '@shared/domain/session/passphrase'
 import { fail, DeskFailure } from '@shared/ipc/result'
 import { resources } from '@shared/i18n/resources'
 import type { Desk } from '../desk/desk'
-import { KEYRING_FILE, readKeyring, SCRYPT_DEFAULT, type ScryptParams } from '../db/keyring'
+import { KEYRING_FILE, openAuditKey, readKeyring, SCRYPT_DEFAULT, type Keyring, type ScryptParams } from '../db/keyring'
 import * as dbOpen from '../db/open'
 import { DB_FILE, dbExists, dbPath, openDatabase } from '../db/open'
 import { LATEST_SCHEMA } from '../db/migrate'
 import { writeFileAtomic, fsyncDir } from '../fs/atomic'
 import { getSetting, setSetting } from '../settings/settings'
-import { appendAudit } from '../audit/chain'
+import { anchorMac, appendAudit, chainHead, setAuditKey } from '../audit/chain'
 import { status as deskStatus } from '../session/service'
 import { log } from '../log'
 import { BackupError, newRecipient, newScryptSpec, type BackupRecipient, type KeyringCopy } from './format'
@@ -422,19 +422,33 @@ async function restoreCore(
       report
     )
     const secrets = read.secrets!
-    writeFileAtomic(join(staging, KEYRING_FILE), JSON.stringify(secrets.keyring, null, 1))
+    const ring = secrets.keyring as unknown as Keyring
+    writeFileAtomic(join(staging, KEYRING_FILE), JSON.stringify(ring, null, 1))
 
-    // The restore itself goes on the restored trail; an older backup is brought up to this schema.
+    // The restore itself goes on the restored trail (keyed with the backup's own audit key, and
+    // re-anchored); an older backup is brought up to this schema. A replace is done by the
+    // supervisor signed in (same desk, same accounts); a fresh or damaged restore by someone unknown.
     const key = Buffer.from(secrets.dataKey, 'hex')
     const restoredAt = desk.now().toISOString()
+    const signedIn = mode === 'replace' ? (desk.session?.userId ?? null) : null
     const conn = openDatabase(staging, key)
+    // The backup may predate the account (then the event names no actor rather than a wrong one).
+    const actorId = signedIn !== null && conn.sqlite.prepare('SELECT 1 FROM users WHERE id = ?').get(signedIn) ? signedIn : null
+    const auditKey = openAuditKey(ring, key)
+    setAuditKey(conn.sqlite, auditKey)
     try {
-      appendAudit(conn.sqlite, { actorId: null, action: 'backup.restore', details: { mode, backupCreatedAt: read.manifest.createdAt } }, desk.now())
+      appendAudit(conn.sqlite, { actorId, action: 'backup.restore', details: { mode, backupCreatedAt: read.manifest.createdAt } }, desk.now())
       conn.sqlite
-        .prepare('INSERT INTO backup_log (at, kind, file_name, bytes, outcome, user_id) VALUES (?, ?, ?, ?, ?, NULL)')
-        .run(restoredAt, 'restore', basename(file), read.bytes, 'ok')
+        .prepare('INSERT INTO backup_log (at, kind, file_name, bytes, outcome, user_id) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(restoredAt, 'restore', basename(file), read.bytes, 'ok', actorId)
       conn.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+      if (auditKey) {
+        const head = chainHead(conn.sqlite)
+        writeFileAtomic(join(staging, KEYRING_FILE), JSON.stringify({ ...ring, auditHead: { ...head, mac: anchorMac(auditKey, head) } }, null, 1))
+      }
     } finally {
+      setAuditKey(conn.sqlite, null)
+      auditKey?.fill(0)
       conn.sqlite.close()
       key.fill(0)
     }

@@ -50,6 +50,10 @@ export interface Keyring {
   format: 1
   lookupSalt: string
   slots: KeySlot[]
+  /** The audit key (audit/chain.ts), sealed under a key derived from the database key; never in the database. */
+  audit?: { iv: string; tag: string; data: string }
+  /** The audit chain's newest event when the desk last closed, MACed under the audit key: deleting rows cannot reach it. */
+  auditHead?: { id: number; hash: string; mac: string }
 }
 
 export const KEYRING_FILE = 'keyring.json'
@@ -240,6 +244,33 @@ export function unwrapKey(slot: KeySlot, secret: string): Buffer | null {
     }
   } finally {
     kek.fill(0)
+  }
+}
+
+function auditWrapKey(dbKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'petition-desk keyring: audit key', 32))
+}
+const AUDIT_AAD = Buffer.from('petition-desk audit key')
+
+/** The audit key sealed for this database key. */
+export function sealAuditKey(auditKey: Buffer, dbKey: Buffer): NonNullable<Keyring['audit']> {
+  const k = auditWrapKey(dbKey)
+  try {
+    return gcmSeal(k, auditKey, AUDIT_AAD)
+  } finally {
+    k.fill(0)
+  }
+}
+
+/** The audit key, or null when the keyring has none (an older desk) or it does not open with this key. */
+export function openAuditKey(ring: Keyring, dbKey: Buffer): Buffer | null {
+  if (!ring.audit) return null
+  const k = auditWrapKey(dbKey)
+  try {
+    const key = gcmOpen(k, ring.audit, AUDIT_AAD)
+    return key && key.length === 32 ? key : null
+  } finally {
+    k.fill(0)
   }
 }
 

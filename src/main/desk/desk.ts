@@ -3,8 +3,9 @@ import { basename, dirname, join } from 'node:path'
 import type { DeskEventName, DeskEvents } from '@shared/ipc/events'
 import { DeskFailure } from '@shared/ipc/result'
 import type { Locale, Role } from '@shared/domain/session/types'
-import { appendAudit, type AuditInput } from '../audit/chain'
-import { SCRYPT_DEFAULT, type ScryptParams } from '../db/keyring'
+import { anchorMac, appendAudit, auditKeyOf, chainHead, setAuditKey, type AuditInput } from '../audit/chain'
+import { openAuditKey, readKeyring, SCRYPT_DEFAULT, sealAuditKey, writeKeyring, type ScryptParams } from '../db/keyring'
+import { randomBytes } from 'node:crypto'
 import type { Connection } from '../db/open'
 import type { Platform } from '../platform/platform'
 import { storageProblem } from '../fs/storage'
@@ -83,6 +84,38 @@ export class Desk {
   attach(conn: Connection, key: Buffer): void {
     this.conn = conn
     this.key = key
+    setAuditKey(conn.sqlite, this.loadAuditKey(key))
+  }
+
+  /**
+   * The audit key from keyring.json (made on the first open of a desk that has none). Held only in
+   * memory beside the open connection, zeroed when it closes.
+   */
+  private loadAuditKey(dbKey: Buffer): Buffer | null {
+    try {
+      const ring = readKeyring(this.dataDir)
+      if (!ring) return null
+      const found = openAuditKey(ring, dbKey)
+      if (found || ring.audit) return found
+      const fresh = randomBytes(32)
+      writeKeyring(this.dataDir, { ...ring, audit: sealAuditKey(fresh, dbKey) })
+      return fresh
+    } catch {
+      // A keyring that cannot be written (full disk): events stay unkeyed until the next open.
+      return null
+    }
+  }
+
+  /** Write the chain's head into keyring.json (MACed): where deleting rows cannot reach it. */
+  anchorAudit(): void {
+    const conn = this.conn
+    const key = conn ? auditKeyOf(conn.sqlite) : null
+    if (!conn || !key) return
+    const ring = readKeyring(this.dataDir)
+    if (!ring) return
+    const head = chainHead(conn.sqlite)
+    if (ring.auditHead && ring.auditHead.id === head.id && ring.auditHead.hash === head.hash) return
+    writeKeyring(this.dataDir, { ...ring, auditHead: { ...head, mac: anchorMac(key, head) } })
   }
 
   /** Run when the database closes (lock, logout, restore) — features drop their caches here. */
@@ -102,10 +135,17 @@ export class Desk {
         /* a cache that cannot be dropped must not keep the desk open */
       }
     }
+    try {
+      this.anchorAudit()
+    } catch {
+      /* a full disk: the anchor stays where it was; closing is what matters */
+    }
     const conn = this.conn
     this.conn = null
     try {
       if (conn) {
+        auditKeyOf(conn.sqlite)?.fill(0)
+        setAuditKey(conn.sqlite, null)
         try {
           // Not waiting: a backup in progress holds a read on the database, and a lock must not stall
           // the window until it ends. The log is folded in at the next close instead.

@@ -3,10 +3,10 @@ import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync
 import Database from 'better-sqlite3'
 import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
-import { finishPendingRekey, newRecoveryKey, readKeyring, rekeyPaths, rewrapSlot, setRekeyInProgress, wrapKey, type Keyring, type KeySlot } from '../db/keyring'
+import { finishPendingRekey, newRecoveryKey, readKeyring, rekeyPaths, rewrapSlot, sealAuditKey, setRekeyInProgress, wrapKey, type Keyring, type KeySlot } from '../db/keyring'
 import { keyHandle, nativeBindingPath, openDatabase } from '../db/open'
 import { fsyncDir, writeFileAtomic } from '../fs/atomic'
-import { appendAudit } from '../audit/chain'
+import { anchorMac, appendAudit, auditKeyOf, chainHead, setAuditKey } from '../audit/chain'
 
 /**
  * Rotating the database key: the whole database re-encrypted once under a new random key, and every
@@ -88,7 +88,8 @@ export function rotateDatabaseKey(desk: Desk, opts: { stopAfter?: RekeyStep } = 
         slots.push(wrapKey(newKey, recoveryKey, { kind: 'recovery', lookup: '', userId: null }, desk.kdf, slot.id))
       } else if (slot.userId != null) needNewPassphrase.push(slot.userId)
     }
-    const nextRing: Keyring = { ...ring, slots }
+    const auditKey = auditKeyOf(db)
+    const nextRing: Keyring = { ...ring, slots, ...(auditKey ? { audit: sealAuditKey(auditKey, newKey) } : {}) }
     const keptIds = new Set(slots.map((k) => k.id))
 
     // 1. A copy of one committed moment, writers held off while it is taken (this process is the
@@ -105,6 +106,7 @@ export function rotateDatabaseKey(desk: Desk, opts: { stopAfter?: RekeyStep } = 
     const staged = new Database(p.tmp, { fileMustExist: true, nativeBinding: nativeBindingPath() })
     try {
       keyHandle(staged, oldKey)
+      setAuditKey(staged, auditKey)
       staged.pragma('journal_mode = DELETE')
       staged.pragma(`rekey="x'${newKey.toString('hex')}'"`)
       report(850)
@@ -114,8 +116,13 @@ export function rotateDatabaseKey(desk: Desk, opts: { stopAfter?: RekeyStep } = 
         for (const r of staged.prepare('SELECT id FROM key_slots').all() as { id: string }[]) if (!keptIds.has(r.id)) staged.prepare('DELETE FROM key_slots WHERE id = ?').run(r.id)
         appendAudit(staged, { actorId: s.userId, action: 'desk.rotateKey', details: { slots: slots.length, needNewPassphrase: needNewPassphrase.length, newRecoveryKey: recoveryKey !== null } }, now)
       })()
+      if (auditKey) {
+        const head = chainHead(staged)
+        nextRing.auditHead = { ...head, mac: anchorMac(auditKey, head) }
+      }
       staged.pragma('journal_mode = WAL')
     } finally {
+      setAuditKey(staged, null)
       staged.close()
     }
     const fd = openSync(p.tmp, 'r+')

@@ -3,7 +3,8 @@ import { actionKey, hallDayStart, type AuditFilter, type AuditPage, type AuditVi
 import { translator } from '@shared/i18n/resources'
 import type { Locale } from '@shared/domain/session/types'
 import type { Desk } from '../desk/desk'
-import { eventHash, GENESIS, type AuditRow } from '../audit/chain'
+import { anchorMac, auditKeyOf, eventHash, GENESIS, keyedHash, type AuditRow } from '../audit/chain'
+import { readKeyring } from '../db/keyring'
 import { A4_MARGINS, RULED, renderPdf } from '../pdf'
 
 /**
@@ -11,22 +12,39 @@ import { A4_MARGINS, RULED, renderPdf } from '../pdf'
  * indexed table) and every break is reported, not only the first: an edited event is flagged
  * itself (its hash no longer covers its content; later links still hold), a deleted one is flagged
  * at the event after the gap (its link points at a hash nobody has). Removing the newest events
- * cannot be seen from the chain alone; the backup log and backups are the evidence there.
+ * cannot be seen from the chain alone: the head anchored in keyring.json (at every close) is, and
+ * so are the heads in backups' manifests and on printed exports.
  */
 export function chainReport(desk: Desk): ChainReport {
   const breaks: ChainBreak[] = []
+  const db = desk.db().sqlite
+  const key = auditKeyOf(db)
+  const anchor = (() => {
+    try {
+      const head = readKeyring(desk.dataDir)?.auditHead
+      // An anchor whose MAC does not hold was written without the key: it proves nothing.
+      return head && key && anchorMac(key, head) === head.mac ? head : null
+    } catch {
+      return null
+    }
+  })()
   let prevHash = GENESIS
   let prevId = 0
   let checked = 0
-  for (const row of desk.db().sqlite.prepare('SELECT * FROM audit_events ORDER BY id').iterate() as Iterable<AuditRow>) {
+  let keyed = 0
+  for (const row of db.prepare('SELECT * FROM audit_events ORDER BY id').iterate() as Iterable<AuditRow>) {
     checked++
     if (row.prev_hash !== prevHash) {
       breaks.push(row.id > prevId + 1 ? { id: row.id, reason: 'missing', gapFrom: prevId + 1, gapTo: row.id - 1 } : { id: row.id, reason: 'missing' })
     }
-    if (eventHash(row.prev_hash, row) !== row.hash) breaks.push({ id: row.id, reason: 'edited' })
+    if (key && keyedHash(key, row.prev_hash, row) === row.hash) keyed++
+    else if (eventHash(row.prev_hash, row) !== row.hash || keyed > 0) breaks.push({ id: row.id, reason: 'edited' })
+    if (anchor && row.id === anchor.id && row.hash !== anchor.hash) breaks.push({ id: row.id, reason: 'edited' })
     prevHash = row.hash
     prevId = row.id
   }
+  // The newest events the anchor names are gone: the trail was shortened.
+  if (anchor && anchor.id > prevId) breaks.push({ id: prevId, reason: 'missing', gapFrom: prevId + 1, gapTo: anchor.id })
   return { ok: breaks.length === 0, checked, breaks }
 }
 
