@@ -347,7 +347,10 @@ export function HistoryPanel({ record }: { record: CaseRecord }) {
       {versions && versions.length === 0 ? <p className="muted">{t('cases:history.none')}</p> : null}
       {versions?.map((v) => (
         <div key={v.version} className="version">
-          <h3>{t('cases:history.version', { version: v.version, when: formatDateTime(v.at, i18n.language), who: v.by?.displayName ?? '—' })}</h3>
+          <h3>
+            {t('cases:history.version', { version: v.version, when: formatDateTime(v.at, i18n.language), who: v.by?.displayName ?? '—' })}
+            {v.source ? ` ${t('cases:history.fromProposal', { n: v.source.workCount })}` : ''}
+          </h3>
           <table className="table">
             <tbody>
               {v.changedFields.map((f) => (

@@ -77,8 +77,11 @@ export function ClosingPanel({
       tScript,
       fmt
     )
-    store.replace('summary', text)
+    // A summary the worker typed is never replaced by a click: the draft is offered beside it.
+    if (store.get('summary').trim() && store.get('summary') !== text) setPendingDraft(text)
+    else store.replace('summary', text)
   }
+  const [pendingDraft, setPendingDraft] = useState<string | null>(null)
   const schedule = async () => {
     try {
       const r = await call('interview.followUp', { interviewId: interview.id, shortDate, midDate: midDate || null })
@@ -142,6 +145,18 @@ export function ClosingPanel({
       <div className="iv-closing-row">
         <button type="button" onClick={draft} data-testid="draft-summary">{t('interview:closing.draft')}</button>
       </div>
+      {pendingDraft !== null ? (
+        <div className="proposal" data-testid="draft-proposal">
+          <p className="hint">{t('interview:closing.draftOffered')}</p>
+          <p className="iv-draft">{pendingDraft}</p>
+          <button type="button" onClick={() => (store.replace('summary', pendingDraft), setPendingDraft(null))}>
+            {t('interview:closing.useDraft')}
+          </button>
+          <button type="button" onClick={() => setPendingDraft(null)}>
+            {t('interview:closing.keepMine')}
+          </button>
+        </div>
+      ) : null}
       <AutoText store={store} field="summary" label={t('interview:fields.summary')} multiline rows={4} guard lang={lang} />
       <div className="iv-grid2">
         <AutoText store={store} field="followUpPlan" label={t('interview:fields.followUpPlan')} multiline rows={2} guard lang={lang} />

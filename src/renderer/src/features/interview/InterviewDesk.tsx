@@ -54,7 +54,16 @@ const fmtClock = (ms: number) => {
 }
 
 /** The screen beside the worker for the hour: clock, stage, lines, capture, risk — all on the keyboard. */
-export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewState; onNewWalkIn(): void }) {
+export function InterviewDesk({
+  initial,
+  onNewWalkIn,
+  onFinished
+}: {
+  initial: InterviewState
+  onNewWalkIn(): void
+  /** The contact ended: the screen becomes the read-only record (with the Form A proposal). */
+  onFinished?(s: InterviewState): void
+}) {
   const { t } = useTranslation()
   const { session } = useSession()
   const id = initial.id
@@ -330,7 +339,10 @@ export function InterviewDesk({ initial, onNewWalkIn }: { initial: InterviewStat
           setTab={setTab}
           notesRef={(el) => (notesRef.current = el)}
           contacts={contacts}
-          onFinished={(s) => setEnded(s.endedAt)}
+          onFinished={(s) => {
+            setEnded(s.endedAt)
+            onFinished?.(s)
+          }}
           ended={ended}
           accepted={accepted}
           setAccepted={setAccepted}

@@ -1,20 +1,25 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { InterviewState, OutputLang } from '@shared/domain/interview/types'
+import type { InterviewState, OutputLang, UnfinishedInterview } from '@shared/domain/interview/types'
 import { OUTPUT_LANGS } from '@shared/domain/interview/types'
 import { call, CallError } from '../../app/desk-client'
 import { useNav } from '../../app/nav'
 import { useSession } from '../../app/session-context'
+import { formatDateTime } from '../../ui/format'
 import { InterviewDesk } from './InterviewDesk'
+import { EndedContact } from './EndedContact'
 import './interview.css'
 
-/** Interviews started in this window, by case: coming back to the route resumes, never restarts. */
+/**
+ * Interviews started in this window, by case: coming back to the case's 开始会谈 while one is still
+ * open resumes it; once it has ended, 开始会谈 starts the next contact (第N+1次), never the ended one.
+ */
 const startedForCase = new Map<number, number>()
-let current: number | null = null
 
 /**
- * Route 'interview': params.interviewId resumes one; params.caseId starts (or resumes) one for a
- * case; no params = a new walk-in (Ctrl+Shift+N from anywhere, then Enter).
+ * Route 'interview': params.interviewId opens one (an ended contact read-only); params.caseId starts
+ * (or resumes an open) one for a case; no params = a new walk-in (Ctrl+Shift+N from anywhere, then
+ * Enter), with this worker's contacts that were started and not ended offered for resumption.
  */
 export function InterviewScreen() {
   const { t } = useTranslation()
@@ -30,17 +35,20 @@ export function InterviewScreen() {
   useEffect(() => {
     if (once.current) return
     once.current = true
-    const resume = interviewId ?? (caseId ? startedForCase.get(caseId) : undefined)
-    const load = resume
-      ? call('interview.get', { interviewId: resume })
-      : caseId
-        ? call('interview.start', { caseId })
-        : null
-    if (!load) return
-    load
+    const load = async (): Promise<InterviewState | null> => {
+      if (interviewId) return call('interview.get', { interviewId })
+      if (!caseId) return null
+      const open = startedForCase.get(caseId)
+      if (open) {
+        const s = await call('interview.get', { interviewId: open })
+        if (!s.endedAt) return s
+      }
+      return call('interview.start', { caseId })
+    }
+    load()
       .then((s) => {
+        if (!s) return
         if (caseId) startedForCase.set(caseId, s.id)
-        current = s.id
         setState(s)
       })
       .catch((e) => setError(e instanceof CallError ? e.error.messageKey : 'errors:internal'))
@@ -49,7 +57,6 @@ export function InterviewScreen() {
   const start = async (name: string, lang: OutputLang) => {
     try {
       const s = await call('interview.start', { petitionerName: name.trim() || t('interview:start.unnamed'), outputLang: lang })
-      current = s.id
       setState(s)
       setWalkIn(false)
     } catch (e) {
@@ -64,19 +71,24 @@ export function InterviewScreen() {
       <StartWalkIn
         defaultLang={session.locale === 'yue-HK' ? 'yue-HK' : 'zh-CN'}
         onStart={start}
-        resumeId={current}
-        onResume={async () => {
-          if (!current) return
-          setState(await call('interview.get', { interviewId: current }))
-          setWalkIn(false)
+        onResume={async (id) => {
+          try {
+            setState(await call('interview.get', { interviewId: id }))
+            setWalkIn(false)
+          } catch (e) {
+            setError(e instanceof CallError ? e.error.messageKey : 'errors:internal')
+          }
         }}
       />
     )
   }
+  // An ended contact is a finished record: read-only, corrected only on purpose.
+  if (state.endedAt) return <EndedContact key={`ended-${state.id}`} initial={state} />
   return (
     <InterviewDesk
       key={state.id}
       initial={state}
+      onFinished={setState}
       onNewWalkIn={() => {
         setState(null)
         setWalkIn(true)
@@ -88,15 +100,18 @@ export function InterviewScreen() {
 function StartWalkIn({
   defaultLang,
   onStart,
-  resumeId,
   onResume
 }: {
   defaultLang: OutputLang
   onStart(name: string, lang: OutputLang): void
-  resumeId: number | null
-  onResume(): void
+  onResume(interviewId: number): void
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // Contacts this worker started and did not end (after a restart too): offered, never resumed by themselves.
+  const [unfinished, setUnfinished] = useState<UnfinishedInterview[]>([])
+  useEffect(() => {
+    void call('interview.unfinished', {}).then(setUnfinished, () => setUnfinished([]))
+  }, [])
   const [name, setName] = useState('')
   const [lang, setLang] = useState<OutputLang>(defaultLang)
   const [busy, setBusy] = useState(false)
@@ -128,13 +143,23 @@ function StartWalkIn({
         <button type="submit" className="primary" disabled={busy}>
           {t('interview:start.go')} <kbd>Enter</kbd>
         </button>
-        {resumeId ? (
-          <button type="button" className="link" onClick={onResume}>
-            {t('interview:start.resume')}
-          </button>
-        ) : null}
         <p className="hint">{t('interview:start.hint')}</p>
       </form>
+      {unfinished.length ? (
+        <section className="card" data-testid="unfinished">
+          <h2>{t('interview:start.unfinished')}</h2>
+          <p className="hint">{t('interview:start.unfinishedHint')}</p>
+          <ul>
+            {unfinished.map((u) => (
+              <li key={u.id}>
+                <button type="button" className="link" onClick={() => onResume(u.id)}>
+                  {t('interview:start.resumeOne', { caseNo: u.caseNo, name: u.name, n: u.workCount, when: formatDateTime(u.startedAt, i18n.language) })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   )
 }
