@@ -108,6 +108,16 @@ const formA: BenchSuite = {
       report({ name: 'forms: Form A long case, warm (median of 10)', value: warm, unit: 'ms', target: '< 1000 ms' })
       report({ name: 'forms: Form A long case, warm p95', value: percentile(samples, 95), unit: 'ms' })
       report({ name: 'forms: Form A long case, PDF size', value: bytes.length / 1024, unit: 'KiB', target: '< 1024 KiB' })
+      // Forms B and C alone (paginated the same way), median of 5 each.
+      for (const form of ['B', 'C'] as const) {
+        const xs: number[] = []
+        for (let i = 0; i < 5; i++) {
+          const t = process.hrtime.bigint()
+          await renderCaseForms(app.desk, { caseId, form, lang: 'zh-CN' }, { at: AT })
+          xs.push(ms(t))
+        }
+        report({ name: `forms: Form ${form} long case, warm (median of 5)`, value: percentile(xs, 50), unit: 'ms' })
+      }
       const all = await renderCaseForms(app.desk, { caseId, form: 'all', lang: 'zh-CN' }, { at: AT })
       report({ name: 'forms: whole case (A + 3×B + C), size', value: all.bytes.length / 1024, unit: 'KiB' })
 

@@ -23,7 +23,7 @@ Why these sets:
   which Noto Sans CJK covers only in part (Nguyễn printed with gaps).
 Each file is stored brotli-compressed (.br): the engine inflates it once, in memory, with Node's zlib.
 """
-import bz2, os, sys, subprocess, tempfile, brotli
+import bz2, io, os, sys, subprocess, tempfile, brotli
 from fontTools.ttLib import TTFont, TTCollection
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -94,7 +94,8 @@ ONLY = next((a.split('=', 1)[1] for a in sys.argv[1:] if a.startswith('--only=')
 
 
 def main():
-    """`--only=bold` rebuilds just the bold face (after locale strings change)."""
+    """`--only=bold` rebuilds just the bold face (after locale strings change); `--only=rare` just the
+    Ext B+ fallbacks and the Latin face."""
     os.makedirs(OUT, exist_ok=True)
     sc = TTCollection(NOTO_R).fonts[NOTO_SC_INDEX]
     assert sc['name'].getDebugName(6) == 'NotoSansCJKsc-Regular', 'collection order changed'
@@ -103,7 +104,7 @@ def main():
     big5 = decode_range('big5', (0xA1, 0xF9), (0x40, 0xFE))
     big5_l1 = decode_range('big5', (0xA1, 0xC6), (0x40, 0xFE))  # symbols + level 1 hanzi
     hkscs = decode_range('big5hkscs', (0x87, 0xFE), (0x40, 0xFE)) - big5
-    regular = subset(NOTO_R, gb2312 | big5_l1 | hkscs | CANTONESE | BASE,
+    regular = set(TTFont(io.BytesIO(brotli.decompress(open(os.path.join(OUT, 'NotoSansCJKsc-Regular.subset.otf.br'), 'rb').read()))).getBestCmap()) if ONLY == 'rare' else subset(NOTO_R, gb2312 | big5_l1 | hkscs | CANTONESE | BASE,
                      os.path.join(OUT, 'NotoSansCJKsc-Regular.subset.otf.br'), NOTO_SC_INDEX)
     # Bold: common Simplified characters plus every character of the app's own strings (both
     # languages, all namespaces), so titles and labels never mix weights.
@@ -113,7 +114,8 @@ def main():
             if name.endswith('.json'):
                 ui |= set(open(os.path.join(root, name), encoding='utf-8').read())
     bold_set = {c for c in gb2312_l1 | ui | chars((0x20, 0x7E)) | set("：（）、，。；/·") if ord(c) in regular}
-    subset(NOTO_B, bold_set, os.path.join(OUT, 'NotoSansCJKsc-Bold.subset.otf.br'), NOTO_SC_INDEX)
+    if ONLY != 'rare':
+        subset(NOTO_B, bold_set, os.path.join(OUT, 'NotoSansCJKsc-Bold.subset.otf.br'), NOTO_SC_INDEX)
     if ONLY == 'bold':
         write_coverage()
         return
@@ -126,19 +128,28 @@ def main():
                 or p.get('kIRG_GSource', '').startswith('GBK'))
 
     hana_a = TTFont(HANA_A, lazy=True).getBestCmap()
+    if ONLY == 'rare':
+        hana_a = {}
     a_set = {chr(c) for c in hana_a if c not in regular and (
         0x4E00 <= c <= 0x9FFF or (0x3400 <= c <= 0x4DBF and useful(c, cantonese=False)))}
-    subset(HANA_A, a_set, os.path.join(OUT, 'HanaMinA.subset.ttf.br'))
+    if ONLY != 'rare':
+        subset(HANA_A, a_set, os.path.join(OUT, 'HanaMinA.subset.ttf.br'))
     # Ballot boxes for the forms' checkboxes (Noto CJK has none), in a tiny face of their own so a
     # form without rare characters never needs to load the big fallback.
-    subset(HANA_A, set('☐☑☒'), os.path.join(OUT, 'HanaMinA-symbols.subset.ttf.br'))
+    if ONLY != 'rare':
+        subset(HANA_A, set('☐☑☒'), os.path.join(OUT, 'HanaMinA-symbols.subset.ttf.br'))
     def read(cp):
         p = props.get(cp, {})
         return 'kMandarin' in p or 'kCantonese' in p
 
     hana_b = TTFont(HANA_B, lazy=True).getBestCmap()
-    b_set = {chr(c) for c in hana_b if c > 0xFFFF and c not in regular and (useful(c) or read(c))}
+    # Two files: the characters Hong Kong, Macau, Cantonese, GBK and the 通用规范汉字表 use (small, so a
+    # document with 𠮶 stays quick to lay out), and the rest that dictionaries read (loaded only when used).
+    b_set = {chr(c) for c in hana_b if c > 0xFFFF and c not in regular and useful(c)}
     subset(HANA_B, b_set, os.path.join(OUT, 'HanaMinB.subset.ttf.br'))
+    b2_set = {chr(c) for c in hana_b if c > 0xFFFF and c not in regular and chr(c) not in b_set and read(c)}
+    subset(HANA_B, b2_set, os.path.join(OUT, 'HanaMinB-read.subset.ttf.br'))
+    b_set |= b2_set
     babel = TTFont(BABELSTONE, lazy=True).getBestCmap()
     g_set = {chr(c) for c in babel if 0x30000 <= c <= 0x323AF and chr(c) not in b_set and read(c)}
     subset(BABELSTONE, g_set, os.path.join(OUT, 'BabelStoneHan-extG.subset.ttf.br'))

@@ -13,6 +13,7 @@ export const FONT_FILES = {
   symbols: 'HanaMinA-symbols.subset.ttf.br',
   rareA: 'HanaMinA.subset.ttf.br',
   rareB: 'HanaMinB.subset.ttf.br',
+  rareB2: 'HanaMinB-read.subset.ttf.br',
   rareC: 'BabelStoneHan-extG.subset.ttf.br',
   latin: 'NotoSans-Regular.subset.ttf.br'
 } as const

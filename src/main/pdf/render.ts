@@ -22,6 +22,7 @@ function setup(): ReturnType<typeof loadFonts> {
     [FAMILY.symbols]: same(fonts.symbols),
     [FAMILY.rareA]: same(fonts.rareA),
     [FAMILY.rareB]: same(fonts.rareB),
+    [FAMILY.rareB2]: same(fonts.rareB2),
     [FAMILY.rareC]: same(fonts.rareC),
     [FAMILY.latin]: same(fonts.latin)
   })
@@ -44,6 +45,7 @@ const FAMILY_FONTS: Record<string, FontKey[]> = {
   [FAMILY.symbols]: ['symbols'],
   [FAMILY.rareA]: ['rareA'],
   [FAMILY.rareB]: ['rareB'],
+  [FAMILY.rareB2]: ['rareB2'],
   [FAMILY.rareC]: ['rareC'],
   [FAMILY.latin]: ['latin']
 }

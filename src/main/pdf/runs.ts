@@ -1,11 +1,12 @@
 import type { FontKey, LoadedFont } from './fonts'
 
 /** pdfmake family names registered by the engine. */
-export const FAMILY: Record<'sans' | 'symbols' | 'rareA' | 'rareB' | 'rareC' | 'latin', string> = {
+export const FAMILY: Record<'sans' | 'symbols' | 'rareA' | 'rareB' | 'rareB2' | 'rareC' | 'latin', string> = {
   sans: 'DeskSans',
   symbols: 'DeskSymbols',
   rareA: 'DeskRareA',
   rareB: 'DeskRareB',
+  rareB2: 'DeskRareB2',
   rareC: 'DeskRareC',
   latin: 'DeskLatin'
 }
@@ -37,6 +38,7 @@ export function fontFor(fonts: Fonts, cp: number, bold: boolean): { font: string
   if (fonts.rareA.covers.has(cp)) return { font: FAMILY.rareA, bold: false }
   if (fonts.latin.covers.has(cp)) return { font: FAMILY.latin, bold: false }
   if (fonts.rareB.covers.has(cp)) return { font: FAMILY.rareB, bold: false }
+  if (fonts.rareB2.covers.has(cp)) return { font: FAMILY.rareB2, bold: false }
   if (fonts.rareC.covers.has(cp)) return { font: FAMILY.rareC, bold: false }
   return null
 }
