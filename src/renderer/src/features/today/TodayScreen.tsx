@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TodayData, TodayDeadline, TodayFollowUp } from '@shared/domain/case/today'
 import type { BackupStatus } from '@shared/domain/supervisor/backup'
