@@ -20,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
     for (const c of COMMANDS) process.stderr.write(`  ${padEnd(c.name, 8)} ${c.summary}\n`)
     return name ? 2 : 0
   }
+  // Every file and folder this process creates is its owner's only (0600 / 0700): backups, PDFs, logs.
+  if (process.platform !== 'win32') process.umask(0o077)
   // One process per data folder: a command waits for nobody; it says who has the folder and stops.
   const dataDir = dataDirArg(rest)
   if (dataDir) {

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     process.stderr.write(`The app is not built yet: run "npm run build" first (looked in ${rendererDir}).\n`)
     process.exit(2)
   }
+  // Every file and folder this process creates is its owner's only (0600 / 0700): backups, PDFs, logs.
+  if (process.platform !== 'win32') process.umask(0o077)
   // One process per data folder, for the whole run (released by the OS when this process ends).
   try {
     holdDataFolder(dataDir, { kind: 'browser' })

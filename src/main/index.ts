@@ -86,6 +86,8 @@ async function start(): Promise<void> {
 
   // An unpackaged app (development, the Electron e2e tests) may be pointed at another data folder.
   const dataDir = !app.isPackaged && process.env.DESK_DATA_DIR ? process.env.DESK_DATA_DIR : join(app.getPath('userData'), 'data')
+  // Every file and folder this process creates is its owner's only (0600 / 0700): backups, PDFs, logs.
+  if (process.platform !== 'win32') process.umask(0o077)
   // One process per data folder (browser mode or the CLI may have it): say who, and stop.
   try {
     holdDataFolder(dataDir, { kind: 'app' })

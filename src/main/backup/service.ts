@@ -22,6 +22,7 @@ import * as dbOpen from '../db/open'
 import { DB_FILE, dbExists, dbPath, openDatabase } from '../db/open'
 import { LATEST_SCHEMA } from '../db/migrate'
 import { writeFileAtomic, fsyncDir } from '../fs/atomic'
+import { sweepExportTemps } from '../fs/leftovers'
 import { getSetting, setSetting } from '../settings/settings'
 import { anchorMac, appendAudit, chainHead, setAuditKey } from '../audit/chain'
 import { status as deskStatus } from '../session/service'
@@ -252,6 +253,8 @@ async function exportUnlocked(desk: Desk, opts: ExportOptions): Promise<BackupRe
   const folder = opts.file ? dirname(resolve(opts.file)) : resolve(opts.folder || settings.folder || '')
   if (!opts.file && !opts.folder && !settings.folder) fail('BAD_ARGS', 'supervisor:backup.errors.noFolder', undefined, 'folder')
   if (!isDirectory(folder)) fail('IO', 'supervisor:backup.errors.folderMissing', undefined, 'folder')
+  // An export killed mid-way (in this folder, over an hour ago) left its temporary file: remove it.
+  sweepExportTemps(folder)
   const target = opts.file ? resolve(opts.file) : join(folder, uniqueName(folder, desk.now()))
   if (resolve(dirname(target)) === resolve(desk.dataDir)) fail('BAD_ARGS', 'supervisor:backup.errors.notInDataFolder', undefined, 'folder')
   const recipient = recipientFor(desk, opts.passphrase)

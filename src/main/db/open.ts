@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import { existsSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { DeskFailure } from '@shared/ipc/result'
 import * as schema from './schema'
@@ -45,6 +45,7 @@ export function keyHandle(sqlite: Database.Database, key: Buffer): void {
 
 export function openRaw(file: string, key: Buffer, opts: { readonly?: boolean; create?: boolean } = {}): Database.Database {
   if (!opts.create && !existsSync(file)) throw new DeskFailure('NOT_FOUND', 'errors:db.missing')
+  if (!opts.readonly) ownerOnly(file)
   const sqlite = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create, nativeBinding })
   try {
     keyHandle(sqlite, key)
@@ -81,6 +82,23 @@ export function openDatabase(dataDir: string, key: Buffer, opts: { create?: bool
  */
 export function forgetRetiredSecrets(sqlite: Database.Database): void {
   sqlite.prepare(`DELETE FROM settings WHERE key = 'backup.kek'`).run()
+}
+
+/**
+ * The database and the files SQLite keeps beside it are readable by their owner only (0600): SQLite
+ * gives its -wal and -shm files the main file's mode, so the main file is created (or put back) so.
+ * A no-op on Windows, where the profile folder's ACL does this.
+ */
+function ownerOnly(file: string): void {
+  if (process.platform === 'win32') return
+  try {
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600))
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+      if (existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, 0o600)
+    }
+  } catch {
+    /* a read-only folder: opening will say so */
+  }
 }
 
 /** The connection settings every handle on the database gets (the app's and the CLI's). */

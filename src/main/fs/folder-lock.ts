@@ -5,6 +5,7 @@ import { translator } from '@shared/i18n/resources'
 import type { Locale } from '@shared/domain/session/types'
 import { nativeBindingPath } from '../db/open'
 import { writeFileAtomic } from './atomic'
+import { sweepLeftovers } from './leftovers'
 
 /**
  * One process per data folder. Two copies of the desk on one folder (the app and browser mode, two
@@ -93,6 +94,12 @@ export function holdDataFolder(dataDir: string, who: { kind: ProcessKind; comman
     }
   }
   held.set(dir, { db, lock })
+  // Now that no other copy can be using them: remove what a killed run left (staging, temp files).
+  try {
+    sweepLeftovers(dataDir, dir)
+  } catch {
+    /* best effort: a leftover is disk space, not a danger to the record */
+  }
   return lock
 }
 

@@ -8,6 +8,12 @@ import { isWellFormed, withinCodePoints } from '../text/characters'
  */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+/**
+ * In one-line fields (names, phones, labels): bidi embeddings/overrides/isolates (U+202A–202E,
+ * U+2066–2069) make a name display as something else (and reorder the text after it on a form);
+ * line and paragraph separators (U+2028/2029) break a line where none may be. Refused.
+ */
+const HIDDEN_LAYOUT = /[\u202A-\u202E\u2066-\u2069\u2028\u2029]/
 
 export const LIMITS = {
   short: 200,
@@ -24,6 +30,7 @@ function checked(max: number, allowNewlines: boolean) {
     .refine((s) => !CONTROL.test(s) && (allowNewlines || !/[\r\n]/.test(s)), {
       message: 'errors:arg.controlCharacters'
     })
+    .refine((s) => allowNewlines || !HIDDEN_LAYOUT.test(s), { message: 'errors:arg.layoutCharacters' })
 }
 
 /** One line: names, phone numbers, labels. */

@@ -1,7 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, render } from '@testing-library/react'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { DeskStatus, SessionInfo } from '@shared/domain/session/types'
 import { answering, type FakeInvoke } from '../test-support/fake-desk-client'
 import { initI18n } from '../app/i18n'
@@ -42,9 +40,19 @@ function fieldsWithoutNoAutofill(): string[] {
 }
 
 describe('no field is remembered by the browser', () => {
-  it('the app installs the guard at start', () => {
-    const main = readFileSync(join(__dirname, '..', 'main.tsx'), 'utf8')
-    expect(main).toMatch(/installNoAutofill\(document\)/)
+  it('the app installs the guard at start (src/renderer/src/main.tsx)', async () => {
+    const root = document.createElement('div')
+    root.id = 'root'
+    document.body.append(root)
+    stop()
+    // Importing the entry point mounts the app into #root and installs the guard.
+    await import('../main')
+    await settle()
+    const late = document.createElement('input')
+    document.body.append(late)
+    await Promise.resolve()
+    expect(late.getAttribute('autocomplete')).toBe('off')
+    late.remove()
   })
 
   it.each(Object.keys(SCREENS))('every input and textarea on the %s screen has autocomplete="off"', async (name) => {
@@ -55,7 +63,7 @@ describe('no field is remembered by the browser', () => {
       'cases.workers': () => [],
       'notices.open': () => [],
       'users.list': () => [],
-      'interview.contacts': () => ({ orgName: '', orgPhone: '', siteContacts: [] })
+      'interview.contacts': () => ({ orgName: '', orgPhone: '', orgAddress: '', dutyPhone: '', siteContacts: [] })
     })
     const Screen = SCREENS[name]!.component
     render(
