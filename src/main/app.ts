@@ -6,6 +6,7 @@ import { interviewHandlers } from './interview/handlers'
 import { formsHandlers } from './forms/handlers'
 import { supervisorHandlers } from './supervisor/handlers'
 import { noticesHandlers } from './notices/handlers'
+import { draftsHandlers } from './drafts/handlers'
 import { startIdleWatch } from './session/idle'
 
 export interface DeskApp {
@@ -26,7 +27,8 @@ export function createDeskApp(opts: DeskOptions & { idleWatch?: boolean }): Desk
     interviewHandlers(desk),
     formsHandlers(desk),
     supervisorHandlers(desk),
-    noticesHandlers(desk)
+    noticesHandlers(desk),
+    draftsHandlers(desk)
   ])
   const stopIdle = opts.idleWatch === false ? () => {} : startIdleWatch(desk)
   return {

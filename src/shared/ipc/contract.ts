@@ -5,13 +5,14 @@ import { interviewCalls } from './contracts/interview'
 import { formsCalls } from './contracts/forms'
 import { supervisorCalls } from './contracts/supervisor'
 import { noticesCalls } from './contracts/notices'
+import { draftsCalls } from './contracts/drafts'
 
 /**
  * The one IPC contract: every call the renderer can make, by name, with its argument schema,
  * access level and result type. Electron's preload, the loopback transport, the router and the
  * renderer's client are all typed from this object.
  */
-export const contract = merge(sessionCalls, casesCalls, interviewCalls, formsCalls, supervisorCalls, noticesCalls)
+export const contract = merge(sessionCalls, casesCalls, interviewCalls, formsCalls, supervisorCalls, noticesCalls, draftsCalls)
 
 export type Contract = typeof contract
 export type Method = keyof Contract

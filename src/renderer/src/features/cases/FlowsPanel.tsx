@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COLLECTIVE_MIN_PEOPLE, FLOWS, FLOW_STEPS, MAX_REPRESENTATIVES, RESOURCE_KINDS, RESOURCE_RESULTS, type Flow, type ResourceKind, type ResourceResult } from '@shared/domain/case/options'
 import type { CaseRecord } from '@shared/domain/case/types'
 import { call } from '../../app/desk-client'
+import { useDraft } from '../../app/useDraft'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { useAction } from './parts'
@@ -32,7 +33,20 @@ export function FlowsPanel({ record, onChange }: { record: CaseRecord; onChange(
 function Checklist({ record, flow, onChange }: { record: CaseRecord; flow: Flow; onChange(r: CaseRecord): void }) {
   const { t, i18n } = useTranslation()
   const { run, error } = useAction()
-  const [notes, setNotes] = useState<Record<string, string>>({})
+  // Step notes typed but not yet recorded are a draft (encrypted, this worker only).
+  const draft = useDraft(`case:${record.id}:flow:${flow}:notes`, '{}')
+  const notes = useMemo<Record<string, string>>(() => {
+    try {
+      return JSON.parse(draft.text) as Record<string, string>
+    } catch {
+      return {}
+    }
+  }, [draft.text])
+  const setNotes = (f: (n: Record<string, string>) => Record<string, string>) => {
+    const next = Object.fromEntries(Object.entries(f(notes)).filter(([, v]) => v !== ''))
+    if (Object.keys(next).length) draft.set(JSON.stringify(next))
+    else draft.committed(draft.text)
+  }
   return (
     <section className="card">
       <h2>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   CLOSING_CATEGORIES,
@@ -22,6 +22,8 @@ import { deliverPdf } from '../../ui/pdf-output'
 import type { Locale } from '@shared/domain/session/types'
 import { OptionRadios, useAction } from './parts'
 import { reasonText, reported } from '../../app/calls'
+import { useDraft } from '../../app/useDraft'
+import { DraftNote } from '../../ui/DraftNote'
 
 /** PIPL (4.5): consent to record, separately for sensitive information, written consent for disclosure. */
 export function ConsentPanel({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
@@ -196,10 +198,25 @@ const emptyClosing = (r: CaseRecord): ClosingData => ({
 export function ClosingPanel({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
   const { t } = useTranslation()
   const { run, error } = useAction()
-  const [c, setC] = useState<ClosingData>(record.closing ?? emptyClosing(record))
-  const set = <K extends keyof ClosingData>(k: K, v: ClosingData[K]) => setC((x) => ({ ...x, [k]: v }))
+  // Form C as typed is a draft (encrypted, this worker only) until it is saved with the case.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const saved = useMemo(() => JSON.stringify(record.closing ?? emptyClosing(record)), [record.closing])
+  const draft = useDraft(`case:${record.id}:closing`, saved)
+  const c = useMemo<ClosingData>(() => {
+    try {
+      return { ...(JSON.parse(saved) as ClosingData), ...(JSON.parse(draft.text) as ClosingData) }
+    } catch {
+      return JSON.parse(saved) as ClosingData
+    }
+  }, [draft.text, saved])
+  const set = <K extends keyof ClosingData>(k: K, v: ClosingData[K]) => draft.set(JSON.stringify({ ...c, [k]: v }))
   const setGoal = (i: number, patch: Partial<GoalRow>) => set('goals', c.goals.map((g, j) => (j === i ? { ...g, ...patch } : g)))
-  const save = (finalize: boolean) => run(async () => onChange(await call('cases.close', { id: record.id, closing: c, finalize })))
+  const save = (finalize: boolean) =>
+    run(async () => {
+      const sent = draft.text
+      onChange(await call('cases.close', { id: record.id, closing: c, finalize }))
+      draft.committed(sent)
+    })
   const closed = record.status === 'closed' || record.status === 'transferred'
   // A date out of order is named beside its field, as typed (the main process refuses it too; nothing
   // typed here is cleared by a refusal).
@@ -309,6 +326,7 @@ export function ClosingPanel({ record, onChange }: { record: CaseRecord; onChang
       <div className="field">
         <label htmlFor="c-reflection">{t('cases:closing.reflection')}</label>
         <textarea id="c-reflection" rows={4} value={c.reflection} onChange={(e) => set('reflection', e.target.value)} />
+        <DraftNote draft={draft} />
       </div>
       <div className="field narrow">
         <label htmlFor="c-signed">{t('cases:closing.workerSignedDate')}</label>

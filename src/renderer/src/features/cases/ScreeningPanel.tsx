@@ -15,6 +15,8 @@ import { call } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { useAction } from './parts'
+import { useDraft } from '../../app/useDraft'
+import { DraftNote } from '../../ui/DraftNote'
 
 export function screeningStateOf(c: CaseRecord): ScreeningState {
   const answers: ScreeningState['answers'] = {}
@@ -29,7 +31,11 @@ export function ScreeningPanel({ record, onChange }: { record: CaseRecord; onCha
   const rec = useMemo(() => recommend(screeningStateOf(record), record.fields.headcount), [record])
   const entry = (i: ScreeningItem) => record.screening.find((s) => s.item === i)
   const save = (item: ScreeningItem, answer: ScreeningAnswer, note: string, detail?: 'notAccepted' | 'noLongerAccepted' | null) =>
-    run(async () => onChange(await call('cases.screening.save', { id: record.id, item, answer, note, detail: detail ?? null })))
+    run(async () => {
+      const r = await call('cases.screening.save', { id: record.id, item, answer, note, detail: detail ?? null })
+      onChange(r)
+      return r
+    })
 
   return (
     <div className="screening">
@@ -38,7 +44,8 @@ export function ScreeningPanel({ record, onChange }: { record: CaseRecord; onCha
         <p className="hint">{t('cases:screening.intro')}</p>
         <ol className="screening-items">
           {SCREENING_ITEMS.map((i) => (
-            <ScreeningRow key={`${i}-${entry(i)?.updatedAt ?? ''}`} item={i} entry={entry(i)} save={save} />
+            // Keyed by item only: a save coming back must not remount the row and drop text typed meanwhile.
+            <ScreeningRow key={i} caseId={record.id} item={i} entry={entry(i)} save={save} />
           ))}
         </ol>
         {record.fields.partyKind === 'collective' ? (
@@ -60,16 +67,22 @@ export function ScreeningPanel({ record, onChange }: { record: CaseRecord; onCha
 }
 
 function ScreeningRow({
+  caseId,
   item,
   entry,
-  save
+  save: saveRow
 }: {
+  caseId: number
   item: ScreeningItem
   entry: CaseRecord['screening'][number] | undefined
-  save(item: ScreeningItem, a: ScreeningAnswer, note: string, detail?: 'notAccepted' | 'noLongerAccepted' | null): void
+  save(item: ScreeningItem, a: ScreeningAnswer, note: string, detail?: 'notAccepted' | 'noLongerAccepted' | null): Promise<CaseRecord | null>
 }) {
   const { t } = useTranslation()
-  const [note, setNote] = useState(entry?.note ?? '')
+  // The note is a draft until saved; what is typed while a save is on its way stays (and stays a draft).
+  const draft = useDraft(`case:${caseId}:screening:${item}:note`, entry?.note ?? '')
+  const note = draft.text
+  const save = (i: ScreeningItem, a: ScreeningAnswer, sent: string, d?: 'notAccepted' | 'noLongerAccepted' | null) =>
+    void saveRow(i, a, sent, d).then((r) => r && draft.committed(sent))
   // Shown at once (the save follows), so a click never looks ignored.
   const [answer, setAnswer] = useState<ScreeningAnswer>(entry?.answer ?? null)
   const [detail, setDetail] = useState(entry?.detail ?? null)
@@ -120,9 +133,10 @@ function ScreeningRow({
         aria-label={t('cases:screening.note', { item })}
         placeholder={t('cases:screening.notePlaceholder')}
         value={note}
-        onChange={(e) => setNote(e.target.value)}
+        onChange={(e) => draft.set(e.target.value)}
         onBlur={() => note !== (entry?.note ?? '') && save(item, answer, note, detail)}
       />
+      <DraftNote draft={draft} />
     </li>
   )
 }
@@ -132,7 +146,9 @@ function Recommendation({ record, rec, onChange }: { record: CaseRecord; rec: Re
   const { run, error } = useAction()
   const [chosen, setChosen] = useState<DiversionRoute | null>(record.diversion?.chosen ?? null)
   const [reason, setReason] = useState(record.diversion?.overrideReason ?? '')
-  const [note, setNote] = useState(record.diversion?.note ?? '')
+  const noteDraft = useDraft(`case:${record.id}:diversion:note`, record.diversion?.note ?? '')
+  const note = noteDraft.text
+  const setNote = noteDraft.set
   const pick = chosen ?? rec.primary
   const overriding = pick !== null && pick !== rec.primary
   const d = record.diversion
@@ -194,7 +210,14 @@ function Recommendation({ record, rec, onChange }: { record: CaseRecord; rec: Re
         type="button"
         className="primary"
         disabled={!pick}
-        onClick={() => pick && run(async () => onChange(await call('cases.decideDiversion', { id: record.id, chosen: pick, reason, note })))}
+        onClick={() =>
+          pick &&
+          run(async () => {
+            const sent = note
+            onChange(await call('cases.decideDiversion', { id: record.id, chosen: pick, reason, note: sent }))
+            noteDraft.committed(sent)
+          })
+        }
       >
         {overriding ? t('cases:diversion.override') : t('cases:diversion.confirm')}
       </button>

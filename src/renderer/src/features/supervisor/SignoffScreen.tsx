@@ -6,6 +6,9 @@ import { desk } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDate, formatDateTime } from '../../ui/format'
 import './supervisor.css'
+import { useDraft } from '../../app/useDraft'
+import { reportFailure } from '../../app/calls'
+import { DraftNote } from '../../ui/DraftNote'
 
 type Key = { kind: SignoffKind; subjectId: number }
 
@@ -17,16 +20,18 @@ export function SignoffScreen() {
   const [kinds, setKinds] = useState<SignoffKind[] | null>(null)
   const [open, setOpen] = useState<Key | null>(null)
   const [view, setView] = useState<{ record: SignoffRecordView; signoff: Signoff | null } | null>(null)
-  const [opinion, setOpinion] = useState('')
   const [error, setError] = useState<DeskError | null>(null)
   const [justSigned, setJustSigned] = useState<Signoff | null>(null)
+  // 督导意见 is kept as a draft (encrypted, this supervisor only) until it is signed.
+  const draft = useDraft(open && view ? `signoff:${open.kind}:${open.subjectId}:opinion` : null, view?.signoff?.opinion ?? '')
+  const opinion = draft.text
 
   const load = useCallback(async () => {
     const r = await desk.invoke('signoff.queue', kinds ? { kinds } : {})
     if (r.ok) {
       setQueue(r.value.items)
       setCounts(r.value.counts)
-    }
+    } else reportFailure(r, 'errors:what.load')
   }, [kinds])
   useEffect(() => void load(), [load])
 
@@ -38,15 +43,16 @@ export function SignoffScreen() {
     const r = await desk.invoke('signoff.open', k)
     if (!r.ok) return setError(r)
     setView(r.value)
-    setOpinion(r.value.signoff?.opinion ?? '')
   }
 
   const sign = async (e: FormEvent) => {
     e.preventDefault()
     if (!open) return
-    const r = await desk.invoke('signoff.sign', { ...open, opinion })
+    const sent = opinion
+    const r = await desk.invoke('signoff.sign', { ...open, opinion: sent })
     if (!r.ok) return setError(r)
     setError(null)
+    draft.committed(sent)
     setJustSigned(r.value)
     setView((v) => (v ? { ...v, signoff: r.value } : v))
     void load()
@@ -115,7 +121,8 @@ export function SignoffScreen() {
               <form onSubmit={sign}>
                 <div className="field">
                   <label htmlFor="signoff-opinion">{t('supervisor:signoff.opinion')}</label>
-                  <textarea id="signoff-opinion" rows={4} value={opinion} onChange={(e) => setOpinion(e.target.value)} />
+                  <textarea id="signoff-opinion" rows={4} value={opinion} onChange={(e) => draft.set(e.target.value)} />
+                  <DraftNote draft={draft} />
                   <div className="hint">{t('supervisor:signoff.opinionHint')}</div>
                 </div>
                 <button type="submit" className="primary" disabled={!opinion.trim()}>
