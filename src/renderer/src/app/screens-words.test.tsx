@@ -43,7 +43,7 @@ const ANSWERS: FakeAnswers = {
   'cases.list': () => [risky],
   'cases.workers': () => [],
   'notices.open': () => [],
-  'interview.contacts': () => ({ orgName: '', orgPhone: '', siteContacts: [] })
+  'interview.contacts': () => ({ orgName: '', orgPhone: '', orgAddress: '', dutyPhone: '', siteContacts: [] })
 }
 
 const SERVICE_DOWN = { ok: false as const, code: 'IO' as const, messageKey: 'common:browser.serverGone' }
