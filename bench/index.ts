@@ -5,8 +5,9 @@ import { interviewSuites } from './interview'
 import { formsSuites } from './forms'
 import { supervisorSuites } from './supervisor'
 import { wordsSuites } from './words'
+import { riskCueSuites } from './risk-cues'
 
-const SUITES: BenchSuite[] = [...foundationSuites, ...casesSuites, ...interviewSuites, ...formsSuites, ...supervisorSuites, ...wordsSuites]
+const SUITES: BenchSuite[] = [...foundationSuites, ...casesSuites, ...interviewSuites, ...formsSuites, ...supervisorSuites, ...wordsSuites, ...riskCueSuites]
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)

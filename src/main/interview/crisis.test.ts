@@ -63,3 +63,30 @@ describe('crisis mode (real encrypted desk)', () => {
     expect(svc.contacts(t.desk)).toMatchObject({ dutyPhone: '13800000000', orgAddress: '某区某路1号' })
   })
 })
+
+describe('risk cues: the worker decides (real encrypted desk)', () => {
+  let t: TestDesk
+  beforeEach(() => {
+    t = setupDesk({ now: () => clock })
+  })
+  afterEach(() => t.cleanup())
+
+  it('raises the level only on the answer, and audits the cue and the answer without the words', () => {
+    const s = svc.startInterview(t.desk, { petitionerName: '陈美玲', outputLang: 'yue-HK' })
+    svc.saveFields(t.desk, { interviewId: s.id, changes: [{ field: 'notes', value: '今次係我最後一次嚟㗎喇', revision: 1 }] })
+    expect(getCase(t.desk, s.caseId).riskLevel).toBe('none')
+    expect(svc.answerRiskCue(t.desk, { interviewId: s.id, kind: 'goodbye', answer: 'dismiss' }).riskLevel).toBe('none')
+    expect(svc.answerRiskCue(t.desk, { interviewId: s.id, kind: 'goodbye', answer: 'raise' }).riskLevel).toBe('critical')
+    const c = getCase(t.desk, s.caseId)
+    expect(c.riskLevel).toBe('critical')
+    expect(c.risk?.reason).toBe('riskCue.goodbye')
+    const audit = t.desk.db().sqlite.prepare("SELECT details FROM audit_events WHERE action = 'interview.riskCue' ORDER BY id").all() as { details: string }[]
+    expect(audit.map((a) => JSON.parse(a.details))).toEqual([
+      expect.objectContaining({ cue: 'goodbye', suggested: 'critical', answer: 'dismiss' }),
+      expect.objectContaining({ cue: 'goodbye', suggested: 'critical', answer: 'raise' })
+    ])
+    expect(audit.map((a) => a.details).join('')).not.toContain('最後一次')
+    // A high case may book tomorrow's call: the next-day call after a cue.
+    expect(svc.scheduleFollowUps(t.desk, { interviewId: s.id, shortDate: '2026-11-24' }).followUpDate).toBe('2026-11-24')
+  })
+})

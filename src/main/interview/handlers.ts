@@ -18,6 +18,7 @@ export const interviewHandlers = (desk: Desk) =>
     'interview.event': (a) => svc.logEvent(desk, a),
     'interview.crisis': (a) => svc.crisis(desk, a),
     'interview.caseCrisis': (a) => svc.caseCrisis(desk, a.caseId),
+    'interview.riskCue': (a) => svc.answerRiskCue(desk, a),
     'interview.followUp': (a) => svc.scheduleFollowUps(desk, a),
     'interview.finish': (a) => svc.finishInterview(desk, a),
     'interview.unfinished': () => svc.unfinishedInterviews(desk),

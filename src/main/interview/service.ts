@@ -32,6 +32,7 @@ import {
   type ProposalItem,
   type UnfinishedInterview
 } from '@shared/domain/interview'
+import { suggestedLevel, type CueKind } from '@shared/domain/interview/risk-cues'
 import { translator } from '@shared/i18n/resources'
 import { withinCodePoints } from '@shared/text/characters'
 import type { Desk } from '../desk/desk'
@@ -397,6 +398,27 @@ export function crisis(
     if (!input.step || input.step === 'notifySupervisor') raiseNotice(desk, { kind: `crisis.${input.kind}`, caseId: caseId!, interviewId: r?.id ?? null })
   })()
   return { at, riskLevel: level }
+}
+
+const RISK_ORDER: readonly RiskLevel[] = ['none', 'low', 'medium', 'high', 'critical']
+
+/**
+ * The worker's answer to a risk cue (risk-cues.ts). The app never raises the level by itself: on
+ * 'raise' the case goes to the level the cue suggests (never lowered by it); either way the
+ * suggestion and the answer are in the audit trail, without the words that triggered it.
+ */
+export function answerRiskCue(desk: Desk, input: { interviewId: number; kind: CueKind; answer: 'raise' | 'dismiss' }): { riskLevel: RiskLevel } {
+  const r = row(desk, input.interviewId)
+  const suggested = suggestedLevel(input.kind)
+  let level = caseLink.caseSummary(desk, r.caseId)?.riskLevel ?? 'none'
+  desk.db().sqlite.transaction(() => {
+    if (input.answer === 'raise' && RISK_ORDER.indexOf(level) < RISK_ORDER.indexOf(suggested)) {
+      caseLink.setRiskLevel(desk, r.caseId, suggested, `riskCue.${input.kind}`)
+      level = suggested
+    }
+    desk.audit({ action: 'interview.riskCue', subjectType: 'case', subjectId: r.caseId, details: { interviewId: r.id, cue: input.kind, suggested, answer: input.answer } })
+  })()
+  return { riskLevel: level }
 }
 
 /** The case's crisis mode: the last confirmed crisis while its risk level stays high or critical. */

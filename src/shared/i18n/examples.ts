@@ -74,7 +74,8 @@ export const EXAMPLE_PARAMS: Record<string, Example> = {
   voice: 'Microsoft Huihui',
   category: { 'zh-CN': '承诺结果', 'yue-HK': '承諾結果' },
   list: { 'zh-CN': '机构地址、值班督导电话', 'yue-HK': '機構地址、當值督導電話' },
-  address: { 'zh-CN': '广州市白云区某路1号', 'yue-HK': '廣州市白雲區某路1號' }
+  address: { 'zh-CN': '广州市白云区某路1号', 'yue-HK': '廣州市白雲區某路1號' },
+  phrase: { 'zh-CN': '这是我最后一次来了', 'yue-HK': '今次係我最後一次嚟㗎喇' }
 }
 
 export const EXAMPLE_BY_KEY: Record<string, Record<string, Example>> = {

@@ -1,4 +1,5 @@
 import { CRISIS_KINDS, CRISIS_STEPS } from '../interview'
+import { CUE_KINDS } from '../interview/risk-cues'
 
 /**
  * Some reasons and log details are written by the app itself, not typed by a person: a risk level
@@ -11,6 +12,11 @@ export function storedReasonKey(reason: string): { key: string; nested?: Record<
   const crisis = /^crisis\.([A-Za-z]+)$/.exec(reason)
   if (crisis && (CRISIS_KINDS as readonly string[]).includes(crisis[1])) {
     return { key: 'cases:risk.fromCrisis', nested: { kind: `interview:crisis.kinds.${crisis[1]}` } }
+  }
+  // A risk level raised on the worker's answer to a risk cue (interview/risk-cues.ts).
+  const cue = /^riskCue\.([A-Za-z]+)$/.exec(reason)
+  if (cue && (CUE_KINDS as readonly string[]).includes(cue[1])) {
+    return { key: 'interview:riskCue.reason', nested: { kind: `interview:riskCue.kinds.${cue[1]}` } }
   }
   const step = /^([A-Za-z]+):([A-Za-z0-9]+)$/.exec(reason)
   if (step && (CRISIS_KINDS as readonly string[]).includes(step[1])) {

@@ -20,6 +20,7 @@ import {
   type TextField
 } from '../../domain/interview/types'
 import type { CrisisState } from '../../domain/interview/crisis'
+import { CUE_KINDS } from '../../domain/interview/risk-cues'
 import { MATTER_TYPES } from '../../domain/interview/catalogue'
 import { MATTER_ROUTES } from '../../domain/dates/deadlines'
 import { PDF_ACTIONS, type PdfDelivery } from './forms'
@@ -102,6 +103,14 @@ export const interviewCalls = {
       .refine((x) => (x.interviewId == null) !== (x.caseId == null), { message: 'interviewId or caseId' }),
     'worker'
   ).returns<{ at: string; riskLevel: RiskLevel | null }>(),
+  /**
+   * The worker's answer to a risk cue the app noticed in what they typed: raise the case's risk
+   * level, or not. Only the kind of cue and the answer are recorded (audit), never the text.
+   */
+  'interview.riskCue': call(
+    z.object({ interviewId: interviewId(), kind: z.enum(CUE_KINDS), answer: z.enum(['raise', 'dismiss']) }),
+    'worker'
+  ).returns<{ riskLevel: RiskLevel }>(),
   /** The case's crisis mode (banner on the case page), or null. */
   'interview.caseCrisis': call(z.object({ caseId: id() }), 'worker').returns<CrisisState | null>(),
   'interview.followUp': call(

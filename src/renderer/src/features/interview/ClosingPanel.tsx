@@ -71,7 +71,6 @@ export function ClosingPanel({
         followUpPlan: store.get('followUpPlan'),
         followUpDate: scheduled ?? shortDate,
         orgPhone: contacts.orgPhone,
-        orgAddress: contacts.orgAddress,
         promises
       },
       tScript,
@@ -100,6 +99,7 @@ export function ClosingPanel({
         followUpDate: scheduled,
         orgName: contacts.orgName,
         orgPhone: contacts.orgPhone,
+        orgAddress: contacts.orgAddress,
         promises
       },
       tScript,

@@ -28,6 +28,7 @@ import { CapturePanel, TABS, type Tab } from './CapturePanel'
 import { Deescalation } from './Deescalation'
 import { Moments } from './Moments'
 import { CrisisDialog } from './CrisisDialog'
+import { RiskCueHint } from './RiskCueHint'
 import { CheatSheet } from './CheatSheet'
 import { ReadBackWindow } from './ReadBack'
 import { send } from '../../app/calls'
@@ -308,6 +309,7 @@ export function InterviewDesk({
           {isHighEmotion(latestEmotion) ? (
             <Deescalation lang={lang} emotion={latestEmotion} interviewId={id} onCrisis={() => setCrisisOpen(true)} />
           ) : null}
+          {!crisis ? <RiskCueHint interviewId={id} store={store} riskLevel={riskLevel} onRisk={setRiskLevel} onCrisis={() => setCrisisOpen(true)} /> : null}
           <div className="iv-script" lang={lang === 'yue-HK' ? 'zh-HK' : 'zh-CN'} data-testid="script-lines">
             <h2>{t(`interview:stages.${stage}`)} · {crisis ? t('interview:crisis.linesTitle') : t('interview:panel.script')}</h2>
             <ol>
