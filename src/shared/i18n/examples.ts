@@ -81,7 +81,8 @@ export const EXAMPLE_PARAMS: Record<string, Example> = {
 export const EXAMPLE_BY_KEY: Record<string, Record<string, Example>> = {
   'interview:guard.flag': { name: { 'zh-CN': '承诺结果', 'yue-HK': '承諾結果' } },
   'interview:counting.weekendNote': { next: '2026年12月14日（星期一）' },
-  'interview:rules.dueOn': { date: '2026年12月8日' }
+  'interview:rules.dueOn': { date: '2026年12月8日' },
+  'interview:guard.inHandout': { items: { 'zh-CN': '「我来帮您搞定」（承诺结果）', 'yue-HK': '「包你搞掂」（承諾結果）' } }
 }
 
 /** The example parameters for one key in one language (a placeholder with no example stays out). */

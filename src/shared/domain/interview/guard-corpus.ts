@@ -291,15 +291,12 @@ const FIRST_HELDOUT_ORDINARY: readonly string[] = [
   '信訪人手機號碼：13900002222。'
 ]
 
-export const GUARD_FLAGGED: readonly { text: string; id: string }[] = [...BASE_FLAGGED, ...FIRST_HELDOUT_FLAGGED]
-export const GUARD_ORDINARY: readonly string[] = [...BASE_ORDINARY, ...FIRST_HELDOUT_ORDINARY]
 
 /**
- * Held out: written after the patterns (and after they learnt from the first held-out set), never
- * used to tune them and not asserted by any test. `npm run bench` prints precision and recall on
- * these separately — the honest figure for sentences nobody wrote with the patterns in mind.
+ * The second held-out set (paraphrases, written after the first round): recall 12.5% (3/24),
+ * precision 100% before the patterns learnt from its misses; now part of the tested corpus.
  */
-export const GUARD_HELDOUT_FLAGGED: readonly { text: string; id: string }[] = [
+const SECOND_HELDOUT_FLAGGED: readonly { text: string; id: string }[] = [
   { text: '这事交给我，您就放一百个心。', id: 'outcome' },
   { text: '您的补偿一分都不会少。', id: 'outcome' },
   { text: '啲賠償梗係有得攞㗎。', id: 'outcome' },
@@ -326,7 +323,7 @@ export const GUARD_HELDOUT_FLAGGED: readonly { text: string; id: string }[] = [
   { text: '揀唔到代表就全部返去。', id: 'groupRefusal' }
 ]
 
-export const GUARD_HELDOUT_ORDINARY: readonly string[] = [
+const SECOND_HELDOUT_ORDINARY: readonly string[] = [
   '信访人说希望补偿一分都不要少。',
   '信访人担心村主任知道是他举报。',
   '社工解释机构电话有人值班，信访人同意。',
@@ -347,4 +344,62 @@ export const GUARD_HELDOUT_ORDINARY: readonly string[] = [
   '社工冇畀私人電話，只留機構電話。',
   '信訪人問幾時會有結果，社工講咗法定期限。',
   '我哋一齊將件事講清楚，再決定點做。'
+]
+
+export const GUARD_FLAGGED: readonly { text: string; id: string }[] = [...BASE_FLAGGED, ...FIRST_HELDOUT_FLAGGED, ...SECOND_HELDOUT_FLAGGED]
+export const GUARD_ORDINARY: readonly string[] = [...BASE_ORDINARY, ...FIRST_HELDOUT_ORDINARY, ...SECOND_HELDOUT_ORDINARY]
+
+/**
+ * Held out: written after the patterns had learnt from two held-out sets, never used to tune them
+ * and not asserted by any test. `npm run bench` prints precision and recall on these separately —
+ * the honest figure for sentences nobody wrote with the patterns in mind.
+ */
+export const GUARD_HELDOUT_FLAGGED: readonly { text: string; id: string }[] = [
+  { text: '您回去等好消息就行，这钱跑不了。', id: 'outcome' },
+  { text: '呢件事我包你滿意。', id: 'outcome' },
+  { text: '补偿的事我给您兜底。', id: 'outcome' },
+  { text: '你啲人工遲早會追得返。', id: 'outcome' },
+  { text: '最多半个月就有说法了。', id: 'timeline' },
+  { text: '年尾之前一定落實。', id: 'timeline' },
+  { text: '我私下跟办事的同志打声招呼。', id: 'special' },
+  { text: '我同上面講聲，幫你行快啲。', id: 'special' },
+  { text: '这事我们不受理，您自己看着办吧。', id: 'brushOff' },
+  { text: '我哋呢度處理唔到，你問第二個部門啦。', id: 'brushOff' },
+  { text: '您这么大年纪了，还哭什么。', id: 'dismissive' },
+  { text: '唔好咁大反應啦。', id: 'dismissive' },
+  { text: '当初签合同的时候您怎么不看清楚？', id: 'blame' },
+  { text: '你成日嚟搞到我哋做唔到嘢。', id: 'blame' },
+  { text: '你要是动手，我们马上报警。', id: 'police' },
+  { text: '再拍枱我就叫保安請你出去。', id: 'police' },
+  { text: '这是我自己的号码，您存一下。', id: 'privateContact' },
+  { text: '有咩事WhatsApp我啦。', id: 'privateContact' },
+  { text: '这个判决明摆着是偏袒对方。', id: 'legal' },
+  { text: '我幫你寫封信畀法官，佢會改判嘅。', id: 'legal' },
+  { text: '我们会请被举报的科室先看看您的材料。', id: 'confidentiality' },
+  { text: '我話畀你單位知係你投訴嘅。', id: 'confidentiality' },
+  { text: '十几个人一起挤进来，我们谈不了，都回去吧。', id: 'groupRefusal' },
+  { text: '唔派代表嚟，我哋就唔處理。', id: 'groupRefusal' }
+]
+
+export const GUARD_HELDOUT_ORDINARY: readonly string[] = [
+  '信访人说老板答应过兜底。',
+  '信访人担心钱跑不了是空话，社工解释了程序。',
+  '信访人下个月初要做手术。',
+  '社工向督导打招呼，说明今天需要延长会谈。',
+  '信访人自己带了合同和工资条。',
+  '信访人年纪较大，情绪激动时流泪。',
+  '信访人提到曾经动手推搡保安，已记录。',
+  '已告知信访人机构电话和工作时间。',
+  '信访人认为判决偏袒对方，询问申诉途径。',
+  '举报材料只转纪检监察机关。',
+  '十几人来访，已推选代表三人。',
+  '信訪人話老闆包佢滿意，但係冇兌現。',
+  '信訪人話佢遲早會再嚟。',
+  '社工同上面嘅督導講咗今日嘅情況。',
+  '信訪人問可唔可以WhatsApp聯絡，社工解釋只用機構電話。',
+  '信訪人想寫信畀法官，社工建議先問法律援助。',
+  '信訪人擔心單位知道係佢投訴。',
+  '今日十幾個人嚟，已經請大家派代表。',
+  '我哋會將你嘅意見寫低，交畀有權處理嘅部門。',
+  '信訪人情緒好大反應，社工停咗一陣。'
 ]

@@ -13,6 +13,7 @@ import type { InterviewState, OutputLang, RiskLevel } from '@shared/domain/inter
 import { followUpWindow } from '@shared/domain/interview/crisis'
 import { call, CallError } from '../../app/desk-client'
 import { AutoText } from './AutoText'
+import { findOverPromises } from '@shared/domain/interview/promise-guard'
 import type { AutosaveStore } from '@shared/domain/interview/autosave'
 import type { Contacts } from './InterviewDesk'
 import { printHandoutHtml } from './handout-print'
@@ -90,7 +91,24 @@ export function ClosingPanel({
       setMsg(e instanceof CallError ? e.error.messageKey : 'errors:internal')
     }
   }
+  // What goes on the handout passes the guard once more: the first click names what is still flagged
+  // in the summary; a second click with the same text prints it (the worker decides).
+  const [guardWarned, setGuardWarned] = useState<string | null>(null)
+  const flaggedInHandout = () => {
+    const summary = store.get('summary')
+    const found = findOverPromises(summary)
+    if (!found.length) {
+      if (guardWarned !== null) setGuardWarned(null)
+      return false
+    }
+    if (guardWarned === summary) return false
+    setGuardWarned(summary)
+    setMsg(null)
+    return true
+  }
+  const guardNote = guardWarned !== null && guardWarned === store.get('summary') ? findOverPromises(guardWarned) : []
   const handout = () => {
+    if (flaggedInHandout()) return
     const doc = buildHandout(
       {
         caseNo: interview.caseNo,
@@ -106,11 +124,12 @@ export function ClosingPanel({
       fmt
     )
     // The desktop shell opens no popups: there the same handout goes to the OS print dialog as a PDF.
-    if (!printHandoutHtml(doc, lang)) return void handoutPdf('print')
+    if (!printHandoutHtml(doc, lang)) return void handoutPdf('print', true)
     void send('interview.event', { interviewId: interview.id, kind: 'handout', detail: 'html' }, 'errors:what.event')
   }
   // Electron: native print/save dialogs in the main process; browser mode: the bytes, printed or downloaded here.
-  const handoutPdf = async (action: 'print' | 'save') => {
+  const handoutPdf = async (action: 'print' | 'save', checked = false) => {
+    if (!checked && flaggedInHandout()) return
     try {
       await store.flush()
       const r = await call('interview.handout', { interviewId: interview.id, paper, action })
@@ -209,6 +228,11 @@ export function ClosingPanel({
         </button>
         {ended ? <span className="iv-ok" role="status">{t('interview:closing.finished')}</span> : null}
       </div>
+      {guardNote.length ? (
+        <div className="iv-closing-row warning" role="alert" data-testid="handout-guard">
+          {t('interview:guard.inHandout', { items: guardNote.map((f) => `「${f.text}」（${t(`interview:guard.name.${f.id}`)}）`).join('、') })}
+        </div>
+      ) : null}
     </div>
   )
 }

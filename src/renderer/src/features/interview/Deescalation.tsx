@@ -44,8 +44,8 @@ export function Deescalation({ lang, emotion, interviewId, onCrisis }: { lang: O
         <span className="iv-avoid-title">{t('interview:deesc.avoidTitle')}</span>
         {AVOID_PHRASES.slice(0, AVOID_SHOWN).map((k) => <AvoidItem key={k} id={k} tScript={tScript} />)}
         <details className="iv-avoid-more">
-          <summary>{t('interview:deesc.avoidMore', { n: AVOID_PHRASES.length - AVOID_SHOWN })}</summary>
-          {AVOID_PHRASES.slice(AVOID_SHOWN).map((k) => <AvoidItem key={k} id={k} tScript={tScript} />)}
+          <summary>{t('interview:deesc.avoidMore', { n: AVOID_PHRASES.length })}</summary>
+          {AVOID_PHRASES.map((k) => <AvoidItem key={k} id={k} tScript={tScript} full />)}
         </details>
       </div>
       {suggestsCrisis(emotion) ? (
@@ -55,12 +55,17 @@ export function Deescalation({ lang, emotion, interviewId, onCrisis }: { lang: O
   )
 }
 
-/** One 不要说 item: the category, the example struck through, and the better line (same data as the guard). */
-function AvoidItem({ id, tScript }: { id: string; tScript: (k: string) => string }) {
+/**
+ * One 不要说 item: the category and the example struck through; in full (under "all"), also the
+ * better line — the same data the guard uses when it flags typed text.
+ */
+function AvoidItem({ id, tScript, full = false }: { id: string; tScript: (k: string) => string; full?: boolean }) {
   const { t } = useTranslation()
+  const better = tScript(`guard.${id}`)
   return (
-    <span className="iv-avoid-item" data-avoid={id}>
-      <span className="iv-avoid-name">{t(`interview:guard.name.${id}`)}</span> <s>{tScript(`avoid.${id}`)}</s> → {tScript(`guard.${id}`)}
+    <span className="iv-avoid-item" data-avoid={id} title={full ? undefined : better}>
+      <span className="iv-avoid-name">{t(`interview:guard.name.${id}`)}</span> <s>{tScript(`avoid.${id}`)}</s>
+      {full ? <> → {better}</> : null}
     </span>
   )
 }

@@ -311,13 +311,13 @@ export function InterviewDesk({
           ) : null}
           {!crisis ? <RiskCueHint interviewId={id} store={store} riskLevel={riskLevel} onRisk={setRiskLevel} onCrisis={() => setCrisisOpen(true)} /> : null}
           <div className="iv-script" lang={lang === 'yue-HK' ? 'zh-HK' : 'zh-CN'} data-testid="script-lines">
-            <h2>{t(`interview:stages.${stage}`)} · {crisis ? t('interview:crisis.linesTitle') : t('interview:panel.script')}</h2>
-            <ol>
-              {view.lines.map((l) => (
-                <li key={l.id} data-line={l.id}>{l.text}</li>
-              ))}
-            </ol>
-            <Moments stage={stage} workForm={initial.workForm} tScript={tScript} params={ctx as unknown as Record<string, string>} />
+            <Moments stage={stage} workForm={initial.workForm} tScript={tScript} params={ctx as unknown as Record<string, string>} title={`${t(`interview:stages.${stage}`)} · ${crisis ? t('interview:crisis.linesTitle') : t('interview:panel.script')}`}>
+              <ol>
+                {view.lines.map((l) => (
+                  <li key={l.id} data-line={l.id}>{l.text}</li>
+                ))}
+              </ol>
+            </Moments>
           </div>
           <div className="iv-checks">
             <h3>{t('interview:panel.checks')}</h3>
