@@ -72,6 +72,9 @@ export const EXAMPLE_PARAMS: Record<string, Example> = {
   weekday: { 'zh-CN': '星期六', 'yue-HK': '星期六' },
   lang: { 'zh-CN': '普通话', 'yue-HK': '普通話' },
   voice: 'Microsoft Huihui',
+  pid: '4182',
+  folder: 'D:\\PetitionDesk\\data',
+  command: 'backup',
   category: { 'zh-CN': '承诺结果', 'yue-HK': '承諾結果' },
   list: { 'zh-CN': '机构地址、值班督导电话', 'yue-HK': '機構地址、當值督導電話' },
   address: { 'zh-CN': '广州市白云区某路1号', 'yue-HK': '廣州市白雲區某路1號' },
@@ -82,6 +85,7 @@ export const EXAMPLE_BY_KEY: Record<string, Record<string, Example>> = {
   'interview:guard.flag': { name: { 'zh-CN': '承诺结果', 'yue-HK': '承諾結果' } },
   'interview:counting.weekendNote': { next: '2026年12月14日（星期一）' },
   'interview:rules.dueOn': { date: '2026年12月8日' },
+  'errors:folder.busy': { kind: { 'zh-CN': '桌面应用', 'yue-HK': '桌面應用程式' } },
   'interview:guard.inHandout': { items: { 'zh-CN': '「我来帮您搞定」（承诺结果）', 'yue-HK': '「包你搞掂」（承諾結果）' } }
 }
 
