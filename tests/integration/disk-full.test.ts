@@ -185,3 +185,24 @@ describe('a full disk', () => {
     expect(integrityCheck(dataDir, app.desk.dbKey())).toEqual(['ok'])
   })
 })
+
+describe.runIf(mounted)('a read-only data folder', () => {
+  it('is said to be read-only, not damaged: the desk stays "locked" (no restore screen) and login says what to do', async () => {
+    const ro = join(tmp.dir, 'ro')
+    mkdirSync(ro)
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,mode=0700', 'tmpfs', ro], { stdio: 'ignore' })
+    try {
+      const other = createDeskApp({ dataDir: join(ro, 'data'), stateDir: join(tmp.dir, 'ro.state'), kdf: SCRYPT_TEST, idleWatch: false })
+      session.setup(other.desk, SUPERVISOR)
+      session.lock(other.desk, 'user')
+      execFileSync('mount', ['-o', 'remount,ro', ro], { stdio: 'ignore' })
+      const r = await other.router.invoke('session.login', { loginName: SUPERVISOR.loginName, passphrase: SUPERVISOR.passphrase })
+      expect(r).toMatchObject({ ok: false, code: 'READ_ONLY', messageKey: 'errors:disk.readOnly' })
+      expect(await other.router.invoke('desk.status', {})).toMatchObject({ ok: true, value: { state: 'locked' } })
+      expect(zhErrors.disk.readOnly).toContain('只读')
+      other.stop()
+    } finally {
+      execFileSync('umount', ['-l', ro], { stdio: 'ignore' })
+    }
+  })
+})

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { DeskFailure } from '@shared/ipc/result'
 import * as schema from './schema'
 import { migrate } from './migrate'
-import { storageFailure } from '../fs/storage'
+import { cantOpenBecauseReadOnly, storageFailure } from '../fs/storage'
 
 export const DB_FILE = 'desk.db'
 export type Orm = BetterSQLite3Database<typeof schema>
@@ -53,7 +53,7 @@ export function openRaw(file: string, key: Buffer, opts: { readonly?: boolean; c
   } catch (err) {
     sqlite.close()
     // A full or read-only disk is not damage (and must not offer a restore).
-    throw storageFailure(err) ?? new DeskFailure('DB_DAMAGED', 'errors:db.damaged')
+    throw storageFailure(err) ?? cantOpenBecauseReadOnly(err, dirname(file)) ?? new DeskFailure('DB_DAMAGED', 'errors:db.damaged')
   }
   return sqlite
 }

@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs'
 import { DeskFailure } from '@shared/ipc/result'
 
 /**
@@ -22,4 +23,19 @@ export function storageFailure(err: unknown): DeskFailure | null {
   if (problem === 'full') return err instanceof DeskFailure ? err : new DeskFailure('DISK_FULL', 'errors:disk.full')
   if (problem === 'readOnly') return err instanceof DeskFailure ? err : new DeskFailure('READ_ONLY', 'errors:disk.readOnly')
   return null
+}
+
+/**
+ * SQLite answers CANTOPEN when it cannot create the -wal/-shm files beside a database in a folder it
+ * may not write (a read-only disk or share, or permissions): that is a read-only folder, not damage.
+ */
+export function cantOpenBecauseReadOnly(err: unknown, folder: string): DeskFailure | null {
+  const code = (err as { code?: unknown })?.code
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_CANTOPEN')) return null
+  try {
+    accessSync(folder, constants.W_OK)
+    return null
+  } catch {
+    return new DeskFailure('READ_ONLY', 'errors:disk.readOnly')
+  }
 }
