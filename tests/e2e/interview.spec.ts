@@ -191,8 +191,11 @@ for (const c of CASES) {
     await expect(page.getByTestId('worker-no-voice')).toBeVisible()
 
     await page.getByTestId('finish').click()
-    await expect(page.getByText(iv.closing.finished)).toBeVisible()
-    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved')
+    // The ended contact is shown read-only; what it suggests for Form A waits for the worker's say.
+    await expect(page.getByTestId('ended-view')).toBeVisible()
+    await expect(page.getByTestId('proposal-demands')).toHaveValue(c.demand)
+    await page.getByTestId('proposal-accept').click()
+    await expect(page.getByTestId('proposal-outcome')).toBeVisible()
 
     // What was saved: the interview, the case, Form B.
     const cases = await rpc(page, 'cases.list', {})

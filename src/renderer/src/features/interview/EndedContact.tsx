@@ -30,7 +30,7 @@ export function EndedContact({ initial }: { initial: InterviewState }) {
     await deliverPdf(r, 'print')
   }
   return (
-    <div className="page iv-ended" data-testid="ended-contact">
+    <div className="page iv-ended" data-testid="ended-view">
       <h1>{t('interview:ended.title', { caseNo: s.caseNo, n: s.workCount })}</h1>
       <p className="notice" role="status">{t('interview:ended.readOnly', { when: when(s.endedAt!) })}</p>
       <ProposalPanel interviewId={s.id} />
