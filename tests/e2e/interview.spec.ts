@@ -129,8 +129,10 @@ for (const c of CASES) {
     await page.keyboard.press('F9')
     await expect(page.getByTestId('crisis')).toBeVisible()
     await page.keyboard.press('1')
-    await expect(page.getByTestId('supervisor-notified')).toBeVisible()
+    // Choosing what is happening records nothing; the first step taken confirms the risk.
+    await expect(page.getByTestId('supervisor-notified')).toHaveCount(0)
     await page.locator('[data-step="stayWith"]').click()
+    await expect(page.getByTestId('supervisor-notified')).toBeVisible()
     await page.locator('[data-step="callHelp"]').click()
     await expect(page.getByTestId('crisis')).toContainText('12356')
     await expect(page.getByTestId('crisis')).toContainText('020-87654321')
