@@ -65,3 +65,26 @@ describe('the audit trail cannot be quietly shortened or rewritten', () => {
     expect(v.report.problems.join('\n')).toMatch(/audit (chain broken|event \d+ was rewritten)/)
   })
 })
+
+describe('what the trail records besides changes', () => {
+  it('a refused call (who tried which call, nothing else) and the opening of a case record', async () => {
+    const { seed } = await import('./backup-helpers')
+    const { WORKER } = await import('../support/desk')
+    const d = setupDesk()
+    open.push(d)
+    seed(d.desk.db().sqlite)
+    session.logout(d.desk)
+    session.login(d.desk, { loginName: WORKER.loginName, passphrase: WORKER.passphrase })
+    const me = d.desk.session!.userId
+    expect(await d.router.invoke('users.list', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await d.router.invoke('backup.verify', { file: '/tmp/secret-name.pdbackup', passphrase: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const caseId = (d.desk.db().sqlite.prepare('SELECT id FROM cases ORDER BY id LIMIT 1').get() as { id: number }).id
+    expect((await d.router.invoke('cases.get', { id: caseId })).ok).toBe(true)
+    const rows = d.desk.db().sqlite.prepare(`SELECT actor_id, action, subject_id, details FROM audit_events WHERE action IN ('access.refused', 'cases.view') ORDER BY id`).all()
+    expect(rows).toEqual([
+      { actor_id: me, action: 'access.refused', subject_id: null, details: JSON.stringify({ call: 'users.list' }) },
+      { actor_id: me, action: 'access.refused', subject_id: null, details: JSON.stringify({ call: 'backup.verify' }) },
+      { actor_id: me, action: 'cases.view', subject_id: String(caseId), details: JSON.stringify({ call: 'cases.get' }) }
+    ])
+  })
+})

@@ -49,6 +49,7 @@ export function createRouter(desk: Desk, maps: HandlerMap[]): Router {
     if (def.access !== 'public') {
       if (!session) return { ok: false, code: 'LOCKED', messageKey: 'errors:session.locked' }
       if (def.access === 'supervisor' && session.role !== 'supervisor') {
+        recordRefusal(desk, method)
         return { ok: false, code: 'FORBIDDEN', messageKey: 'errors:session.supervisorOnly' }
       }
     }
@@ -60,9 +61,11 @@ export function createRouter(desk: Desk, maps: HandlerMap[]): Router {
     }
     try {
       const value = await handlers.get(method)!(parsed.data as never, { desk, session })
+      recordRead(desk, method, parsed.data)
       return { ok: true, value: value ?? null }
     } catch (err) {
       if (err instanceof DeskFailure) {
+        if (err.code === 'FORBIDDEN' && session) recordRefusal(desk, method)
         return { ok: false, code: err.code, messageKey: err.messageKey, params: err.params, field: err.field }
       }
       // A full or read-only disk is said as such: not a bug, and not a damaged file.
@@ -83,6 +86,34 @@ export function createRouter(desk: Desk, maps: HandlerMap[]): Router {
   }
 
   return { invoke, handles: (method: string) => handlers.has(method), desk }
+}
+
+/**
+ * A refused call goes on the audit trail: who (the signed-in account) tried which call. Only the
+ * call's name: its arguments may hold personal data. Never fails the answer.
+ */
+function recordRefusal(desk: Desk, method: string): void {
+  try {
+    if (desk.session && desk.isOpen) desk.audit({ action: 'access.refused', details: { call: method } })
+  } catch {
+    /* a full disk must not turn a refusal into something else */
+  }
+}
+
+/** Opening a case record is recorded (who read which case), as its changes are. */
+const AUDITED_READS: Record<string, (args: Record<string, unknown>) => unknown> = {
+  'cases.get': (a) => a.id,
+  'cases.history': (a) => a.id
+}
+
+function recordRead(desk: Desk, method: string, args: unknown): void {
+  const subject = AUDITED_READS[method]
+  if (!subject) return
+  try {
+    if (desk.session && desk.isOpen) desk.audit({ action: 'cases.view', subjectType: 'case', subjectId: subject(args as Record<string, unknown>) as number, details: { call: method } })
+  } catch {
+    /* the record was read; a failing audit write (full disk) does not hide it from the person */
+  }
 }
 
 /** Type a feature's handler map against the contract. */
