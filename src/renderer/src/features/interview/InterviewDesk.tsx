@@ -246,7 +246,7 @@ export function InterviewDesk({
           <span>{t('interview:case.workCount', { n: initial.workCount })}</span>
         </span>
         <Clock startedAt={startedAt} ended={ended} onSuggest={setSuggested} />
-        {crisis ? <span className="hint" data-testid="stage-suggestions-paused">{t('interview:crisis.suggestionsPaused')}</span> : null}
+        {crisis ? <span className="hint" data-testid="stage-suggestions-paused" title={t('interview:crisis.suggestionsPaused')} aria-label={t('interview:crisis.suggestionsPaused')}>⏸</span> : null}
         <div className="iv-stages" role="tablist" aria-label={t('interview:panel.script')}>
           {STAGES.map((s, i) => (
             <button
