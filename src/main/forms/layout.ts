@@ -433,9 +433,8 @@ const MAX_LAYOUTS = 80
  * before the new break only (what precedes a page break cannot move), until every rule holds.
  * Layout only: nothing is drawn, so each pass costs pdfmake's measuring and line breaking.
  */
-async function paginate(part: FormPart): Promise<{ breaks: Breaks; layouts: number }> {
-  let breaks: Breaks = new Map()
-  let from: From | undefined
+async function paginate(part: FormPart, start: { breaks: Breaks; from?: From }): Promise<{ breaks: Breaks; layouts: number }> {
+  let { breaks, from } = start
   for (let n = 1; n <= MAX_LAYOUTS; n++) {
     const built = buildGrid(part, breaks, from)
     let next: ReturnType<typeof nextBreaks> = null
@@ -473,15 +472,40 @@ export async function renderForms(
     const missing = missingGlyphs(parts.flatMap(partTexts))
     if (missing.length) throw new DeskFailure('MISSING_GLYPHS', 'forms:errors.missingGlyphs', { chars: missing.join(' ') })
   }
-  let layouts = 0
-  const breaks: Breaks[] = []
-  for (const p of parts) {
-    const r = await paginate(p)
-    breaks.push(r.breaks)
+  // The whole document is laid out once and checked; if every form already follows the rules (most
+  // one-page forms do) that layout is the one drawn. Otherwise the forms that need breaks are
+  // paginated on their own (layout only) and the document is drawn with them.
+  const breaks: Breaks[] = parts.map(() => new Map())
+  const pending = new Map<number, { breaks: Breaks; from?: From }>()
+  const draw = (check: boolean) => {
+    const built = parts.map((p, i) => buildGrid(p, breaks[i]))
+    const doc = assemble(lang, parts, built.map((b) => b.content), at, info)
+    return renderPdf(doc, {
+      ...opts,
+      refuseMissing: false,
+      afterLayout: check
+        ? () => {
+            parts.forEach((p, i) => {
+              const next = nextBreaks(p, built[i].pieces, breaks[i])
+              if (next) pending.set(i, next)
+            })
+            if (pending.size) throw new Laid()
+          }
+        : undefined
+    })
+  }
+  let layouts = 1
+  try {
+    return { bytes: await draw(true), layouts }
+  } catch (e) {
+    if (!(e instanceof Laid)) throw e
+  }
+  for (const [i, start] of pending) {
+    const r = await paginate(parts[i], start)
+    breaks[i] = r.breaks
     layouts += r.layouts
   }
-  const contents = parts.map((p, i) => buildGrid(p, breaks[i]).content)
-  const bytes = await renderPdf(assemble(lang, parts, contents, at, info), { ...opts, refuseMissing: false })
+  const bytes = await draw(false)
   return { bytes, layouts }
 }
 
