@@ -757,6 +757,8 @@ export function saveClosing(desk: Desk, caseId: number, input: ClosingInput, opt
   if (opts.finalize && !c.closingType) fail('BAD_ARGS', 'cases:errors.closingType', undefined, 'closingType')
   tx(desk, (db) => {
     const row = requireCase(db, caseId)
+    // A closed or transferred case's Form C is a finished record: re-opening (with a reason) comes first.
+    if (!isOpenStatus(row.status as CaseStatus)) fail('CONFLICT', 'cases:errors.closedRecord')
     // 结案/转出 ≥ 开案/转入 ≥ 初次接触, not before the last contact, not in the future — drafts too.
     refuseDates(
       closingDateProblems(c, { today: today(desk), contactDate: row.contact_date as string, lastContact: contactSpan(db, caseId).last, draft: !opts.finalize })

@@ -340,10 +340,10 @@ export function ClosingPanel({ record, onChange }: { record: CaseRecord; onChang
         <ErrorText error={error} />
       )}
       <div className="button-row">
-        <button type="button" onClick={() => save(false)}>
+        <button type="button" onClick={() => save(false)} disabled={closed}>
           {t('cases:closing.saveDraft')}
         </button>
-        <button type="button" className="primary" onClick={() => save(true)}>
+        <button type="button" className="primary" onClick={() => save(true)} disabled={closed}>
           {c.category === 'transfer' ? t('cases:closing.finalizeTransfer') : t('cases:closing.finalizeClose')}
         </button>
       </div>
