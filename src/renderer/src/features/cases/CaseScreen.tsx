@@ -9,6 +9,7 @@ import { useSession } from '../../app/session-context'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { CaseCrisis, StartInterviewButton } from '../interview'
+import { isMinor } from '@shared/domain/case/people'
 import { CasePrintPanel } from '../forms'
 import { InterviewsPanel } from './InterviewsPanel'
 import { PlanSection, RegistrationSection } from './FormAEditor'
@@ -74,6 +75,11 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
           <CaseCrisis caseId={record.id} riskLevel={record.riskLevel} onChanged={() => void call('cases.get', { id: record.id }).then(setRecord, () => {})} />
         </div>
       </header>
+      {isMinor(record.age) ? (
+        <p className="notice" role="status" data-testid="minor-notice">
+          {t('cases:people.minor', { age: record.age })}
+        </p>
+      ) : null}
       <div className="case-controls">
         <StatusControl record={record} onChange={setRecord} />
         <RiskControl record={record} onChange={setRecord} />
