@@ -39,13 +39,23 @@ export async function startDesk(dataDir?: string): Promise<DeskServer> {
     dataDir: dir,
     proc,
     async stop() {
-      if (proc.exitCode === null) {
+      if (proc.exitCode === null && proc.signalCode === null) {
         proc.kill('SIGTERM')
         await new Promise((r) => proc.once('exit', r))
       }
       if (root) rmSync(root, { recursive: true, force: true })
     }
   }
+}
+
+/** The service dies as in a power cut (SIGKILL: no shutdown, no flush) and starts again on the same folder. */
+export async function killAndRestart(d: DeskServer): Promise<DeskServer> {
+  if (d.proc.exitCode === null && d.proc.signalCode === null) {
+    const gone = new Promise((r) => d.proc.once('exit', r))
+    d.proc.kill('SIGKILL')
+    await gone
+  }
+  return startDesk(d.dataDir)
 }
 
 export async function launchChromium(): Promise<Browser> {
