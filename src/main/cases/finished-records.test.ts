@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { setupDesk, type TestDesk } from '../../../tests/support/desk'
 import { createCase, getCase, reopenCase, saveClosing } from './api'
 import { signOff } from '../supervisor/api'
+import type { ClosingInput } from '@shared/domain/case/schemas'
 
 let t: TestDesk
 beforeEach(() => {
@@ -9,8 +10,7 @@ beforeEach(() => {
 })
 afterEach(() => t.cleanup())
 
-const closing = (reflection: string) =>
-  ({
+const closing = (reflection: string): ClosingInput => ({
     category: 'end',
     openedDate: '',
     closedDate: '2026-11-23',
@@ -23,8 +23,8 @@ const closing = (reflection: string) =>
     goals: [],
     reflection,
     workerSignedDate: '',
-    transferTo: ''
-  }) as const
+  transferTo: ''
+})
 
 describe('a closed case’s Form C is a finished record (issue 10: no write to a finished record)', () => {
   it('is not rewritten while the case is closed; re-opening with a reason comes first', () => {
