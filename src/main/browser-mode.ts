@@ -40,7 +40,15 @@ async function main(): Promise<void> {
   // Only the test suite may lower the KDF cost, and only by an explicit variable.
   const kdf = process.env.DESK_TEST_KDF === '1' ? SCRYPT_TEST : undefined
   const app = createDeskApp({ dataDir, kdf })
-  const server = await startLoopback(app.router, { rendererDir, port: Number(values.port) })
+  const server = await startLoopback(app.router, {
+    rendererDir,
+    port: Number(values.port),
+    // Each address opens one tab; the next one is printed for another tab or browser.
+    onOpenUrl: (openUrl) => {
+      if (values.json) process.stdout.write(JSON.stringify({ openUrl }) + '\n')
+      else process.stdout.write(`That address has been used. To open the desk in another tab or browser:\n  ${openUrl}\n`)
+    }
+  })
   if (values.json) process.stdout.write(JSON.stringify({ url: server.url, openUrl: server.openUrl }) + '\n')
   else process.stdout.write(`Petition Desk is running in browser mode. Open this address in a browser on this computer:\n  ${server.openUrl}\n`)
   log.info('browser.started', { port: server.port })

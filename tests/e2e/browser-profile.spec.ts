@@ -8,7 +8,7 @@ import { test, expect, startDesk, rpc, loadStrings } from './fixtures'
  * Browser mode in a browser profile that persists, as a person's own browser does: after a
  * registration and an interview typed through the screens, nothing the petitioner said — name,
  * phone, the demand text — is in any file of the profile (autofill's Web Data, form history,
- * session-restore files, caches). (The per-run token is: see the note at the end.)
+ * session-restore files, caches); the address it was opened with opens nothing any more.
  */
 const NAME = '欧阳轻澜'
 const PHONE = '13719283746'
@@ -91,11 +91,21 @@ test('after a registration and an interview, the browser profile holds no name, 
     await context.close()
 
     expect(hits(profile, [NAME, PHONE, DEMAND, '有轻生念头'])).toEqual([])
-    // The per-run token does stay in a persistent profile (History, Sessions, Top Sites: the address
-    // that was opened). It is worthless once this run ends; `npm run start:browser` therefore opens
-    // its own Chromium with a throwaway profile. Recorded here so a change is noticed.
-    const token = new URL(desk.openUrl).hash.slice('#token='.length)
-    test.info().annotations.push({ type: 'token-in-profile', description: hits(profile, [token]).join('; ') || 'none' })
+    // The address that was opened does stay in a persistent profile (History, Sessions, Top Sites),
+    // but its token opened one tab only: while the desk still runs, it opens nothing and calls nothing.
+    const used = new URL(desk.openUrl).hash.slice('#token='.length)
+    const probe = await chromium.launch({ executablePath: process.env.DESK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] })
+    try {
+      const p2 = await probe.newPage()
+      await p2.goto(`${desk.url}/#token=${used}`)
+      await expect(p2.getByRole('alert')).toBeVisible()
+      const status = await p2.evaluate(async (t) => (await fetch('/open', { method: 'POST', headers: { 'X-Desk-Open': t } })).status, used)
+      expect(status).toBe(403)
+      const call = await p2.evaluate(async (t) => (await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Desk-Token': t }, body: '{"method":"desk.status"}' })).status, used)
+      expect(call).toBe(403)
+    } finally {
+      await probe.close()
+    }
   } finally {
     await context.close().catch(() => {})
     rmSync(profile, { recursive: true, force: true })

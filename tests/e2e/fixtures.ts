@@ -109,6 +109,8 @@ export { expect } from '@playwright/test'
 
 /** A call straight to the desk, as the page's own client makes it (token from the page's session storage). */
 export async function rpcResult(page: Page, method: string, args: unknown = {}): Promise<{ ok: boolean; value?: any; code?: string; messageKey?: string }> {
+  // The page trades the address's one-use token for the call token as it loads.
+  await page.waitForFunction(() => !!sessionStorage.getItem('desk.token'))
   return page.evaluate(
     async ([m, a]) => {
       const token = sessionStorage.getItem('desk.token') ?? ''

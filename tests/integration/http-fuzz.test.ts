@@ -3,7 +3,7 @@ import { connect } from 'node:net'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
-import { killed, readLines, spawnTs, ROOT } from './children/spawn'
+import { callToken, killed, readLines, spawnTs, ROOT } from './children/spawn'
 import { tempDir } from '../support/desk'
 
 /**
@@ -33,7 +33,7 @@ beforeAll(async () => {
   const { url, openUrl } = JSON.parse(line!) as { url: string; openUrl: string }
   origin = url
   port = Number(new URL(url).port)
-  token = new URL(openUrl).hash.replace('#token=', '')
+  token = await callToken(url, openUrl)
 }, 60_000)
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process'
 import { createRouter } from '../../src/main/ipc/router'
 import * as session from '../../src/main/session/service'
 import { setupDesk, SUPERVISOR, tempDir, type TestDesk } from '../support/desk'
-import { killed, readLines, ROOT, spawnTs } from './children/spawn'
+import { callToken, killed, readLines, ROOT, spawnTs } from './children/spawn'
 
 /**
  * No leaks: a marker planted in records never shows up in log lines, in error results sent to the
@@ -85,7 +85,7 @@ describe('browser mode with the marker in its records', () => {
     child.stderr!.on('data', (c) => (stderr += c))
     const [line] = await readLines(child, () => true)
     const { url, openUrl } = JSON.parse(line) as { url: string; openUrl: string }
-    base = { url, token: openUrl.split('#token=')[1], port: Number(new URL(url).port) }
+    base = { url, token: await callToken(url, openUrl), port: Number(new URL(url).port) }
   })
   afterAll(async () => {
     await killed(child)

@@ -17,8 +17,13 @@ import { log } from '../log'
  */
 export interface LoopbackServer {
   url: string
-  /** The address to open: the token rides in the fragment, which never reaches a server or a log. */
-  openUrl: string
+  /**
+   * The address to open, with a one-use opening token in the fragment (which never reaches a server
+   * or a log). The page trades it for the call token at once; after that the address is dead, so the
+   * copy a browser keeps in its History opens nothing. A fresh one is made for the next tab.
+   */
+  readonly openUrl: string
+  /** The call token (header X-Desk-Token); never in an address. */
   token: string
   port: number
   close(): Promise<void>
@@ -42,10 +47,11 @@ const TYPES: Record<string, string> = {
 
 export async function startLoopback(
   router: Router,
-  opts: { rendererDir: string; port?: number; token?: string }
+  opts: { rendererDir: string; port?: number; token?: string; onOpenUrl?: (openUrl: string) => void }
 ): Promise<LoopbackServer> {
   const token = opts.token ?? randomBytes(32).toString('base64url')
   const tokenBuf = Buffer.from(token)
+  let openToken = randomBytes(32).toString('base64url')
   const streams = new Set<ServerResponse>()
   let origin = ''
   let host = ''
@@ -58,11 +64,13 @@ export async function startLoopback(
     }
   })
 
-  const tokenOk = (given: string | undefined | null) => {
+  const same = (given: string | undefined | null, expected: Buffer) => {
     if (!given) return false
     const buf = Buffer.from(given)
-    return buf.length === tokenBuf.length && timingSafeEqual(buf, tokenBuf)
+    return buf.length === expected.length && timingSafeEqual(buf, expected)
   }
+  const tokenOk = (given: string | undefined | null) => same(given, tokenBuf)
+  const openUrlFor = () => `${origin}/#token=${openToken}`
 
   const server: Server = createServer(async (req, res) => {
     try {
@@ -98,6 +106,15 @@ export async function startLoopback(
         const { method, args } = msg as { method: string; args?: unknown }
         const result = await router.invoke(method, args)
         return send(res, 200, result)
+      }
+
+      if (url.pathname === '/open' && req.method === 'POST') {
+        // The page trades the address's one-use token for the call token; the address then opens nothing.
+        if (reqOrigin !== origin || !same(req.headers['x-desk-open'] as string, Buffer.from(openToken))) return deny(res, 403)
+        openToken = randomBytes(32).toString('base64url')
+        send(res, 200, { token })
+        opts.onOpenUrl?.(openUrlFor())
+        return
       }
 
       if (url.pathname === '/events' && req.method === 'GET') {
@@ -144,7 +161,9 @@ export async function startLoopback(
 
   return {
     url: origin,
-    openUrl: `${origin}/#token=${token}`,
+    get openUrl() {
+      return openUrlFor()
+    },
     token,
     port,
     async close() {

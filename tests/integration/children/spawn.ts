@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { request as httpRequest } from 'node:http'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { pathToFileURL } from 'node:url'
@@ -37,5 +38,19 @@ export function killed(child: ChildProcess): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) return res()
     child.once('exit', () => res())
     child.kill('SIGKILL')
+  })
+}
+
+/** Trade browser mode's one-use opening address for its call token, as the page does. */
+export function callToken(url: string, openUrl: string): Promise<string> {
+  const openToken = new URL(openUrl).hash.slice('#token='.length)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}/open`, { method: 'POST', headers: { Origin: url, 'X-Desk-Open': openToken } }, (res) => {
+      let body = ''
+      res.on('data', (c) => (body += c))
+      res.on('end', () => (res.statusCode === 200 ? resolve((JSON.parse(body) as { token: string }).token) : reject(new Error(`open: ${res.statusCode}`))))
+    })
+    req.on('error', reject)
+    req.end()
   })
 }

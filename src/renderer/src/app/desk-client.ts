@@ -12,23 +12,25 @@ import type { Contract } from '@shared/ipc/contract'
  */
 function loopbackClient(): DeskApi {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('token')
-  if (fromHash) {
-    sessionStorage.setItem('desk.token', fromHash)
-    history.replaceState(null, '', location.pathname)
-  }
-  const token = fromHash ?? sessionStorage.getItem('desk.token') ?? ''
+  if (fromHash) history.replaceState(null, '', location.pathname)
+  // The address's token opens one tab: traded for the call token at once, so the address a browser
+  // keeps in its History opens nothing. A reload uses the call token kept for this tab.
+  const tokenReady: Promise<string> = fromHash ? openWith(fromHash) : Promise.resolve(sessionStorage.getItem('desk.token') ?? '')
   const listeners = new Map<string, Set<(p: unknown) => void>>()
   let source: EventSource | null = null
   const connect = () => {
-    if (source) return
-    source = new EventSource(`/events?token=${encodeURIComponent(token)}`)
-    source.onmessage = (m) => {
-      const { event, payload } = JSON.parse(m.data) as { event: string; payload: unknown }
-      listeners.get(event)?.forEach((l) => l(payload))
-    }
+    void tokenReady.then((token) => {
+      if (source) return
+      source = new EventSource(`/events?token=${encodeURIComponent(token)}`)
+      source.onmessage = (m) => {
+        const { event, payload } = JSON.parse(m.data) as { event: string; payload: unknown }
+        listeners.get(event)?.forEach((l) => l(payload))
+      }
+    })
   }
   return {
     async invoke(method, args) {
+      const token = await tokenReady
       try {
         const res = await fetch('/rpc', {
           method: 'POST',
@@ -49,6 +51,21 @@ function loopbackClient(): DeskApi {
       return () => set!.delete(listener as (p: unknown) => void)
     }
   }
+}
+
+async function openWith(openToken: string): Promise<string> {
+  try {
+    const res = await fetch('/open', { method: 'POST', headers: { 'X-Desk-Open': openToken } })
+    if (res.ok) {
+      const { token } = (await res.json()) as { token: string }
+      sessionStorage.setItem('desk.token', token)
+      return token
+    }
+  } catch {
+    /* the server is gone: the first call says so */
+  }
+  // An address already used: this tab may still hold its call token (a reload of an old address).
+  return sessionStorage.getItem('desk.token') ?? ''
 }
 
 export const desk: DeskApi = window.desk ?? loopbackClient()
