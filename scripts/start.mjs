@@ -137,7 +137,13 @@ function startBrowser() {
       if (server.exitCode === null) server.kill('SIGTERM')
     })
   })
-  lines.on('line', (l) => l && !l.startsWith('{') && console.log(l))
+  let first = true
+  lines.on('line', (l) => {
+    if (first) return void (first = false)
+    if (!l.startsWith('{')) return void (l && console.log(l))
+    // Each address opens one tab; where the person opens tabs themselves, show the next one.
+    if (!chromium) console.log(`That address has been used. To open the desk in another tab or browser:\n  ${JSON.parse(l).openUrl}`)
+  })
 }
 
 // electron-vite's package exports do not include its bin: resolve it from its package.json.
