@@ -87,3 +87,22 @@ describe('revoked is revoked', () => {
     expect(d.desk.session?.userId).toBe(li(d).id)
   })
 })
+
+describe('guesses through the CLI', () => {
+  it('are recorded like failed logins, reach the audit trail at the next login, and are refused once throttled', async () => {
+    const { cliThrottle } = await import('../../src/cli/throttle')
+    const d = fresh()
+    session.logout(d.desk)
+    const runs = Array.from({ length: 2 }, () => verifyAs(d, WORKER.loginName, 'a wrong guess at it'))
+    expect(runs.map((r) => r.code)).toEqual([3, 3])
+    session.login(d.desk, { loginName: SUPERVISOR.loginName, passphrase: SUPERVISOR.passphrase })
+    const failed = d.desk.db().sqlite.prepare(`SELECT details FROM audit_events WHERE action = 'session.loginFailed'`).all() as { details: string }[]
+    expect(failed.map((f) => JSON.parse(f.details).kind)).toEqual(['cli', 'cli'])
+    // Past the free attempts the CLI waits like the login screen, before any key derivation.
+    const t = cliThrottle(d.dataDir, readKeyring(d.dataDir)!, WORKER.loginName)
+    for (let i = 0; i < 10; i++) t.failed()
+    const refused = verifyAs(d, WORKER.loginName, WORKER.passphrase)
+    expect(refused.code).toBe(3)
+    expect(refused.err).toContain('Too many wrong attempts')
+  })
+})

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import type { Command } from '../command'
+import { cliThrottle } from '../throttle'
 import type Database from 'better-sqlite3'
 import { padEnd } from '@shared/text/characters'
 import { findUserSlot, normaliseRecoveryKey, openAuditKey, readKeyring, unwrapKey, type Keyring } from '../../main/db/keyring'
@@ -81,6 +82,8 @@ export const verifyCommand: Command = {
     }
     let key: Buffer | null = null
     let loginUserId: number | null = null
+    const throttle = cliThrottle(dataDir, ring, process.env.DESK_RECOVERY_KEY ? null : (values.login ?? null))
+    if ((process.env.DESK_RECOVERY_KEY || (values.login && process.env.DESK_PASSPHRASE)) && throttle.refused() > 0) return 3
     if (process.env.DESK_RECOVERY_KEY) {
       const slot = ring.slots.find((s) => s.kind === 'recovery')
       key = slot ? unwrapKey(slot, normaliseRecoveryKey(process.env.DESK_RECOVERY_KEY)) : null
@@ -93,6 +96,7 @@ export const verifyCommand: Command = {
       return 2
     }
     if (!key) {
+      throttle.failed()
       process.stderr.write('The login name, passphrase or recovery key is wrong.\n')
       return 3
     }
@@ -101,10 +105,12 @@ export const verifyCommand: Command = {
     // unwraps the key: it is refused here as in the app, and reported below.
     if (loginUserId !== null && !accountActive(dataDir, key, loginUserId)) {
       key.fill(0)
+      throttle.failed()
       process.stderr.write('The login name, passphrase or recovery key is wrong.\n')
       return 3
     }
 
+    throttle.succeeded()
     const problems: string[] = []
     const report: Record<string, unknown> = { dataDir }
     try {

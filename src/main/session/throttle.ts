@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/chain'
  * app does not reset the wait. It holds no names: a login is known only by its keyed hash (the
  * keyring's lookup HMAC), and failures waiting to be audited carry only their time.
  */
-export type FailureKind = 'login' | 'recovery' | 'passphrase'
+export type FailureKind = 'login' | 'recovery' | 'passphrase' | 'cli'
 
 interface ThrottleFile {
   format: 1
