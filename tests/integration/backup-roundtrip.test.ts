@@ -129,7 +129,7 @@ describe('backup export → restore', () => {
     const bytes = readFileSync(file)
     bytes.fill(0x41, 100, 4000)
     writeFileSync(file, bytes)
-    expect(() => session.login(d.desk, { loginName: SUPERVISOR.loginName, passphrase: SUPERVISOR.passphrase })).toThrow()
+    expect(() => session.login(d.desk, { loginName: SUPERVISOR.loginName, passphrase: SUPERVISOR.passphrase })).toThrow(expect.objectContaining({ code: 'DB_DAMAGED' }))
     expect(session.status(d.desk).state).toBe('damaged')
     await backup.restoreFresh(d.desk, { file: res.file, passphrase: BACKUP_PASS })
     expect(session.status(d.desk).state).toBe('locked')

@@ -57,7 +57,7 @@ describe('rotating the database key', () => {
     raw.pragma(`cipher='sqlcipher'`)
     raw.pragma('legacy=4')
     raw.pragma(`key="x'${oldKey.toString('hex')}'"`)
-    expect(() => raw.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow()
+    expect(() => raw.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(/file is not a database/)
     raw.close()
     expect(readdirSync(d.dataDir).sort()).toEqual(['desk.db', 'desk.db-shm', 'desk.db-wal', 'keyring.json'].filter((f) => existsSync(join(d.dataDir, f))))
     // A fresh start: the supervisor logs in with the same passphrase.

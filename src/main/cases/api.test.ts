@@ -90,7 +90,7 @@ describe('cases api', () => {
     const c = createCase(t.desk, { partyKind: 'collective', name: '工友', headcount: 12 })
     const a = recordFlowAction(t.desk, { caseId: c.id, flow: 'collective', step: 'calm', note: '请大家坐下' })
     expect(a.at).toBe('2026-11-23T02:00:00.000Z')
-    expect(() => recordFlowAction(t.desk, { caseId: c.id, flow: 'collective', step: 'lifeRisk' })).toThrow()
+    expect(() => recordFlowAction(t.desk, { caseId: c.id, flow: 'collective', step: 'lifeRisk' })).toThrow(expect.objectContaining({ code: 'BAD_ARGS', messageKey: 'cases:errors.unknownStep' }))
   })
 
   it('finds a case by 2+ characters in either script, phone digits and full-width digits', () => {

@@ -32,7 +32,7 @@ describe('migration 0002 (cases)', () => {
     const db = new Database(':memory:')
     migrate(db, 1)
     db.exec('CREATE TABLE case_goals (x)') // collides with a table 0002 creates
-    expect(() => migrate(db, 2)).toThrow()
+    expect(() => migrate(db, 2)).toThrow(/table case_goals already exists/)
     expect(schemaVersion(db)).toBe(1)
     expect((db.prepare("SELECT count(*) AS n FROM pragma_table_info('cases') WHERE name = 'party_kind'").get() as { n: number }).n).toBe(0)
     db.close()

@@ -160,7 +160,7 @@ describe('migrations', () => {
         ...MIGRATIONS,
         { version: MIGRATIONS[MIGRATIONS.length - 1].version + 1, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half_done (x); SELECT * FROM no_such_table') }
       ]
-      expect(() => migrate(db, undefined, broken)).toThrow()
+      expect(() => migrate(db, undefined, broken)).toThrow(/no such table: no_such_table/)
       expect(schemaVersion(db)).toBe(1)
       expect(names(db)).not.toContain('half_done')
       expect(snapshot(db)).toEqual(before)

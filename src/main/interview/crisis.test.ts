@@ -49,12 +49,12 @@ describe('crisis mode (real encrypted desk)', () => {
 
   it('a high or critical case may book the next contact within 24 hours; an ordinary case may not', () => {
     const calm = svc.startInterview(t.desk, { petitionerName: '赵六' })
-    expect(() => svc.scheduleFollowUps(t.desk, { interviewId: calm.id, shortDate: '2026-11-24' })).toThrow()
+    expect(() => svc.scheduleFollowUps(t.desk, { interviewId: calm.id, shortDate: '2026-11-24' })).toThrow(expect.objectContaining({ code: 'BAD_ARGS', messageKey: 'interview:errors.shortFollowUpRange' }))
     const s = svc.startInterview(t.desk, { petitionerName: '陈美玲' })
     svc.crisis(t.desk, { interviewId: s.id, kind: 'selfHarm', riskLevel: 'critical' })
     expect(svc.scheduleFollowUps(t.desk, { interviewId: s.id, shortDate: '2026-11-24' }).followUpDate).toBe('2026-11-24')
     expect(getCase(t.desk, s.caseId).followUps.map((f) => f.dueDate)).toEqual(['2026-11-24'])
-    expect(() => svc.scheduleFollowUps(t.desk, { interviewId: s.id, shortDate: '2026-11-22' })).toThrow()
+    expect(() => svc.scheduleFollowUps(t.desk, { interviewId: s.id, shortDate: '2026-11-22' })).toThrow(expect.objectContaining({ code: 'BAD_ARGS', messageKey: 'interview:errors.crisisFollowUpRange' }))
   })
 
   it('the on-duty supervisor number and the address reach the interview (settings)', () => {

@@ -135,7 +135,7 @@ describe('the read-back (second) window', () => {
   it('refuses routes that are not ours and loads nothing', async () => {
     for (const r of ['https://example.com', '../x', 'readback/7?x=1', 'readback/7#a', '']) {
       expect(secondWindowUrl(r)).toBeNull()
-      await expect(make().openSecondWindow!(r)).rejects.toThrow()
+      await expect(make().openSecondWindow!(r)).rejects.toThrow('second window unavailable')
     }
     expect(fake.windows).toHaveLength(0)
   })

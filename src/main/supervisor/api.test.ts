@@ -77,8 +77,8 @@ describe('sign-off queue', () => {
   it('refuses an empty opinion, an unknown form, and a worker (in the main process)', async () => {
     d = setupDesk()
     const c = createCase(d.desk, { partyKind: 'person', name: '李小梅' })
-    expect(() => signOff(d!.desk, { kind: 'A', subjectId: c.id, opinion: '  ' })).toThrow()
-    expect(() => signOff(d!.desk, { kind: 'B', subjectId: 999, opinion: 'x' })).toThrow()
+    expect(() => signOff(d!.desk, { kind: 'A', subjectId: c.id, opinion: '  ' })).toThrow(expect.objectContaining({ code: 'BAD_ARGS', messageKey: 'supervisor:signoff.errors.opinionRequired' }))
+    expect(() => signOff(d!.desk, { kind: 'B', subjectId: 999, opinion: 'x' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND', messageKey: 'supervisor:signoff.errors.notFound' }))
     session.logout(d.desk)
     session.login(d.desk, { loginName: WORKER.loginName, passphrase: WORKER.passphrase })
     expect(await d.router.invoke('signoff.sign', { kind: 'A', subjectId: c.id, opinion: '同意' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })

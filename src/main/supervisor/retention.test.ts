@@ -50,7 +50,7 @@ describe('retention: destroy closed files past the period, keep a register, resp
     expect(retentionCandidates(desk).map((c) => c.caseNo)).toEqual([old.caseNo, held.caseNo])
     setLegalHold(desk, { caseId: held.id, hold: true, reason: '诉讼中' })
 
-    expect(() => destroyCases(desk, { caseIds: [old.id], reason: '保管期满', confirm: '删除' })).toThrow()
+    expect(() => destroyCases(desk, { caseIds: [old.id], reason: '保管期满', confirm: '删除' })).toThrow(expect.objectContaining({ code: 'BAD_ARGS', messageKey: 'supervisor:retention.errors.confirm' }))
     expect(() => destroyCases(desk, { caseIds: [held.id], reason: '保管期满', confirm: '销毁' })).toThrowError(/CONFLICT/)
     expect(() => destroyCases(desk, { caseIds: [recent.id], reason: '保管期满', confirm: '销毁' })).toThrowError(/CONFLICT/)
     expect(() => destroyCases(desk, { caseIds: [old.id, held.id], reason: '保管期满', confirm: '销毁' })).toThrowError(/CONFLICT/)
