@@ -2,6 +2,8 @@
 export interface Command {
   name: string
   summary: string
+  /** What `desk <name> --help` prints: usage, options, environment and exit codes. */
+  help: string
   /** Returns the process exit code. */
   run(argv: string[]): Promise<number>
 }

@@ -18,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
   if (!cmd) {
     process.stderr.write('Usage: npm run desk -- <command> [options]\n\n')
     for (const c of COMMANDS) process.stderr.write(`  ${padEnd(c.name, 8)} ${c.summary}\n`)
+    process.stderr.write('\nnpm run desk -- <command> --help: its options and exit codes. Exit 6 for every command: the data folder is in use.\n')
     return name ? 2 : 0
   }
   // Every file and folder this process creates is its owner's only (0600 / 0700): backups, PDFs, logs.
@@ -32,6 +33,10 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${busyMessage(err, dataDir, systemLocale())}\n`)
       return 6
     }
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(cmd.help.endsWith('\n') ? cmd.help : `${cmd.help}\n`)
+    return 0
   }
   return cmd.run(rest)
 }

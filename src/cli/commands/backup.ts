@@ -14,13 +14,13 @@ import * as session from '../../main/session/service'
 import * as backup from '../../main/backup/service'
 
 /**
- * `backup export --data-dir DIR --out FILE [--user NAME]` (DESK_PASSPHRASE, DESK_BACKUP_PASSPHRASE)
+ * `backup export --data-dir DIR --out FILE [--login LOGIN]` (DESK_PASSPHRASE, DESK_BACKUP_PASSPHRASE)
  * `backup verify FILE` (DESK_BACKUP_PASSPHRASE) · `backup restore FILE --data-dir DIR2`
  * Exit codes: 0 ok, 2 usage, 3 wrong backup passphrase, 4 damaged, 5 too new, 1 anything else.
  */
 const EXIT: Partial<Record<ErrorCode, number>> = { BACKUP_WRONG_PASSPHRASE: 3, BACKUP_DAMAGED: 4, BACKUP_TOO_NEW: 5 }
 const USAGE = `Usage:
-  npm run desk -- backup export --data-dir DIR --out FILE [--user NAME]   (DESK_PASSPHRASE, DESK_BACKUP_PASSPHRASE)
+  npm run desk -- backup export --data-dir DIR --out FILE [--login LOGIN]   (DESK_PASSPHRASE, DESK_BACKUP_PASSPHRASE)
   npm run desk -- backup verify FILE                                      (DESK_BACKUP_PASSPHRASE)
   npm run desk -- backup restore FILE --data-dir DIR                      (DESK_BACKUP_PASSPHRASE)
 Exit codes: 0 ok, 3 wrong backup passphrase, 4 damaged, 5 from a newer app, 1 other failure.
@@ -68,12 +68,13 @@ function loginSupervisor(desk: Desk, passphrase: string, user?: string): void {
 export const backupCommand: Command = {
   name: 'backup',
   summary: 'export, verify or restore an encrypted backup',
+  help: USAGE,
   async run(argv) {
     const [sub, ...rest] = argv
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { 'data-dir': { type: 'string' }, out: { type: 'string' }, user: { type: 'string' }, folder: { type: 'string' } }
+      options: { 'data-dir': { type: 'string' }, out: { type: 'string' }, login: { type: 'string' }, user: { type: 'string' }, folder: { type: 'string' } }
     })
     let app: ReturnType<typeof makeDesk> | null = null
     try {
@@ -81,7 +82,7 @@ export const backupCommand: Command = {
         if (!values['data-dir'] || (!values.out && !values.folder)) return (process.stderr.write(USAGE), 2)
         const pass = envPassphrase('DESK_PASSPHRASE')
         app = makeDesk(values['data-dir'])
-        loginSupervisor(app.desk, pass, values.user ?? process.env.DESK_USER)
+        loginSupervisor(app.desk, pass, (values.login ?? values.user) ?? process.env.DESK_USER)
         let last = -1
         app.desk.on('progress', (p) => {
           const pct = Math.floor((p.done / p.total) * 100)

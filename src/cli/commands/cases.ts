@@ -54,19 +54,23 @@ export function openDeskAs(dataDirArg: string, user: string | undefined): DeskAp
 }
 
 /**
- * `desk cases --data-dir DIR --json [--user LOGIN]`: every case as a JSON array ordered by case
+ * `desk cases --data-dir DIR --json [--login LOGIN]`: every case as a JSON array ordered by case
  * number — case number, name, status, risk level, assigned worker — for scripts and checks.
  */
 export const casesCommand: Command = {
   name: 'cases',
   summary: 'list cases as JSON ordered by case number (DESK_PASSPHRASE; --user or DESK_USER)',
+  help: `Usage: npm run desk -- cases --data-dir DIR --json [--login LOGIN]
+Every case as a JSON array ordered by case number.
+Unlocks with DESK_PASSPHRASE as --login (alias --user) or DESK_USER, else the first supervisor whose passphrase it is.
+Exit codes: 0 listed, 2 usage, 3 no account opens with that passphrase, 6 data folder in use.`,
   async run(argv) {
-    const { values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } } })
+    const { values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, login: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } } })
     if (!values['data-dir']) {
-      process.stderr.write('Usage: npm run desk -- cases --data-dir DIR --json [--user LOGIN]\n')
+      process.stderr.write('Usage: npm run desk -- cases --data-dir DIR --json [--login LOGIN]\n')
       return 2
     }
-    const app = openDeskAs(values['data-dir'], values.user)
+    const app = openDeskAs(values['data-dir'], (values.login ?? values.user))
     if (!app) return 3
     try {
       const rows = listCases(app.desk, { order: 'caseNo', limit: 1_000_000 }).map((c) => ({

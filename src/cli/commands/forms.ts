@@ -11,9 +11,9 @@ import { writeFileAtomic } from '../../main/fs/atomic'
 
 const USAGE = `Usage:
   npm run desk -- forms --data-dir DIR --case ID|CASE_NO --form A|B|C|all --lang zh-CN|yue-HK --out FILE.pdf
-                        [--interview ID] [--user LOGIN] [--allow-missing]        (DESK_PASSPHRASE; DESK_USER)
+                        [--interview ID] [--login LOGIN] [--allow-missing]        (DESK_PASSPHRASE; DESK_USER)
   npm run desk -- forms --blank --form A|B|C|all --lang zh-CN|yue-HK --out FILE.pdf
-Without --user/DESK_USER the first supervisor whose passphrase is DESK_PASSPHRASE is used.
+Without --login/DESK_USER the first supervisor whose passphrase is DESK_PASSPHRASE is used.
 Exit codes: 0 written, 2 usage, 3 characters no font can print (listed; --allow-missing prints anyway), 1 other failure.
 `
 
@@ -26,6 +26,7 @@ const say = (err: DeskFailure, lang: 'zh-CN' | 'yue-HK') => {
 export const formsCommand: Command = {
   name: 'forms',
   summary: 'print a case’s forms A/B/C (or blank forms) to a PDF file',
+  help: USAGE,
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -36,7 +37,7 @@ export const formsCommand: Command = {
         lang: { type: 'string', default: 'zh-CN' },
         out: { type: 'string' },
         interview: { type: 'string' },
-        user: { type: 'string' },
+        login: { type: 'string' }, user: { type: 'string' },
         blank: { type: 'boolean', default: false },
         'allow-missing': { type: 'boolean', default: false }
       }
@@ -52,7 +53,7 @@ export const formsCommand: Command = {
       return 0
     }
     if (!values['data-dir'] || !values.case) return (process.stderr.write(USAGE), 2)
-    const app = openDeskAs(values['data-dir'], values.user)
+    const app = openDeskAs(values['data-dir'], (values.login ?? values.user))
     if (!app) return 1
     try {
       const byNo = app.desk.db().sqlite.prepare('SELECT id FROM cases WHERE case_no = ?').get(values.case) as { id: number } | undefined

@@ -33,6 +33,7 @@ export function describePlan(plan: ApplyPlan): string {
 export const linesCommand: Command = {
   name: 'lines',
   summary: 'review sheet of every line and label (CSV + PDF); --apply a corrected CSV',
+  help: USAGE,
   async run(argv) {
     let values
     try {

@@ -64,11 +64,16 @@ export function keyringAgreement(ring: Keyring, db: Database.Database): string[]
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check a desk: full integrity check, audit chain, schema version, counts (read-only)',
+  help: `Usage: npm run desk -- verify --data-dir DIR [--login LOGIN] [--json]
+Read-only check: integrity_check on a fresh connection, audit chain, schema version, key slots, counts.
+Unlocks with DESK_PASSPHRASE and --login (alias --user), or with DESK_RECOVERY_KEY.
+Exit codes: 0 all well, 1 a problem found, 2 usage, 3 wrong secret (or too many tries), 6 data folder in use.`,
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
-      options: { 'data-dir': { type: 'string' }, login: { type: 'string' }, json: { type: 'boolean', default: false } }
+      options: { 'data-dir': { type: 'string' }, login: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } }
     })
+    values.login ??= values.user
     if (!values['data-dir']) {
       process.stderr.write('Usage: npm run desk -- verify --data-dir DIR [--login LOGIN] [--json]\n')
       process.stderr.write('Unlock with DESK_PASSPHRASE (and --login), or with DESK_RECOVERY_KEY.\n')
