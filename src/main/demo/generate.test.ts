@@ -4,6 +4,7 @@ import { generateDemo } from './generate'
 import { getCase, listCases } from '../cases/api'
 import { searchCases } from '../cases/search'
 import { verifyChain } from '../audit/chain'
+import { reindexCase } from '../cases/index-text'
 
 const desks: TestDesk[] = []
 afterEach(() => desks.splice(0).forEach((d) => d.cleanup()))
@@ -43,5 +44,20 @@ describe('demo data', () => {
     // A second run continues the numbering.
     generateDemo(a.desk, { cases: 10, seed: 10 })
     expect(new Set(listCases(a.desk, { limit: 1000 }).map((c) => c.caseNo)).size).toBe(610)
+  })
+
+  it('is indexed exactly as the service indexes a case (same search rows and repeat keys, same minimum key lengths)', () => {
+    const d = fresh()
+    generateDemo(d.desk, { cases: 200, seed: 3, batch: 100 })
+    const db = d.desk.db().sqlite
+    const keys = () => db.prepare('SELECT case_id, kind, key FROM case_keys ORDER BY case_id, kind, key').all()
+    // The index is contentless (it stores no text to read back): compare which rows a query finds.
+    const search = () => ['陈大', '1380', '广州', '工资', '街道'].map((q) => searchCases(d.desk, q, 200).map((c) => c.id))
+    const before = { keys: keys(), search: search() }
+    db.transaction(() => {
+      for (const { id } of db.prepare('SELECT id FROM cases').all() as { id: number }[]) reindexCase(db, id)
+    })()
+    expect(keys()).toEqual(before.keys)
+    expect(search()).toEqual(before.search)
   })
 })

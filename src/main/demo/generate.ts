@@ -1,7 +1,6 @@
 import { formatCaseNo } from '@shared/domain/case/case-no'
 import { FIELD_COLUMNS, FIELD_NAMES, emptyFields, toColumn } from '../cases/columns'
-import { indexText, normalise } from '@shared/domain/search/normalise'
-import { phoneKey } from '@shared/domain/case/phone'
+import { writeCaseIndex } from '../cases/index-text'
 import { addDays, fromDayNumber, toDayNumber } from '@shared/domain/dates/calendar'
 import type { CaseFields } from '@shared/domain/case/types'
 import type { Desk } from '../desk/desk'
@@ -160,8 +159,6 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${cols.map(() => '?').join(', ')})`
   )
   const insRep = db.prepare('INSERT INTO case_representatives (case_id, name, phone, note, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?)')
-  const insSearch = db.prepare('INSERT INTO case_search (rowid, names, phones, places, matter) VALUES (?, ?, ?, ?, ?)')
-  const insKey = db.prepare('INSERT INTO case_keys (case_id, kind, key) VALUES (?, ?, ?)')
   const insRisk = db.prepare('INSERT INTO case_risk_history (case_id, level, reason, at, by) VALUES (?, ?, ?, ?, ?)')
   const insFollow = db.prepare(
     'INSERT INTO case_follow_ups (case_id, due_date, kind, note, assigned_worker_id, done_at, done_by, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
@@ -264,23 +261,8 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
         insRep.run(id, rep.name, rep.phone, '', at, worker)
       }
     }
-    insSearch.run(
-      id,
-      indexText([f.name, f.contactPerson, ...reps.map((x) => x.name)]),
-      indexText([f.phone, ...reps.map((x) => x.phone)]),
-      indexText([f.address, f.locality]),
-      indexText([f.summary, f.demands])
-    )
-    const keys = new Set<string>()
-    keys.add(`${partyKind === 'organisation' ? 'organisation' : 'name'}\u0000${normalise(f.name)}`)
-    if (f.contactPerson) keys.add(`name\u0000${normalise(f.contactPerson)}`)
-    for (const rep of reps) keys.add(`name\u0000${normalise(rep.name)}`)
-    for (const p of [f.phone, ...reps.map((x) => x.phone)]) keys.add(`phone\u0000${phoneKey(p)}`)
-    if (f.address) keys.add(`address\u0000${normalise(f.address)}`)
-    for (const key of keys) {
-      const [kind, v] = key.split('\u0000')
-      insKey.run(id, kind, v)
-    }
+    // The service's own indexer (same bigrams, same repeat keys and their minimum lengths).
+    writeCaseIndex(db, id, { partyKind, name: f.name, contactPerson: f.contactPerson, phone: f.phone, address: f.address, locality: f.locality, summary: f.summary, demands: f.demands }, reps)
     if (risk !== 'none') insRisk.run(id, risk, '接谈中评估', at, worker)
     if (status !== 'intake') {
       for (const item of ['a', 'd', 'f', 'g', 'h', 'i', 'j', 'k', 'l'] as const) {
