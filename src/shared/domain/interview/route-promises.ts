@@ -1,6 +1,7 @@
 import { computeDeadline, deadlineById, walkInNoticeChain, type ComputedDeadline, type DeadlineId, type IsoDate, type MatterRoute } from '../dates'
 import { isoDateAtOffset } from '../dates/calendar'
 import type { DiversionRoute } from '../screening/rules'
+import type { CaseFields } from '../case/types'
 import type { CaseRouteFacts } from './types'
 
 /**
@@ -18,20 +19,11 @@ import type { CaseRouteFacts } from './types'
  *   start date is recorded, wherever the case is shown.
  */
 
-/** Dates recorded on the case (or in the interview) that start a clock. '' = not recorded. */
-export interface RouteEvents {
-  /** 受理 in the petition procedure. */
-  acceptedDate: string
-  extended: boolean
-  /** The written 处理意见 reached the petitioner. */
-  opinionReceivedDate: string
-  /** The written 复查意见 reached the petitioner. */
-  reviewReceivedDate: string
-  /** The petitioner knew (or should have known) of the administrative act (行政复议 N1). */
-  knewOfActDate: string
-  /** The petitioner knew the right was infringed, or the employment ended (劳动仲裁时效 N5). */
-  infringementDate: string
-}
+/** Dates recorded on the case (or in the interview) that start a clock. '' = not recorded. Form A holds them. */
+export type RouteEvents = Pick<
+  CaseFields,
+  'acceptedDate' | 'extended' | 'opinionReceivedDate' | 'reviewReceivedDate' | 'knewOfActDate' | 'infringementDate'
+>
 
 export const NO_EVENTS: RouteEvents = {
   acceptedDate: '',
