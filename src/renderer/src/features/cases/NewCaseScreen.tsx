@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CASE_SOURCES, COLLECTIVE_MIN_PEOPLE, LANGUAGES, MAX_REPRESENTATIVES, PARTY_KINDS, type PartyKind } from '@shared/domain/case/options'
 import type { RepeatCandidate } from '@shared/domain/case/types'
@@ -7,6 +7,7 @@ import { localIsoDate } from '@shared/domain/dates/calendar'
 import { call } from '../../app/desk-client'
 import { useNav } from '../../app/nav'
 import { useSession } from '../../app/session-context'
+import { useDraft } from '../../app/useDraft'
 import { ErrorText } from '../../ui/ErrorText'
 import { useHotkey } from '../../ui/hotkeys'
 import { OptionRadios, RiskBadge, StatusTag, useAction, useDebounced } from './parts'
@@ -52,10 +53,24 @@ const blank = (): Draft => ({
 })
 
 /**
- * Kept in memory while the app runs, so leaving the screen or locking never loses what was typed
- * (never on disk) — and only shown again to the same user.
+ * Kept in memory while the app runs, so leaving the screen or locking never loses what was typed, and
+ * as a draft in the encrypted database (useDraft), so a killed app or a power cut does not either —
+ * only ever shown again to the same user.
  */
 const kept = new Map<number, Draft>()
+const DRAFT_SCOPE = 'register:new'
+
+/** A stored registration draft, or null when it is not one (an older shape, damaged text). */
+function parseDraft(text: string): Draft | null {
+  try {
+    const v = JSON.parse(text) as Partial<Draft>
+    if (!v || typeof v !== 'object' || typeof v.name !== 'string') return null
+    return { ...blank(), ...v, representatives: Array.isArray(v.representatives) ? v.representatives : [], repeatOf: Array.isArray(v.repeatOf) ? v.repeatOf : [] }
+  } catch {
+    return null
+  }
+}
+const isBlank = (d: Draft) => JSON.stringify(d) === JSON.stringify(blank())
 
 /** 7.1.1 接触登记: a person, an organisation or a collective visit; earlier cases shown alongside. */
 export function NewCaseScreen() {
@@ -65,9 +80,20 @@ export function NewCaseScreen() {
   const [d, setD] = useState<Draft>(() => kept.get(session.userId) ?? blank())
   const [repNotice, setRepNotice] = useState(false)
   const { run, error, busy } = useAction()
+  const stored = useDraft(DRAFT_SCOPE, '')
+  const { set: storeDraft } = stored
+  // A draft left by an earlier run comes back once, and never over what has been typed since.
+  const broughtBack = useRef(false)
+  useEffect(() => {
+    if (!stored.restored || broughtBack.current) return
+    broughtBack.current = true
+    const earlier = parseDraft(stored.text)
+    if (earlier) setD((now) => (isBlank(now) ? earlier : now))
+  }, [stored.restored, stored.text])
   useEffect(() => {
     kept.set(session.userId, d)
-  }, [d, session.userId])
+    if (!isBlank(d)) storeDraft(JSON.stringify(d))
+  }, [d, session.userId, storeDraft])
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }))
 
   const phoneProblem = d.phone.trim() ? checkPhone(d.phone) : null
@@ -129,6 +155,7 @@ export function NewCaseScreen() {
     })
     if (created) {
       kept.delete(session.userId)
+      stored.committed(JSON.stringify(d))
       go({ name: 'case', params: { caseId: created.id } })
     }
   }
@@ -274,6 +301,7 @@ export function NewCaseScreen() {
               type="button"
               onClick={() => {
                 kept.delete(session.userId)
+                stored.committed(JSON.stringify(d))
                 setD(blank())
               }}
             >
