@@ -118,7 +118,9 @@ test('a supervisor signs off the queue, reads the audit trail, sees the figures 
       })
     )
   }
-  await rpc(page, 'cases.update', { id: created[0].id, patch: { workerSignedDate: '2026-11-20', serviceGoals: '三个月内领回拖欠工资' } })
+  // Signed on the day of the first contact (today): a signature dated before the contact is refused.
+  const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10)
+  await rpc(page, 'cases.update', { id: created[0].id, patch: { workerSignedDate: today, serviceGoals: '三个月内领回拖欠工资' } })
 
   await page.getByRole('button', { name: /^督导工作/ }).click()
   await expect(page.getByRole('tab', { name: '签批' })).toHaveAttribute('aria-selected', 'true')
