@@ -42,7 +42,7 @@ describe('the registration form survives a killed app', () => {
     cleanup()
 
     // Another run of the app (a different user id so the in-memory copy is not what answers).
-    answers = { ...answers, 'drafts.get': () => ({ text: saved.text, savedAt: 'then' }) }
+    answers = { ...answers, 'drafts.get': () => ({ text: saved.text, updatedAt: 'then' }) }
     render(<Screen userId={42} />)
     await settle()
     expect((screen.getByLabelText(/姓名/) as HTMLInputElement).value).toBe('钟𠮶妹')
@@ -50,7 +50,7 @@ describe('the registration form survives a killed app', () => {
   })
 
   it('a stored draft never replaces what was typed before it arrived', async () => {
-    let answer: (v: { text: string; savedAt: string }) => void = () => {}
+    let answer: (v: { text: string; updatedAt: string }) => void = () => {}
     answers = {
       'drafts.get': () => new Promise((r) => (answer = r)),
       'drafts.save': () => ({ savedAt: 'now' }),
@@ -59,7 +59,7 @@ describe('the registration form survives a killed app', () => {
     }
     render(<Screen userId={43} />)
     fireEvent.change(screen.getByLabelText(/姓名/), { target: { value: '黄伯' } })
-    await act(async () => answer({ text: JSON.stringify({ name: '旧名字', summary: '旧' }), savedAt: 'then' }))
+    await act(async () => answer({ text: JSON.stringify({ name: '旧名字', summary: '旧' }), updatedAt: 'then' }))
     await settle()
     expect((screen.getByLabelText(/姓名/) as HTMLInputElement).value).toBe('黄伯')
   })
