@@ -7,7 +7,7 @@ import type { Locale } from '@shared/domain/session/types'
 import type { Desk } from '../desk/desk'
 import { deliverPdf, pdfFileName, renderPdf, ruledTable, labelCell, valueCell, checkboxes, signatureSpace, A4_MARGINS } from '../pdf'
 import { getSetting } from '../settings/settings'
-import { getCase } from './api'
+import { getCase } from './record'
 
 /**
  * The consent slip (PIPL; standard 4.5) in the petitioner's language: what is recorded and why,

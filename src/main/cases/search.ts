@@ -2,7 +2,7 @@ import { matchQuery, normalise } from '@shared/domain/search/normalise'
 import { phoneKey } from '@shared/domain/case/phone'
 import type { CaseSummary, RepeatCandidate } from '@shared/domain/case/types'
 import type { Desk } from '../desk/desk'
-import { toSummary } from './api'
+import { toSummary } from './listing'
 
 const SUMMARY_COLS = `c.id, c.case_no, c.name, c.party_kind, c.status, c.risk_level, c.assigned_worker_id, c.contact_date,
   c.summary, c.updated_at, c.headcount, c.repeat_mark, c.phone, c.address, c.locality, u.display_name AS worker_name`

@@ -3,7 +3,7 @@ import { caseDeadlines, isApproaching, oldestRelevantStarts, type TodayData, typ
 import type { DiversionRoute } from '@shared/domain/screening/rules'
 import type { RiskLevel } from '@shared/domain/case/options'
 import type { Desk } from '../desk/desk'
-import { listCases } from './api'
+import { listCases } from './listing'
 
 /**
  * The logged-in worker's day. Every query is bounded by the worker and by date, so it stays fast on
