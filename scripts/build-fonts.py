@@ -9,6 +9,10 @@ Why these sets:
   i.e. what Simplified, Traditional and Hong Kong text of a petitioner's record normally uses.
 - NotoSansCJKsc Bold: GB2312 level 1 + ASCII + every character of the app's locale files (titles and
   labels in both languages); the engine falls back to the regular face for any other bold character.
+- NotoSansCJKhk Regular: the same character set as the SC face, with Hong Kong glyph shapes: a Cantonese
+  (yue-HK) document prints every character, typed or not, in it (the face follows the document's
+  language; the characters stay as typed). NotoSansCJKhk Bold: ASCII + every character of the app's
+  locale files (titles and labels); other bold characters fall back to the HK regular face.
 - HanaMinA (Hanazono, OFL/Hanazono licence): every other URO character plus the Extension A characters
   that have a 通用规范汉字表 entry, a Hong Kong/Macau source or a GBK origin, so rare BMP characters in
   names never print as blank boxes (all of Ext A would add ~1.5 MB). ☐ ☑ ☒ come from HanaMinA too, as a tiny
@@ -31,6 +35,7 @@ OUT = os.path.join(ROOT, 'resources', 'fonts')
 NOTO_R = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
 NOTO_B = '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'
 NOTO_SC_INDEX = 2  # NotoSansCJKsc in Debian's collection (checked below)
+NOTO_HK_INDEX = 4  # NotoSansCJKhk: Hong Kong glyph shapes (說 戶 黃 這 …), for Cantonese documents
 HANA_A = '/usr/share/fonts/truetype/hanazono/HanaMinA.ttf'
 HANA_B = '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf'
 BABELSTONE = '/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf'
@@ -94,18 +99,24 @@ ONLY = next((a.split('=', 1)[1] for a in sys.argv[1:] if a.startswith('--only=')
 
 
 def main():
-    """`--only=bold` rebuilds just the bold face (after locale strings change); `--only=rare` just the
-    Ext B+ fallbacks and the Latin face."""
+    """`--only=bold` rebuilds just the bold faces (after locale strings change); `--only=rare` just the
+    Ext B+ fallbacks and the Latin face; `--only=hk` just the Hong Kong faces."""
     os.makedirs(OUT, exist_ok=True)
     sc = TTCollection(NOTO_R).fonts[NOTO_SC_INDEX]
     assert sc['name'].getDebugName(6) == 'NotoSansCJKsc-Regular', 'collection order changed'
+    assert TTCollection(NOTO_R).fonts[NOTO_HK_INDEX]['name'].getDebugName(6) == 'NotoSansCJKhk-Regular', 'collection order changed'
+    assert TTCollection(NOTO_B).fonts[NOTO_HK_INDEX]['name'].getDebugName(6) == 'NotoSansCJKhk-Bold', 'collection order changed'
     gb2312 = decode_range('gb2312', (0xA1, 0xF7), (0xA1, 0xFE))
     gb2312_l1 = decode_range('gb2312', (0xB0, 0xD7), (0xA1, 0xFE))
     big5 = decode_range('big5', (0xA1, 0xF9), (0x40, 0xFE))
     big5_l1 = decode_range('big5', (0xA1, 0xC6), (0x40, 0xFE))  # symbols + level 1 hanzi
     hkscs = decode_range('big5hkscs', (0x87, 0xFE), (0x40, 0xFE)) - big5
-    regular = set(TTFont(io.BytesIO(brotli.decompress(open(os.path.join(OUT, 'NotoSansCJKsc-Regular.subset.otf.br'), 'rb').read()))).getBestCmap()) if ONLY == 'rare' else subset(NOTO_R, gb2312 | big5_l1 | hkscs | CANTONESE | BASE,
+    main_set = gb2312 | big5_l1 | hkscs | CANTONESE | BASE
+    regular = set(TTFont(io.BytesIO(brotli.decompress(open(os.path.join(OUT, 'NotoSansCJKsc-Regular.subset.otf.br'), 'rb').read()))).getBestCmap()) if ONLY in ('rare', 'hk', 'bold') else subset(NOTO_R, main_set,
                      os.path.join(OUT, 'NotoSansCJKsc-Regular.subset.otf.br'), NOTO_SC_INDEX)
+    # The Hong Kong face: the same characters, Hong Kong shapes.
+    regular_hk = set(TTFont(io.BytesIO(brotli.decompress(open(os.path.join(OUT, 'NotoSansCJKhk-Regular.subset.otf.br'), 'rb').read()))).getBestCmap()) if ONLY in ('rare', 'bold') else subset(NOTO_R, main_set,
+                     os.path.join(OUT, 'NotoSansCJKhk-Regular.subset.otf.br'), NOTO_HK_INDEX)
     # Bold: common Simplified characters plus every character of the app's own strings (both
     # languages, all namespaces), so titles and labels never mix weights.
     ui = set()
@@ -114,9 +125,14 @@ def main():
             if name.endswith('.json'):
                 ui |= set(open(os.path.join(root, name), encoding='utf-8').read())
     bold_set = {c for c in gb2312_l1 | ui | chars((0x20, 0x7E)) | set("：（）、，。；/·") if ord(c) in regular}
-    if ONLY != 'rare':
+    if ONLY not in ('rare', 'hk'):
         subset(NOTO_B, bold_set, os.path.join(OUT, 'NotoSansCJKsc-Bold.subset.otf.br'), NOTO_SC_INDEX)
-    if ONLY == 'bold':
+    # HK bold: the app's own strings only (a Cantonese document's bold text is its titles and labels),
+    # which keeps it small; any other bold character prints in the HK regular face.
+    bold_hk = {c for c in ui | chars((0x20, 0x7E)) | set("：（）、，。；/·") if ord(c) in regular_hk}
+    if ONLY != 'rare':
+        subset(NOTO_B, bold_hk, os.path.join(OUT, 'NotoSansCJKhk-Bold.subset.otf.br'), NOTO_HK_INDEX)
+    if ONLY in ('bold', 'hk'):
         write_coverage()
         return
 

@@ -46,5 +46,5 @@ export async function backupSheetPdf(desk: Desk, locale: Locale): Promise<Buffer
       { text: t('backup.sheetPdf.keep'), margin: [0, 14, 0, 0], italics: true }
     ]
   }
-  return renderPdf(doc, { refuseMissing: false })
+  return renderPdf(doc, { refuseMissing: false, lang: locale })
 }

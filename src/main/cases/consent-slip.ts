@@ -61,7 +61,7 @@ export function consentSlipDefinition(desk: Desk, caseId: number, lang: Locale):
 
 export async function consentSlipPdf(desk: Desk, a: { caseId: number; lang: Locale; action: PdfAction }): Promise<PdfDelivery> {
   const { doc, caseNo, date } = consentSlipDefinition(desk, a.caseId, a.lang)
-  const bytes = await renderPdf(doc, { refuseMissing: false })
+  const bytes = await renderPdf(doc, { refuseMissing: false, lang: a.lang })
   desk.audit({ action: 'cases.consentSlip', subjectType: 'case', subjectId: a.caseId, details: { lang: a.lang, action: a.action } })
   return deliverPdf(desk, bytes, pdfFileName(translator(a.lang, 'cases')('consentSlip.file'), caseNo, date), a.action)
 }

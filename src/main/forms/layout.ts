@@ -433,7 +433,7 @@ const MAX_LAYOUTS = 80
  * before the new break only (what precedes a page break cannot move), until every rule holds.
  * Layout only: nothing is drawn, so each pass costs pdfmake's measuring and line breaking.
  */
-async function paginate(part: FormPart, start: { breaks: Breaks; from?: From }): Promise<{ breaks: Breaks; layouts: number }> {
+async function paginate(lang: Locale, part: FormPart, start: { breaks: Breaks; from?: From }): Promise<{ breaks: Breaks; layouts: number }> {
   let { breaks, from } = start
   for (let n = 1; n <= MAX_LAYOUTS; n++) {
     const built = buildGrid(part, breaks, from)
@@ -443,6 +443,7 @@ async function paginate(part: FormPart, start: { breaks: Breaks; from?: From }):
         { pageSize: 'A4', pageMargins: A4_MARGINS, defaultStyle: BODY, content: [...(from ? [] : [{ text: ' ', fontSize: 1, lineHeight: 1 }]), ...built.content] },
         {
           refuseMissing: false,
+          lang,
           afterLayout: () => {
             next = nextBreaks(part, built.pieces, breaks)
             throw new Laid()
@@ -482,6 +483,7 @@ export async function renderForms(
     const doc = assemble(lang, parts, built.map((b) => b.content), at, info)
     return renderPdf(doc, {
       ...opts,
+      lang,
       refuseMissing: false,
       afterLayout: check
         ? () => {
@@ -501,7 +503,7 @@ export async function renderForms(
     if (!(e instanceof Laid)) throw e
   }
   for (const [i, start] of pending) {
-    const r = await paginate(parts[i], start)
+    const r = await paginate(lang, parts[i], start)
     breaks[i] = r.breaks
     layouts += r.layouts
   }

@@ -40,6 +40,11 @@ describe('petitioner handout PDF', () => {
     expect(text).toContain('020-12345678')
     expect(text).toContain(s.caseNo)
     expect(pdfFonts(pdf).every((f) => f.emb)).toBe(true)
+    // The handout's face follows its language: Hong Kong glyph shapes for 粵語.
+    const faces = pdfFonts(pdf).map((f) => f.name)
+    const [own, other] = lang === 'yue-HK' ? ['NotoSansCJKhk', 'NotoSansCJKsc'] : ['NotoSansCJKsc', 'NotoSansCJKhk']
+    expect(faces.some((n) => n.includes(own)), faces.join(' ')).toBe(true)
+    expect(faces.some((n) => n.includes(other)), faces.join(' ')).toBe(false)
     expect(r.fileName).toMatch(new RegExp(`^${file}_2026-\\d{6}_2026-11-23\\.pdf$`))
   })
 

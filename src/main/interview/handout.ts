@@ -60,7 +60,7 @@ export function handoutDefinition(doc: HandoutDoc, paper: 'A5' | 'A4'): TDocumen
 
 export async function handoutPdf(desk: Desk, input: { interviewId: number; paper: 'A5' | 'A4'; action: PdfAction }): Promise<PdfDelivery> {
   const { doc, caseNo, date, lang } = handoutDoc(desk, input.interviewId)
-  const bytes = await renderPdf(handoutDefinition(doc, input.paper))
+  const bytes = await renderPdf(handoutDefinition(doc, input.paper), { lang })
   desk.db().sqlite.prepare('INSERT INTO interview_events (interview_id, kind, detail, at) VALUES (?, ?, ?, ?)').run(input.interviewId, 'handout', `pdf ${input.paper}`, desk.now().toISOString())
   desk.audit({ action: 'interview.handout', subjectType: 'interview', subjectId: input.interviewId, details: { paper: input.paper, action: input.action } })
   // The file name is in the handout's language (告知單 for 粵語), like the handout itself.

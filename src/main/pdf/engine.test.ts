@@ -4,6 +4,7 @@ import { pdfFonts, pdfText, pdfPages, squash } from './poppler'
 import { DeskFailure } from '@shared/ipc/result'
 import { FONT_FILES, loadFonts } from './fonts'
 import { codePointsOf } from './cmap'
+import { decodeGrayPng, diffRatio, renderPages } from '../../../tests/golden/compare'
 
 const rare = '陈𠮶堃 阿卜杜拉·买买提 嘅咗喺啲冇嘢噉㗎 犇淼'
 
@@ -56,5 +57,40 @@ describe('PDF engine', () => {
   it('covers Simplified, Traditional, Hong Kong and Cantonese text, and 𠮶 through the fallback', () => {
     const sample = '信访社会工作服务接案表 信訪社會工作服務接案表 嘅咗喺啲冇嘢噉㗎 堃 犇 𠮶 ☐☑ 「」『』—…·'
     expect(missingGlyphs([sample])).toEqual([])
+  })
+
+  describe('the main face follows the document language', () => {
+    // Characters whose Hong Kong and mainland shapes differ (說 戶 黃 這 …).
+    const differ = '說戶黃這'
+    const faceNames = (pdf: Buffer) => pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))
+
+    it('a Cantonese document prints in Noto Sans CJK HK (bold titles too), a Mandarin one in SC', async () => {
+      const doc = { content: [{ text: '信訪社會工作服務接案表', bold: true }, differ] }
+      expect(faceNames(await renderPdf(doc, { lang: 'yue-HK' })).sort()).toEqual(['NotoSansCJKhk-Bold', 'NotoSansCJKhk-Regular'])
+      expect(faceNames(await renderPdf(doc, { lang: 'zh-CN' })).sort()).toEqual(['NotoSansCJKsc-Bold', 'NotoSansCJKsc-Regular'])
+      expect(faceNames(await renderPdf(doc)).sort()).toEqual(['NotoSansCJKsc-Bold', 'NotoSansCJKsc-Regular'])
+    })
+
+    it('the HK face draws different shapes, and what was typed prints as typed (Simplified stays Simplified)', async () => {
+      const pixels = async (lang: string) => decodeGrayPng(renderPages(await renderPdf({ content: [{ text: differ, fontSize: 120 }] }, { lang }), 72)[0])
+      expect(diffRatio(await pixels('zh-CN'), await pixels('zh-CN'))).toBe(0)
+      expect(diffRatio(await pixels('yue-HK'), await pixels('zh-CN'))).toBeGreaterThan(0.002)
+      const typed = '这个说法黄先生 陈𠮶堃 Nguyễn'
+      const pdf = await renderPdf({ content: [typed] }, { lang: 'yue-HK' })
+      expect(squash(pdfText(pdf))).toBe(squash(typed))
+      expect(faceNames(pdf)).toContain('NotoSansCJKhk-Regular')
+      expect(faceNames(pdf)).not.toContain('NotoSansCJKsc-Regular')
+    })
+
+    it('a part marked with its own language (a sheet in both languages) takes that face', async () => {
+      const pdf = await renderPdf({ content: [{ columns: [{ text: differ }, { lang: 'yue-HK', stack: [differ] }] }] } as never, { lang: 'zh-CN' })
+      expect(faceNames(pdf).sort()).toEqual(['NotoSansCJKhk-Regular', 'NotoSansCJKsc-Regular'])
+    })
+
+    it('the HK and SC subsets cover the same characters (a Cantonese document never prints fewer)', () => {
+      const f = loadFonts()
+      expect(f.sansHK.covers.size).toBe(f.sans.covers.size)
+      expect([...f.sans.covers].filter((c) => !f.sansHK.covers.has(c))).toEqual([])
+    })
   })
 })

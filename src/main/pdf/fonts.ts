@@ -10,6 +10,8 @@ import { brotliDecompressSync } from 'node:zlib'
 export const FONT_FILES = {
   sans: 'NotoSansCJKsc-Regular.subset.otf.br',
   sansBold: 'NotoSansCJKsc-Bold.subset.otf.br',
+  sansHK: 'NotoSansCJKhk-Regular.subset.otf.br',
+  sansBoldHK: 'NotoSansCJKhk-Bold.subset.otf.br',
   symbols: 'HanaMinA-symbols.subset.ttf.br',
   rareA: 'HanaMinA.subset.ttf.br',
   rareB: 'HanaMinB.subset.ttf.br',
@@ -18,6 +20,14 @@ export const FONT_FILES = {
   latin: 'NotoSans-Regular.subset.ttf.br'
 } as const
 export type FontKey = keyof typeof FONT_FILES
+
+/**
+ * The main face's glyph shapes, chosen by the document's language: a Cantonese (yue-HK) document
+ * prints in Noto Sans CJK HK (說 戶 黃 這 in Hong Kong shapes), a Mandarin one in Noto Sans CJK SC. The
+ * characters are never changed: what a person typed prints as typed, in the document's face.
+ */
+export type PrintFace = 'sc' | 'hk'
+export const faceForLanguage = (lang: string | null | undefined): PrintFace => (lang === 'yue-HK' ? 'hk' : 'sc')
 
 export interface LoadedFont {
   key: FontKey

@@ -5,7 +5,8 @@
  *   memory (no temp files). Fonts are registered once per process and inflated on first use (picked
  *   from resources/fonts/coverage.json, so the big fallbacks load only when needed). Every text string in
  *   content/header/footer is split into runs per font: Noto Sans CJK SC subset (GB2312 + Big5 level 1
- *   + HKSCS + Cantonese + punctuation), its bold subset for `bold` text (falls back to regular for
+ *   + HKSCS + Cantonese + punctuation) — or, for `{lang: 'yue-HK'}` documents, the HK face's subset of
+ *   the same characters (Hong Kong glyph shapes; a node's own `lang` overrides) —, its bold subset for `bold` text (falls back to regular for
  *   characters it lacks), and Hanazono Mincho A/B for rare characters (other URO, useful Ext A,
  *   Ext B+ such as 𠮶) and a tiny face for ☐ ☑ ☒. Write content normally — strings, `{text}`, stacks, columns, tables;
  *   do not set `font` yourself. Documents whose text has characters no font has are refused with

@@ -1,6 +1,6 @@
 import pdfmake from 'pdfmake'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { loadFonts, type FontKey, type LoadedFont } from './fonts'
+import { faceForLanguage, loadFonts, type FontKey, type LoadedFont } from './fonts'
 import { FAMILY, applyRuns, missingIn, textsOf } from './runs'
 import { DeskFailure } from '@shared/ipc/result'
 
@@ -19,6 +19,7 @@ function setup(): ReturnType<typeof loadFonts> {
   const same = (f: LoadedFont) => ({ normal: f.vfsName, bold: f.vfsName, italics: f.vfsName, bolditalics: f.vfsName })
   pdfmake.setFonts({
     [FAMILY.sans]: { normal: fonts.sans.vfsName, bold: fonts.sansBold.vfsName, italics: fonts.sans.vfsName, bolditalics: fonts.sansBold.vfsName },
+    [FAMILY.sansHK]: { normal: fonts.sansHK.vfsName, bold: fonts.sansBoldHK.vfsName, italics: fonts.sansHK.vfsName, bolditalics: fonts.sansBoldHK.vfsName },
     [FAMILY.symbols]: same(fonts.symbols),
     [FAMILY.rareA]: same(fonts.rareA),
     [FAMILY.rareB]: same(fonts.rareB),
@@ -42,6 +43,7 @@ function provide(fonts: ReturnType<typeof loadFonts>, key: FontKey): void {
 
 const FAMILY_FONTS: Record<string, FontKey[]> = {
   [FAMILY.sans]: ['sans', 'sansBold'],
+  [FAMILY.sansHK]: ['sansHK', 'sansBoldHK'],
   [FAMILY.symbols]: ['symbols'],
   [FAMILY.rareA]: ['rareA'],
   [FAMILY.rareB]: ['rareB'],
@@ -51,9 +53,10 @@ const FAMILY_FONTS: Record<string, FontKey[]> = {
 }
 
 /** Load the main fonts now (e.g. at app start, off the print path). Safe to call repeatedly. */
-export function warmUpPdf(): void {
+export function warmUpPdf(lang?: string | null): void {
   const fonts = setup()
-  for (const k of ['sans', 'sansBold', 'symbols'] as const) provide(fonts, k)
+  const main = faceForLanguage(lang) === 'hk' ? (['sansHK', 'sansBoldHK'] as const) : (['sans', 'sansBold'] as const)
+  for (const k of [...main, 'symbols'] as const) provide(fonts, k)
 }
 
 /** Characters in `texts` that no shipped font can draw; empty when the document prints completely. */
@@ -75,6 +78,12 @@ export interface RenderOptions {
    * with different page breaks without paying for drawing the PDF.
    */
   afterLayout?: () => void
+  /**
+   * The document's language: 'yue-HK' prints in the Hong Kong face of Noto Sans CJK, anything else in
+   * the Simplified-Chinese face. Text is never converted, only drawn in the document's face; a node
+   * with `lang` overrides it for its subtree (a sheet in both languages).
+   */
+  lang?: string | null
 }
 
 type FnOrContent = TDocumentDefinitions['header']
@@ -92,12 +101,14 @@ export async function renderPdf(doc: TDocumentDefinitions, opts: RenderOptions =
   }
   // Fonts enter pdfmake's virtual FS as runs need them; header/footer functions run during layout,
   // before pdfmake opens the fonts their output uses, so they provide theirs the same way.
-  const used = new Set<string>([FAMILY.sans, FAMILY.symbols])
+  const face = faceForLanguage(opts.lang)
+  const main = face === 'hk' ? FAMILY.sansHK : FAMILY.sans
+  const used = new Set<string>([main, FAMILY.symbols])
   const ensure = () => {
     for (const family of used) for (const k of FAMILY_FONTS[family] ?? []) provide(fonts, k)
   }
   const runs = (node: unknown) => {
-    const out = applyRuns(fonts, node, styles, false, used) as Content
+    const out = applyRuns(fonts, node, styles, false, used, face) as Content
     ensure()
     return out
   }
@@ -113,7 +124,7 @@ export async function renderPdf(doc: TDocumentDefinitions, opts: RenderOptions =
     content,
     header,
     footer,
-    defaultStyle: { ...doc.defaultStyle, font: FAMILY.sans },
+    defaultStyle: { ...doc.defaultStyle, font: main },
     info: { producer: 'Petition Desk', creator: 'Petition Desk', ...doc.info }
   }
   if (opts.afterLayout) {

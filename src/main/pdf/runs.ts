@@ -1,8 +1,9 @@
-import type { FontKey, LoadedFont } from './fonts'
+import type { FontKey, LoadedFont, PrintFace } from './fonts'
 
 /** pdfmake family names registered by the engine. */
-export const FAMILY: Record<'sans' | 'symbols' | 'rareA' | 'rareB' | 'rareB2' | 'rareC' | 'latin', string> = {
+export const FAMILY: Record<'sans' | 'sansHK' | 'symbols' | 'rareA' | 'rareB' | 'rareB2' | 'rareC' | 'latin', string> = {
   sans: 'DeskSans',
+  sansHK: 'DeskSansHK',
   symbols: 'DeskSymbols',
   rareA: 'DeskRareA',
   rareB: 'DeskRareB',
@@ -30,8 +31,16 @@ export interface Run {
 
 type Fonts = Record<FontKey, LoadedFont>
 
-/** Which font draws this code point, or null when none of the shipped fonts has it. */
-export function fontFor(fonts: Fonts, cp: number, bold: boolean): { font: string; bold: boolean } | null {
+/**
+ * Which font draws this code point, or null when none of the shipped fonts has it. `face` is the
+ * document's main face (by its language); the HK and SC subsets cover the same characters, and a
+ * character only the other one had would still print rather than be missing.
+ */
+export function fontFor(fonts: Fonts, cp: number, bold: boolean, face: PrintFace = 'sc'): { font: string; bold: boolean } | null {
+  if (face === 'hk') {
+    if (bold && fonts.sansBoldHK.covers.has(cp)) return { font: FAMILY.sansHK, bold: true }
+    if (fonts.sansHK.covers.has(cp)) return { font: FAMILY.sansHK, bold: false }
+  }
   if (bold && fonts.sansBold.covers.has(cp)) return { font: FAMILY.sans, bold: true }
   if (fonts.sans.covers.has(cp)) return { font: FAMILY.sans, bold: false }
   if (fonts.symbols.covers.has(cp)) return { font: FAMILY.symbols, bold: false }
@@ -62,23 +71,24 @@ export function missingIn(fonts: Fonts, texts: Iterable<string | null | undefine
  * (𠮶) gets the fallback face while its neighbours stay in the main face. Spaces and line breaks join
  * whatever run they are in. Variation selectors and zero-width joiners are dropped (no font draws them).
  */
-export function splitRuns(fonts: Fonts, input: string, bold: boolean): Run[] {
+export function splitRuns(fonts: Fonts, input: string, bold: boolean, face: PrintFace = 'sc'): Run[] {
   const runs: Run[] = []
   let cur: Run | null = null
   // Canonically the same text (what was typed), composed: the fonts draw ễ, not e + ̂ + ̃ (no shaping here).
   const text = input.normalize('NFC')
   const latinWords = latinWordStarts(fonts, text)
+  const main = face === 'hk' ? FAMILY.sansHK : FAMILY.sans
   let index = 0
   for (const ch of text) {
     const at = index
     index += ch.length
     const cp = ch.codePointAt(0)!
     if (ignorableCodePoint(cp)) continue
-    const f = isSpaceOrControl(cp) ? null : latinWords.has(at) ? { font: FAMILY.latin, bold: false } : fontFor(fonts, cp, bold)
+    const f = isSpaceOrControl(cp) ? null : latinWords.has(at) ? { font: FAMILY.latin, bold: false } : fontFor(fonts, cp, bold, face)
     if (!f) {
       // Whitespace, or a character no font has (callers check missingGlyphs first): keep it in place.
       if (cur) cur.text += ch
-      else cur = { text: ch, font: FAMILY.sans, bold }
+      else cur = { text: ch, font: main, bold }
       continue
     }
     if (cur && cur.font === f.font && !!cur.bold === f.bold) cur.text += ch
@@ -119,9 +129,18 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * Walk a pdfmake document's content and replace every text string by font runs. Knows the
  * containers that hold content (stack, columns, ul/ol, table bodies, text arrays) so it never touches
  * other strings (widths, layout names, canvas). `inBold` carries inherited boldness; styles named in
- * the document that set bold are looked up so bold style names also pick the bold face.
+ * the document that set bold are looked up so bold style names also pick the bold face. `face` is the
+ * document's main face (from its language); a node with `lang: 'yue-HK' | 'zh-CN'` (e.g. one column of
+ * a sheet in both languages) sets the face for everything inside it.
  */
-export function applyRuns(fonts: Fonts, content: Node, styles: Record<string, Obj> = {}, inBold = false, used?: Set<string>): Node {
+export function applyRuns(
+  fonts: Fonts,
+  content: Node,
+  styles: Record<string, Obj> = {},
+  inBold = false,
+  used?: Set<string>,
+  face: PrintFace = 'sc'
+): Node {
   const boldOf = (o: Obj, parent: boolean): boolean => {
     if (typeof o.bold === 'boolean') return o.bold
     const names = Array.isArray(o.style) ? o.style : o.style ? [o.style] : []
@@ -129,45 +148,48 @@ export function applyRuns(fonts: Fonts, content: Node, styles: Record<string, Ob
     for (const n of names) if (typeof n === 'string' && typeof styles[n]?.bold === 'boolean') b = styles[n].bold as boolean
     return b
   }
-  const inline = (t: Node, bold: boolean): Node[] => {
-    if (typeof t === 'string' || typeof t === 'number') return runsAsInlines(String(t), bold)
-    if (Array.isArray(t)) return t.flatMap((x) => inline(x, bold))
+  const faceOf = (o: Obj, parent: PrintFace): PrintFace => (o.lang === 'yue-HK' ? 'hk' : o.lang === 'zh-CN' ? 'sc' : parent)
+  const inline = (t: Node, bold: boolean, f: PrintFace): Node[] => {
+    if (typeof t === 'string' || typeof t === 'number') return runsAsInlines(String(t), bold, f)
+    if (Array.isArray(t)) return t.flatMap((x) => inline(x, bold, f))
     if (isObj(t)) {
       // pdfmake flattens only one level of nested inlines: hand it flat runs carrying the parent's style.
       const b = boldOf(t, bold)
-      const { text, ...style } = t
-      return inline(text, b).map((r) => (isObj(r) ? { ...style, ...r } : r))
+      const { text, lang: _lang, ...style } = t
+      return inline(text, b, faceOf(t, f)).map((r) => (isObj(r) ? { ...style, ...r } : r))
     }
     return [t]
   }
-  const runsAsInlines = (s: string, bold: boolean): Node[] =>
-    splitRuns(fonts, s, bold).map((r) => (used?.add(r.font!), { text: r.text, font: r.font, bold: r.bold }))
+  const runsAsInlines = (s: string, bold: boolean, f: PrintFace): Node[] =>
+    splitRuns(fonts, s, bold, f).map((r) => (used?.add(r.font!), { text: r.text, font: r.font, bold: r.bold }))
 
-  const block = (n: Node, bold: boolean): Node => {
-    if (typeof n === 'string' || typeof n === 'number') return { text: runsAsInlines(String(n), bold) }
-    if (Array.isArray(n)) return n.map((x) => block(x, bold))
+  const block = (n: Node, bold: boolean, f: PrintFace): Node => {
+    if (typeof n === 'string' || typeof n === 'number') return { text: runsAsInlines(String(n), bold, f) }
+    if (Array.isArray(n)) return n.map((x) => block(x, bold, f))
     if (!isObj(n)) return n
     const b = boldOf(n, bold)
+    const fc = faceOf(n, f)
     const o: Obj = { ...n }
+    delete o.lang
     // Layout-aware callers keep a handle on the node pdfmake will lay out (it records positions on it).
     if (typeof n.track === 'function') {
       delete o.track
       ;(n.track as (laid: Obj) => void)(o)
     }
-    if ('text' in o) o.text = inline(o.text, b)
-    if (Array.isArray(o.stack)) o.stack = o.stack.map((x) => block(x, b))
-    if (Array.isArray(o.columns)) o.columns = o.columns.map((x) => block(x, b))
-    if (Array.isArray(o.ul)) o.ul = o.ul.map((x) => block(x, b))
-    if (Array.isArray(o.ol)) o.ol = o.ol.map((x) => block(x, b))
+    if ('text' in o) o.text = inline(o.text, b, fc)
+    if (Array.isArray(o.stack)) o.stack = o.stack.map((x) => block(x, b, fc))
+    if (Array.isArray(o.columns)) o.columns = o.columns.map((x) => block(x, b, fc))
+    if (Array.isArray(o.ul)) o.ul = o.ul.map((x) => block(x, b, fc))
+    if (Array.isArray(o.ol)) o.ol = o.ol.map((x) => block(x, b, fc))
     if (isObj(o.table) && Array.isArray(o.table.body)) {
       o.table = {
         ...o.table,
-        body: (o.table.body as Node[][]).map((row) => row.map((cell) => (isObj(cell) && Object.keys(cell).length === 0 ? cell : block(cell, b))))
+        body: (o.table.body as Node[][]).map((row) => row.map((cell) => (isObj(cell) && Object.keys(cell).length === 0 ? cell : block(cell, b, fc))))
       }
     }
     return o
   }
-  return block(content, inBold)
+  return block(content, inBold, face)
 }
 
 /** Every text string in a document's content (for the missing-glyph check before printing). */

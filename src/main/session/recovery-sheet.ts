@@ -84,7 +84,7 @@ export async function recoverySheet(desk: Desk, a: { recoveryKey: string; action
   if (!check) return fail('WRONG_PASSPHRASE', 'errors:login.recoveryFailed', undefined, 'recoveryKey')
   check.fill(0)
   const now = desk.now()
-  const bytes = await renderPdf(recoverySheetDoc({ recoveryKey: key, orgName: getSetting<string>(desk, 'orgName'), date: now, locale: s.locale }))
+  const bytes = await renderPdf(recoverySheetDoc({ recoveryKey: key, orgName: getSetting<string>(desk, 'orgName'), date: now, locale: s.locale }), { lang: s.locale })
   const fileName = `${translator(s.locale, 'session')('sheet.fileName')}_${now.toISOString().slice(0, 10)}.pdf`
   return deliverPdf(desk, bytes, fileName, a.action)
 }

@@ -161,5 +161,5 @@ export async function auditPdf(desk: Desk, f: AuditFilter, locale: Locale): Prom
         : { text: t('audit.empty') }
     ]
   }
-  return renderPdf(doc, { refuseMissing: false })
+  return renderPdf(doc, { refuseMissing: false, lang: locale })
 }

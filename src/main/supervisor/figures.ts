@@ -175,5 +175,5 @@ export async function figuresPdf(desk: Desk, range: FigureRange, locale: Locale)
       bars(f.risk.map((r) => ({ label: tc(`options.risk.${r.level}`), value: r.count })), '#a64b2a')
     ]
   }
-  return renderPdf(doc, { refuseMissing: false })
+  return renderPdf(doc, { refuseMissing: false, lang: locale })
 }

@@ -46,8 +46,10 @@ export function sheetDefinition(rows: readonly ReviewRow[], ui: 'zh-CN' | 'yue-H
     [t('linesReview.key'), t('linesReview.zh'), t('linesReview.yue')].map((text) => ({ text, bold: true, fillColor: '#d9d9d9' }) as TableCell)
   ]
   let area = ''
-  const cellFor = (example: string, template: string): TableCell =>
+  // Each language's column in its own face (the Cantonese one in Hong Kong glyph shapes), whatever the sheet's language.
+  const cellFor = (example: string, template: string, lang: 'zh-CN' | 'yue-HK'): TableCell =>
     ({
+      lang,
       stack: [
         { text: example },
         ...(template !== example ? [{ text: `${t('linesReview.template')}：${template}`, fontSize: 6.5, color: '#666666', margin: [0, 1, 0, 0] }] : [])
@@ -60,8 +62,8 @@ export function sheetDefinition(rows: readonly ReviewRow[], ui: 'zh-CN' | 'yue-H
     }
     body.push([
       { text: r.key, fontSize: 6.5, color: '#333333' } as TableCell,
-      cellFor(r.zhExample, r.zh),
-      cellFor(r.yueExample, r.yue)
+      cellFor(r.zhExample, r.zh, 'zh-CN'),
+      cellFor(r.yueExample, r.yue, 'yue-HK')
     ])
   }
   const content: Content[] = [
@@ -89,5 +91,5 @@ export function sheetRows(res: Resources, namespaces?: readonly string[]): Revie
 
 export async function sheetPdf(rows: readonly ReviewRow[], ui: 'zh-CN' | 'yue-HK', at: string): Promise<Buffer> {
   // The sheet shows every character our lines use; a missing glyph would be a finding, not a reason to stop.
-  return renderPdf(sheetDefinition(rows, ui, at), { refuseMissing: false })
+  return renderPdf(sheetDefinition(rows, ui, at), { refuseMissing: false, lang: ui })
 }
