@@ -28,10 +28,13 @@ describe('desk demo / desk cases', () => {
     expect(JSON.parse(d.out)).toMatchObject({ cases: 40 })
     const r = desk(['cases', '--data-dir', dataDir, '--json'])
     expect(r.code, r.err).toBe(0)
-    const rows = JSON.parse(r.out) as { caseNo: string; name: string; status: string; riskLevel: string; assignedWorker: string }[]
+    const rows = JSON.parse(r.out) as { caseNo: string; name: string; status: string; riskLevel: string; assignedWorker: string; language: string[]; living: string[] }[]
     expect(rows).toHaveLength(40)
     expect(rows.map((x) => x.caseNo)).toEqual([...rows.map((x) => x.caseNo)].sort())
-    expect(Object.keys(rows[0]).sort()).toEqual(['assignedWorker', 'caseNo', 'name', 'riskLevel', 'status'])
+    expect(Object.keys(rows[0]).sort()).toEqual(['assignedWorker', 'caseNo', 'language', 'living', 'name', 'riskLevel', 'status'])
+    // 语言 and 居住状况 hold several ticks: every row an array, and some demo petitioners speak two languages.
+    for (const x of rows) expect(Array.isArray(x.language) && Array.isArray(x.living)).toBe(true)
+    expect(rows.some((x) => x.language.length === 2)).toBe(true)
     expect(rows[0].assignedWorker).toBe('陈督导')
     // Same with an explicit login name, and refused with a wrong passphrase.
     expect(JSON.parse(desk(['cases', '--data-dir', dataDir, '--json', '--user', 'chen']).out)).toEqual(rows)

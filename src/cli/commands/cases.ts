@@ -8,6 +8,7 @@ import { dbExists, dbPath, openRaw } from '../../main/db/open'
 import { SCRYPT_TEST } from '../../main/db/keyring'
 import * as session from '../../main/session/service'
 import { listCases } from '../../main/cases/api'
+import { cases as casesTable } from '../../main/db/schema/cases'
 
 /**
  * Open a desk for a script: the login name from --user or DESK_USER; without one, the first
@@ -61,7 +62,7 @@ export const casesCommand: Command = {
   name: 'cases',
   summary: 'list cases as JSON ordered by case number (DESK_PASSPHRASE; --user or DESK_USER)',
   help: `Usage: npm run desk -- cases --data-dir DIR --json [--login LOGIN]
-Every case as a JSON array ordered by case number.
+Every case as a JSON array ordered by case number; 语言 and 居住状况 are arrays of codes (several ticks).
 Unlocks with DESK_PASSPHRASE as --login (alias --user) or DESK_USER, else the first supervisor whose passphrase it is.
 Exit codes: 0 listed, 2 usage, 3 no account opens with that passphrase, 6 data folder in use.`,
   async run(argv) {
@@ -73,12 +74,19 @@ Exit codes: 0 listed, 2 usage, 3 no account opens with that passphrase, 6 data f
     const app = openDeskAs(values['data-dir'], (values.login ?? values.user))
     if (!app) return 3
     try {
+      // Form A 语言 and 居住状况 (可多选): arrays of codes in the order ticked.
+      const ticks = new Map(
+        app.desk.db().orm.select({ id: casesTable.id, language: casesTable.language, living: casesTable.living }).from(casesTable).all().map((r) => [r.id, r])
+      )
+      const codes = (json: string | undefined): string[] => (json ? (JSON.parse(json) as string[]) : [])
       const rows = listCases(app.desk, { order: 'caseNo', limit: 1_000_000 }).map((c) => ({
         caseNo: c.caseNo,
         name: c.name,
         status: c.status,
         riskLevel: c.riskLevel,
-        assignedWorker: c.assignedWorker?.displayName ?? null
+        assignedWorker: c.assignedWorker?.displayName ?? null,
+        language: codes(ticks.get(c.id)?.language),
+        living: codes(ticks.get(c.id)?.living)
       }))
       if (values.json) process.stdout.write(JSON.stringify(rows) + '\n')
       else for (const r of rows) process.stdout.write(`${r.caseNo}\t${r.status}\t${r.riskLevel}\t${r.assignedWorker ?? '-'}\t${r.name}\n`)

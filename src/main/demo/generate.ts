@@ -1,4 +1,5 @@
 import { formatCaseNo } from '@shared/domain/case/case-no'
+import { petitionerLanguages } from '@shared/domain/case/languages'
 import { FIELD_COLUMNS, FIELD_NAMES, emptyFields, toColumn } from '../cases/columns'
 import { writeCaseIndex } from '../cases/index-text'
 import { addDays, fromDayNumber, toDayNumber } from '@shared/domain/dates/calendar'
@@ -222,16 +223,19 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
       phone: phone(r),
       birth: `${r.int(1940, 2005)}-${String(r.int(1, 12)).padStart(2, '0')}`,
       occupation: r.pick(['务工人员', '退休', '个体经营', '无业', '农民', '公司职员', '']),
-      language: r.pick(['putonghua', 'cantonese', 'cantonese', 'hakka'] as const),
+      language: [r.pick(['putonghua', 'cantonese', 'cantonese', 'hakka'] as const)],
       marital: r.pick(['single', 'married', 'married', 'divorced', 'widowed'] as const),
       education: r.pick(['primary', 'juniorHigh', 'seniorHigh', 'college', 'bachelor'] as const),
-      living: r.pick(['alone', 'withSpouse', 'withAdultChildren', 'withMinorChildren'] as const),
+      living: [r.pick(['alone', 'withSpouse', 'withAdultChildren', 'withMinorChildren'] as const)],
       needs: m.needs as CaseFields['needs'],
       irrational,
       inPetitionProcedure: m.diversion === 'thisLevel' && r.chance(0.3),
       acceptedDate: ''
     }
     if (f.inPetitionProcedure) f.acceptedDate = addDays(contactDate, r.int(3, 14))
+    // Several ticks, as people are (no extra random draw: the rest of the archive stays as it was).
+    if (f.language[0] === 'hakka') f.language = ['hakka', 'cantonese']
+    if (f.living[0] === 'withSpouse' && f.birth < '1965') f.living = ['withSpouse', 'withAdultChildren']
     const at = `${contactDate}T0${r.int(1, 8)}:${String(r.int(10, 59))}:00.000Z`
     const info = insCase.run(
       caseNo,
@@ -308,7 +312,7 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
       for (let i = 0; i < n; i++) {
         const d = i === 0 ? contactDate : addDays(contactDate, Math.min(r.int(2, 20) * i, Math.max(0, daysAgo(todayN, dayN))))
         const start = `${d}T0${r.int(1, 8)}:${String(r.int(10, 59))}:00.000Z`
-        const lang = f.language === 'cantonese' ? 'yue-HK' : 'zh-CN'
+        const lang = petitionerLanguages(f.language).speakable ?? 'zh-CN'
         insIv.run(id, worker, lang, i === 0 ? 'faceToFace' : r.pick(['faceToFace', 'phone', 'phone', 'qqWechat', 'accompany']), m.code, m.diversion === 'politicalLegal' ? 'litigation' : 'petition', start, start, name, i === 0 ? '初次接谈，了解诉求' : '跟进进展', r.pick(NOTES), summary, summary, name, start, start)
         interviews++
       }

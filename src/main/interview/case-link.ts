@@ -1,6 +1,7 @@
 import type { Desk } from '../desk/desk'
 import type { RiskLevel } from '@shared/domain/interview'
-import type { NeedCode } from '@shared/domain/case/options'
+import type { LanguageCode, NeedCode } from '@shared/domain/case/options'
+import { petitionerLanguages, type PetitionerLanguages } from '@shared/domain/case/languages'
 import type { CaseRouteFacts, ProposalItem } from '@shared/domain/interview/types'
 import { fail } from '@shared/ipc/result'
 import * as cases from '../cases/api'
@@ -14,8 +15,10 @@ export interface CaseSummary {
   id: number
   caseNo: string
   name: string
-  /** Form A 语言 code: putonghua | cantonese | hakka | other | null */
-  language: string | null
+  /** Form A 语言 ticks, in the order recorded. */
+  language: LanguageCode[]
+  /** What the interview can speak of them, and which need an interpreter (domain/case/languages.ts). */
+  languages: PetitionerLanguages
   riskLevel: RiskLevel
   /** Dates recorded on the case that start the rule clocks (受理, 答复, 复查意见). */
   ruleDates: Record<string, string>
@@ -68,7 +71,8 @@ export const caseLink = {
       id: c.id,
       caseNo: c.caseNo,
       name: f.name,
-      language: f.language ?? null,
+      language: f.language,
+      languages: petitionerLanguages(f.language, f.languageOther),
       riskLevel: c.riskLevel,
       ruleDates,
       inPetitionProcedure: !!f.inPetitionProcedure,
@@ -131,7 +135,7 @@ export const caseLink = {
     if (!f.summary.trim() && demands) out.push({ field: 'summary', value: clipCodePoints(firstLine(demands), 200) })
     if (!f.petitionHistory.trim() && input.experience.trim()) out.push({ field: 'petitionHistory', value: input.experience.trim() })
     if (!f.personality.trim() && input.personality.trim()) out.push({ field: 'personality', value: input.personality.trim() })
-    if (!f.language) out.push({ field: 'language', value: input.language })
+    if (!f.language.length) out.push({ field: 'language', value: input.language })
     const have = new Set<string>(f.needs)
     const add = new Set<NeedCode>()
     for (const n of input.needs) if (NEED_TO_FORM_A[n] && !have.has(NEED_TO_FORM_A[n])) add.add(NEED_TO_FORM_A[n])
@@ -158,8 +162,8 @@ export const caseLink = {
       const value = (it.value as string).trim()
       if (!value) continue
       if (it.field === 'language') {
-        if (f.language) fail('CONFLICT', 'interview:errors.proposalFieldFilled', undefined, it.field)
-        patch.language = value as NonNullable<typeof f.language>
+        if (f.language.length) fail('CONFLICT', 'interview:errors.proposalFieldFilled', undefined, it.field)
+        patch.language = [value as LanguageCode]
         continue
       }
       if (f[it.field].trim()) fail('CONFLICT', 'interview:errors.proposalFieldFilled', undefined, it.field)

@@ -131,7 +131,7 @@ describe('interview service (real encrypted desk)', () => {
     // Form A is proposed, not written: the language and needs wait for the worker's say.
     const c = getCase(t.desk, s.caseId)
     expect(c.fields.name).toBe('陈七')
-    expect(c.fields.language).toBeNull()
+    expect(c.fields.language).toEqual([])
     expect(svc.formAProposal(t.desk, { interviewId: s.id }).items).toEqual(
       expect.arrayContaining([{ field: 'language', value: 'putonghua' }, { field: 'needs', value: ['resourceLinking'] }])
     )
@@ -156,7 +156,7 @@ describe('interview service (real encrypted desk)', () => {
     expect(c.fields.demands).toBe('要求补发拖欠的工资')
     expect(c.fields.petitionHistory).toBe('曾到区人社局反映两次')
     expect(c.fields.personality).toBe('已有描述')
-    expect(c.fields.language).toBe('cantonese')
+    expect(c.fields.language).toEqual(['cantonese'])
     // A case recorded as 广东话 starts its next interview in 粵語.
     const next = svc.startInterview(t.desk, { caseId: s.caseId })
     expect(next.outputLang).toBe('yue-HK')

@@ -129,8 +129,8 @@ export function startInterview(
     } else {
       const c = caseLink.caseSummary(desk, caseId)
       if (!c) fail('NOT_FOUND', 'interview:errors.caseNotFound')
-      // 广东话 recorded on the case → 粵語 lines by default.
-      if (!lang) lang = c!.language === 'cantonese' ? 'yue-HK' : 'zh-CN'
+      // The first language recorded on the case that the desk can speak (广东话 → 粵語 lines).
+      if (!lang) lang = c!.languages.speakable ?? 'zh-CN'
       if (!input.petitionerName) input = { ...input, petitionerName: c!.name }
       ruleDates = c!.ruleDates
       route = c!.inPetitionProcedure ? 'petition' : 'unknown'

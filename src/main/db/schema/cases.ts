@@ -39,12 +39,14 @@ export const cases = sqliteTable(
     birth: text('birth').notNull().default(''),
     occupation: text('occupation').notNull().default(''),
     economicStatus: text('economic_status').notNull().default(''),
-    language: text('language'),
+    /** Migration 0015: 语言 ticks, a JSON array of codes in the order recorded. */
+    language: text('language_codes').notNull().default('[]'),
     languageOther: text('language_other').notNull().default(''),
     marital: text('marital'),
     maritalOther: text('marital_other').notNull().default(''),
     education: text('education'),
-    living: text('living'),
+    /** Migration 0015: 居住状况 ticks, a JSON array of codes. */
+    living: text('living_codes').notNull().default('[]'),
     livingOther: text('living_other').notNull().default(''),
     needs: text('needs').notNull().default('[]'),
     needsOther: text('needs_other').notNull().default(''),

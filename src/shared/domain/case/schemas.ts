@@ -29,6 +29,14 @@ const optDate = () => z.union([z.literal(''), isoDate()])
  */
 export const phoneText = () => shortText(60)
 
+/** A multi-tick option list (语言, 居住状况): codes of the list, each at most once, in the order ticked. */
+function uniqueCodes<const T extends readonly [string, ...string[]]>(list: T) {
+  return z
+    .array(z.enum(list))
+    .max(list.length)
+    .refine((v) => new Set(v).size === v.length, { message: 'errors:arg.invalid' })
+}
+
 export const caseFieldsShape = {
   partyKind: z.enum(PARTY_KINDS),
   name: requiredText(),
@@ -50,12 +58,12 @@ export const caseFieldsShape = {
   birth: z.union([z.literal(''), yearMonth()]),
   occupation: shortText(),
   economicStatus: shortText(500),
-  language: z.enum(LANGUAGES).nullable(),
+  language: uniqueCodes(LANGUAGES),
   languageOther: shortText(),
   marital: z.enum(MARITAL).nullable(),
   maritalOther: shortText(),
   education: z.enum(EDUCATION).nullable(),
-  living: z.enum(LIVING).nullable(),
+  living: uniqueCodes(LIVING),
   livingOther: shortText(),
   needs: z.array(z.enum(NEEDS)).max(NEEDS.length),
   needsOther: shortText(),

@@ -64,12 +64,14 @@ export interface CaseFields {
   birth: string
   occupation: string
   economicStatus: string
-  language: LanguageCode | null
+  /** 语言 (可多选): every language the petitioner speaks, in the order recorded (the first the desk can speak sets the interview's lines). */
+  language: LanguageCode[]
   languageOther: string
   marital: MaritalCode | null
   maritalOther: string
   education: EducationCode | null
-  living: LivingCode | null
+  /** 居住状况 (可多选): a person may live with a spouse, adult children and a parent. */
+  living: LivingCode[]
   livingOther: string
   needs: NeedCode[]
   needsOther: string

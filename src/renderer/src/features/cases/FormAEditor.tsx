@@ -95,10 +95,10 @@ export function RegistrationSection({ record, a }: { record: CaseRecord; a: Auto
           {text('occupation')}
           {text('economicStatus')}
         </div>
-        <OptionRadios name="f-language" legend={t('cases:fields.language')} list={LANGUAGES} labels="cases:options.language" value={f.language} onChange={(v) => a.set('language', v)} otherText={f.languageOther} onOtherText={(s) => a.set('languageOther', s)} />
+        <OptionChecks legend={t('cases:fields.language')} list={LANGUAGES} labels="cases:options.language" value={f.language} onChange={(v) => a.set('language', v)} otherText={f.languageOther} onOtherText={(s) => a.set('languageOther', s)} />
         <OptionRadios name="f-marital" legend={t('cases:fields.marital')} list={MARITAL} labels="cases:options.marital" value={f.marital} onChange={(v) => a.set('marital', v)} otherText={f.maritalOther} onOtherText={(s) => a.set('maritalOther', s)} />
         <OptionRadios name="f-education" legend={t('cases:fields.education')} list={EDUCATION} labels="cases:options.education" value={f.education} onChange={(v) => a.set('education', v)} />
-        <OptionRadios name="f-living" legend={t('cases:fields.living')} list={LIVING} labels="cases:options.living" value={f.living} onChange={(v) => a.set('living', v)} otherText={f.livingOther} onOtherText={(s) => a.set('livingOther', s)} />
+        <OptionChecks legend={t('cases:fields.living')} list={LIVING} labels="cases:options.living" value={f.living} onChange={(v) => a.set('living', v)} otherText={f.livingOther} onOtherText={(s) => a.set('livingOther', s)} />
         <OptionChecks legend={t('cases:fields.needs')} list={NEEDS} labels="cases:options.needs" value={f.needs} onChange={(v) => a.set('needs', v)} otherText={f.needsOther} onOtherText={(s) => a.set('needsOther', s)} />
         {text('background', { area: true })}
         {text('assessment', { area: true })}

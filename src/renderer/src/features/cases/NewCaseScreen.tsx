@@ -10,7 +10,7 @@ import { useSession } from '../../app/session-context'
 import { useDraft } from '../../app/useDraft'
 import { ErrorText } from '../../ui/ErrorText'
 import { useHotkey } from '../../ui/hotkeys'
-import { OptionRadios, RiskBadge, StatusTag, useAction, useDebounced } from './parts'
+import { OptionChecks, OptionRadios, RiskBadge, StatusTag, useAction, useDebounced } from './parts'
 import './cases.css'
 import { reported } from '../../app/calls'
 
@@ -26,7 +26,8 @@ interface Draft {
   contactDate: string
   source: (typeof CASE_SOURCES)[number] | null
   sourceText: string
-  language: (typeof LANGUAGES)[number] | null
+  /** 语言 (可多选), in the order ticked. */
+  language: (typeof LANGUAGES)[number][]
   languageOther: string
   representatives: { name: string; phone: string }[]
   repeat: 'repeat' | 'notRepeat' | null
@@ -45,7 +46,7 @@ const blank = (): Draft => ({
   contactDate: localIsoDate(new Date()),
   source: 'self',
   sourceText: '',
-  language: null,
+  language: [],
   languageOther: '',
   representatives: [],
   repeat: null,
@@ -65,7 +66,10 @@ function parseDraft(text: string): Draft | null {
   try {
     const v = JSON.parse(text) as Partial<Draft>
     if (!v || typeof v !== 'object' || typeof v.name !== 'string') return null
-    return { ...blank(), ...v, representatives: Array.isArray(v.representatives) ? v.representatives : [], repeatOf: Array.isArray(v.repeatOf) ? v.repeatOf : [] }
+    // A draft kept before 语言 took several ticks holds one code (or null): it becomes that one tick.
+    const lang: unknown = v.language
+    const language = Array.isArray(lang) ? (lang as Draft['language']) : typeof lang === 'string' ? ([lang] as Draft['language']) : []
+    return { ...blank(), ...v, language, representatives: Array.isArray(v.representatives) ? v.representatives : [], repeatOf: Array.isArray(v.repeatOf) ? v.repeatOf : [] }
   } catch {
     return null
   }
@@ -282,8 +286,7 @@ export function NewCaseScreen() {
             otherText={d.sourceText}
             onOtherText={(s) => set('sourceText', s)}
           />
-          <OptionRadios
-            name="language"
+          <OptionChecks
             legend={t('cases:fields.language')}
             list={LANGUAGES}
             labels="cases:options.language"

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
+import { petitionerLanguages } from '@shared/domain/case/languages'
 import { useTranslation } from 'react-i18next'
 import {
   CLOSING_CATEGORIES,
@@ -89,7 +90,7 @@ export function ConsentPanel({ record, onChange }: { record: CaseRecord; onChang
 function ConsentSlipButtons({ record }: { record: CaseRecord }) {
   const { t } = useTranslation()
   const { run, error } = useAction()
-  const [lang, setLang] = useState<Locale>(record.fields.language === 'cantonese' ? 'yue-HK' : 'zh-CN')
+  const [lang, setLang] = useState<Locale>(petitionerLanguages(record.fields.language, record.fields.languageOther).speakable ?? 'zh-CN')
   const out = (action: 'print' | 'save') => run(async () => deliverPdf(await call('cases.consentSlip', { caseId: record.id, lang, action }), action))
   return (
     <div className="button-row">
