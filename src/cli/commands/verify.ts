@@ -8,6 +8,7 @@ import { findUserSlot, normaliseRecoveryKey, openAuditKey, readKeyring, unwrapKe
 import { dbExists, dbPath, integrityCheck, isDamageError, openRaw } from '../../main/db/open'
 import { LATEST_SCHEMA } from '../../main/db/migrate'
 import { anchorMac, verifyChain } from '../../main/audit/chain'
+import { keyringSignatureProblems } from '../../main/session/slots'
 
 function accountActive(dataDir: string, key: Buffer, userId: number): boolean {
   try {
@@ -150,6 +151,8 @@ Exit codes: 0 all well, 1 a problem found, 2 usage, 3 wrong secret (or too many 
         const mirrored = counts.key_slots ?? 0
         if (mirrored !== slots) problems.push(`keyring.json has ${slots} slots, the database records ${mirrored}`)
         problems.push(...keyringAgreement(ring, db))
+        // Every slot signed by the keyring authority for the account and role the database records.
+        problems.push(...keyringSignatureProblems(ring, db))
       } finally {
         db.close()
       }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, randomUUID, scryptSync, sign, timingSafeEqual, verify } from 'node:crypto'
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fsyncDir, writeFileAtomic } from '../fs/atomic'
@@ -44,6 +44,12 @@ export interface KeySlot {
   iv: string
   tag: string
   wrapped: string
+  /** The account's role when the slot was signed ('supervisor', 'worker', …); absent on the recovery slot. */
+  role?: string
+  /** Ed25519 signature by the keyring authority over slotStatement(); see below. */
+  sig?: string
+  /** The authority's private key sealed to `pub` (supervisors' slots and the recovery slot). */
+  grant?: { epk: string; iv: string; tag: string; data: string }
 }
 
 export interface Keyring {
@@ -54,6 +60,10 @@ export interface Keyring {
   audit?: { iv: string; tag: string; data: string }
   /** The audit chain's newest event when the desk last closed, MACed under the audit key: deleting rows cannot reach it. */
   auditHead?: { id: number; hash: string; mac: string }
+  /** The keyring authority's public key: every slot is signed by it (see slotStatement). */
+  authority?: Authority
+  /** Failed logins not yet in the audit trail (kept here, not in throttle.json, so deleting that file does not drop them). */
+  pendingFailures?: { at: string; kind: string }[]
 }
 
 export const KEYRING_FILE = 'keyring.json'
@@ -220,6 +230,17 @@ export function rewrapSlot(slot: KeySlot, newDbKey: Buffer): KeySlot | null {
 
 /** The database key, or null when the secret is wrong (GCM authentication fails). */
 export function unwrapKey(slot: KeySlot, secret: string): Buffer | null {
+  const opened = openSlot(slot, secret)
+  opened?.authority?.fill(0)
+  return opened?.dbKey ?? null
+}
+
+/**
+ * Open a slot with its secret: the database key and, when the slot holds a grant, the keyring
+ * authority's private key (PKCS#8 DER; the caller checks it against keyring.json and zeroes it).
+ * Null when the secret is wrong.
+ */
+export function openSlot(slot: KeySlot, secret: string): { dbKey: Buffer; authority: Buffer | null } | null {
   let kek: Buffer
   try {
     kek = derive(secret, Buffer.from(slot.kdf.salt, 'hex'), slot.kdf)
@@ -227,16 +248,19 @@ export function unwrapKey(slot: KeySlot, secret: string): Buffer | null {
     return null
   }
   try {
-    if (slot.v !== 2) return gcmOpen(kek, { iv: slot.iv, tag: slot.tag, data: slot.wrapped }, slotAad(slot))
+    if (slot.v !== 2) {
+      const dbKey = gcmOpen(kek, { iv: slot.iv, tag: slot.tag, data: slot.wrapped }, slotAad(slot))
+      return dbKey ? { dbKey, authority: null } : null
+    }
     if (!slot.priv || !slot.pub || !slot.epk) return null
     const der = gcmOpen(kek, slot.priv, Buffer.from(`${PRIV_AAD}:${slot.kind}:${slot.userId ?? ''}`))
     if (!der) return null
     try {
       const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })
-      const k = slotWrapKey(diffieHellman({ privateKey, publicKey: createPublicKey({ key: Buffer.from(slot.epk, 'hex'), format: 'der', type: 'spki' }) }), slot.epk, slot.pub)
-      const key = gcmOpen(k, { iv: slot.iv, tag: slot.tag, data: slot.wrapped }, slotAad(slot))
-      k.fill(0)
-      return key
+      const dbKey = unwrapFrom(privateKey, slot.pub, { epk: slot.epk, iv: slot.iv, tag: slot.tag, data: slot.wrapped }, slotAad(slot))
+      if (!dbKey) return null
+      const authority = slot.grant ? unwrapFrom(privateKey, slot.pub, slot.grant, Buffer.from(`${GRANT_AAD}:${slot.kind}:${slot.userId ?? ''}`)) : null
+      return { dbKey, authority }
     } catch {
       return null
     } finally {
@@ -244,6 +268,46 @@ export function unwrapKey(slot: KeySlot, secret: string): Buffer | null {
     }
   } finally {
     kek.fill(0)
+  }
+}
+
+function unwrapFrom(privateKey: ReturnType<typeof createPrivateKey>, pub: string, w: { epk: string; iv: string; tag: string; data: string }, aad: Buffer): Buffer | null {
+  try {
+    const k = slotWrapKey(diffieHellman({ privateKey, publicKey: createPublicKey({ key: Buffer.from(w.epk, 'hex'), format: 'der', type: 'spki' }) }), w.epk, pub)
+    try {
+      return gcmOpen(k, w, aad)
+    } finally {
+      k.fill(0)
+    }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The same key pair under a new secret (changing one's own passphrase): the public key, the wrapped
+ * database key, the grant and the signature stay as they are, so nobody else has to sign anything.
+ * Null for a version 1 slot or a wrong current secret.
+ */
+export function resealSlot(slot: KeySlot, current: string, next: string, params: ScryptParams, id: string = randomUUID()): KeySlot | null {
+  if (slot.v !== 2 || !slot.priv) return null
+  let kek: Buffer
+  try {
+    kek = derive(current, Buffer.from(slot.kdf.salt, 'hex'), slot.kdf)
+  } catch {
+    return null
+  }
+  const aad = Buffer.from(`${PRIV_AAD}:${slot.kind}:${slot.userId ?? ''}`)
+  const der = gcmOpen(kek, slot.priv, aad)
+  kek.fill(0)
+  if (!der) return null
+  const salt = randomBytes(16)
+  const nextKek = derive(next, salt, params)
+  try {
+    return { ...slot, id, kdf: { name: 'scrypt', salt: salt.toString('hex'), ...params }, priv: gcmSeal(nextKek, der, aad) }
+  } finally {
+    nextKek.fill(0)
+    der.fill(0)
   }
 }
 
@@ -307,4 +371,82 @@ export function normaliseRecoveryKey(input: string): string {
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1')
   return clean.match(/.{1,4}/g)?.join('-') ?? ''
+}
+
+// ───────────────────────── the keyring authority: slots bound to role and identity ─────────────────────────
+
+/**
+ * Each slot carries a signature (Ed25519) over its kind, user id, login lookup, role and public key,
+ * made with the **keyring authority**: a private key that only supervisors (and the recovery key)
+ * can open, because it is sealed to their own slots' X25519 public keys (`grant`) and so needs their
+ * passphrase. The authority's public key is in keyring.json and pinned in the database. A worker who
+ * has the database key can wrap it under a passphrase of their choosing, but cannot sign the slot:
+ * login and `desk verify` check every slot against the authority before anyone is let in.
+ */
+export interface Authority {
+  /** Ed25519 public key, DER (spki), hex. */
+  pub: string
+}
+
+const GRANT_AAD = 'petition-desk keyring authority grant'
+const STATEMENT = 'petition-desk slot statement v1'
+
+/** What a slot's signature covers: who the slot is for, in which role, and its public key (v1: its wrapped key). */
+export function slotStatement(s: Pick<KeySlot, 'kind' | 'userId' | 'lookup' | 'role' | 'v' | 'pub' | 'wrapped'>): Buffer {
+  return Buffer.from(JSON.stringify([STATEMENT, s.kind, s.userId ?? null, s.lookup, s.role ?? null, s.v === 2 ? `pub:${s.pub ?? ''}` : `wrapped:${s.wrapped}`]))
+}
+
+/** A new authority: the public half for keyring.json, the private half (PKCS#8 DER) to be sealed and zeroed. */
+export function newAuthority(): { authority: Authority; secret: Buffer } {
+  const pair = generateKeyPairSync('ed25519')
+  return {
+    authority: { pub: pair.publicKey.export({ format: 'der', type: 'spki' }).toString('hex') },
+    secret: pair.privateKey.export({ format: 'der', type: 'pkcs8' })
+  }
+}
+
+/** The public key (hex) of an authority's private half, or null when it is not an Ed25519 key. */
+export function authorityPubOf(secret: Buffer): string | null {
+  try {
+    const key = createPrivateKey({ key: secret, format: 'der', type: 'pkcs8' })
+    if (key.asymmetricKeyType !== 'ed25519') return null
+    return createPublicKey(key).export({ format: 'der', type: 'spki' }).toString('hex')
+  } catch {
+    return null
+  }
+}
+
+/** The slot with its signature under the authority. */
+export function signSlot<S extends KeySlot>(slot: S, secret: Buffer): S {
+  const { sig: _old, ...rest } = slot
+  const sig = sign(null, slotStatement(rest), createPrivateKey({ key: secret, format: 'der', type: 'pkcs8' })).toString('hex')
+  return { ...rest, sig } as S
+}
+
+/** Whether the slot is signed by the keyring's authority (false when either is missing). */
+export function slotSigned(ring: Keyring, slot: KeySlot): boolean {
+  if (!ring.authority || typeof slot.sig !== 'string' || !/^[0-9a-f]{128}$/.test(slot.sig)) return false
+  try {
+    const pub = createPublicKey({ key: Buffer.from(ring.authority.pub, 'hex'), format: 'der', type: 'spki' })
+    return verify(null, slotStatement(slot), pub, Buffer.from(slot.sig, 'hex'))
+  } catch {
+    return false
+  }
+}
+
+/** The authority sealed to a version 2 slot's public key: only that slot's secret opens it. Null for a version 1 slot. */
+export function grantTo<S extends KeySlot>(slot: S, secret: Buffer): S {
+  if (slot.v !== 2 || !slot.pub) return slot
+  const w = wrapTo(slot.pub, secret, Buffer.from(`${GRANT_AAD}:${slot.kind}:${slot.userId ?? ''}`))
+  return { ...slot, grant: { epk: w.epk!, iv: w.iv, tag: w.tag, data: w.wrapped } }
+}
+
+export function withoutGrant<S extends KeySlot>(slot: S): S {
+  const { grant: _g, ...rest } = slot
+  return rest as S
+}
+
+/** The roles whose slots hold the authority: supervisors (the recovery slot always does). */
+export function holdsAuthority(role: string | null | undefined): boolean {
+  return role === 'supervisor'
 }

@@ -45,6 +45,10 @@ export class Desk {
   readonly appVersion: string
   private conn: Connection | null = null
   private key: Buffer | null = null
+  /** The keyring authority's private key (session/slots.ts), held while a supervisor is signed in; zeroed on close. */
+  private authorityKey: Buffer | null = null
+  /** Set while the recovery key opens the desk (it holds the authority like a supervisor). */
+  recovering = false
   session: Session | null = null
   /** Who was logged in when the desk locked: unlock asks them only for their passphrase. */
   lockedSession: Session | null = null
@@ -79,6 +83,16 @@ export class Desk {
   dbKey(): Buffer {
     if (!this.key) throw new DeskFailure('LOCKED', 'errors:session.locked')
     return this.key
+  }
+
+  /** The keyring authority's private key, when the person signed in holds it. */
+  authority(): Buffer | null {
+    return this.authorityKey
+  }
+
+  setAuthority(secret: Buffer | null): void {
+    if (this.authorityKey && this.authorityKey !== secret) this.authorityKey.fill(0)
+    this.authorityKey = secret
   }
 
   attach(conn: Connection, key: Buffer): void {
@@ -161,6 +175,9 @@ export class Desk {
     } finally {
       this.key?.fill(0)
       this.key = null
+      this.authorityKey?.fill(0)
+      this.authorityKey = null
+      this.recovering = false
     }
   }
 

@@ -3,6 +3,7 @@ import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync
 import Database from 'better-sqlite3'
 import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
+import { signNewSlot } from './slots'
 import { finishPendingRekey, newRecoveryKey, readKeyring, rekeyPaths, rewrapSlot, sealAuditKey, setRekeyInProgress, wrapKey, type Keyring, type KeySlot } from '../db/keyring'
 import { keyHandle, nativeBindingPath, openDatabase } from '../db/open'
 import { fsyncDir, writeFileAtomic } from '../fs/atomic'
@@ -85,7 +86,9 @@ export function rotateDatabaseKey(desk: Desk, opts: { stopAfter?: RekeyStep } = 
       if (next) slots.push(next)
       else if (slot.kind === 'recovery') {
         recoveryKey = newRecoveryKey()
-        slots.push(wrapKey(newKey, recoveryKey, { kind: 'recovery', lookup: '', userId: null }, desk.kdf, slot.id))
+        const fresh = wrapKey(newKey, recoveryKey, { kind: 'recovery', lookup: '', userId: null }, desk.kdf, slot.id)
+        // A new recovery slot is signed (and receives the keyring authority) like the old one.
+        slots.push(ring.authority && desk.authority() ? signNewSlot(desk, ring, fresh, undefined) : fresh)
       } else if (slot.userId != null) needNewPassphrase.push(slot.userId)
     }
     const auditKey = auditKeyOf(db)

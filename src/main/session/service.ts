@@ -6,8 +6,12 @@ import { checkPassphrase } from '@shared/domain/session/passphrase'
 import type { Desk, Session } from '../desk/desk'
 import {
   findUserSlot,
+  holdsAuthority,
   lookupFor,
+  newAuthority,
   newKeyring,
+  openSlot,
+  resealSlot,
   newRecoveryKey,
   normaliseRecoveryKey,
   readKeyring,
@@ -22,6 +26,7 @@ import { LATEST_SCHEMA } from '../db/migrate'
 import { getSetting, setDeskSettings } from '../settings/settings'
 import { storageFailure } from '../fs/storage'
 import { checkThrottle, flushPendingFailures, recordFailure, recordSuccess, RECOVERY_KEY, throttleWait } from './throttle'
+import { ensureAuthority, establishAuthority, pinAuthority, resignAll, sealSlot, signNewSlot, slotProblem, type SlotProblem } from './slots'
 
 interface UserRow {
   id: number
@@ -140,6 +145,10 @@ export function setup(
   const conn = openDatabase(desk.dataDir, key, { create: true })
   const now = desk.now().toISOString()
   const recoveryKey = newRecoveryKey()
+  // The keyring authority signs every slot (role and identity); the supervisor's and the recovery
+  // slot receive it, sealed to their own keys.
+  const made = newAuthority()
+  ring.authority = made.authority
   let userId = 0
   conn.sqlite.transaction(() => {
     userId = Number(
@@ -149,15 +158,17 @@ export function setup(
         )
         .run(a.loginName, a.displayName, a.locale, now, now).lastInsertRowid
     )
-    const userSlot = wrapKey(key, a.passphrase, { kind: 'user', lookup: lookupFor(ring, a.loginName), userId }, desk.kdf)
-    const recSlot = wrapKey(key, recoveryKey, { kind: 'recovery', lookup: '', userId: null }, desk.kdf)
+    const userSlot = sealSlot(wrapKey(key, a.passphrase, { kind: 'user', lookup: lookupFor(ring, a.loginName), userId }, desk.kdf), 'supervisor', made.secret)
+    const recSlot = sealSlot(wrapKey(key, recoveryKey, { kind: 'recovery', lookup: '', userId: null }, desk.kdf), undefined, made.secret)
     ring.slots.push(userSlot, recSlot)
+    pinAuthority(conn.orm, made.authority.pub, now, null)
     const ins = conn.sqlite.prepare('INSERT INTO key_slots (id, kind, user_id, created_at) VALUES (?, ?, ?, ?)')
     ins.run(userSlot.id, 'user', userId, now)
     ins.run(recSlot.id, 'recovery', null, now)
   })()
   writeKeyring(desk.dataDir, ring)
   desk.attach(conn, key)
+  desk.setAuthority(made.secret)
   const session = startSession(desk, userId)
   desk.audit({ action: 'desk.setup', subjectType: 'user', subjectId: userId })
   if (a.orgName?.trim()) setDeskSettings(desk, { orgName: a.orgName.trim() })
@@ -189,17 +200,29 @@ export function login(desk: Desk, a: { loginName: string; passphrase: string }):
   checkThrottle(desk, throttleKey)
   const slot = findUserSlot(keyring, a.loginName)
   // An unknown name costs the same KDF work as a known one, so timing does not tell names apart.
-  const key = slot ? unwrapKey(slot, a.passphrase) : dummyUnwrap(keyring, a.passphrase)
+  const opened = slot ? openSlot(slot, a.passphrase) : dummyUnwrap(keyring, a.passphrase)
+  const key = opened?.dbKey ?? null
   if (!slot || !key) {
     recordFailure(desk, throttleKey, 'login')
     return fail('WRONG_PASSPHRASE', 'errors:login.failed')
   }
+  const grant = opened!.authority
   const afterLock = desk.lockedSession?.userId === slot.userId
   const current = desk.isOpen ? desk.session : null
   // The account is checked before anything changes: a disabled (or unknown) account's login leaves
-  // whoever is signed in signed in, and counts as a failed attempt.
+  // whoever is signed in signed in, and counts as a failed attempt. So is a slot the keyring
+  // authority did not sign for this account and role (forged or edited).
+  if (desk.isOpen) {
+    const problem = slotProblem(keyring, slot, desk.db().orm, grant)
+    if (problem) {
+      key.fill(0)
+      grant?.fill(0)
+      refuseSlot(desk, throttleKey, slot, problem)
+    }
+  }
   if (desk.isOpen && !activeUser(desk.db().sqlite, slot.userId)) {
     key.fill(0)
+    grant?.fill(0)
     recordFailure(desk, throttleKey, 'login')
     flushPendingFailures(desk)
     return fail('ACCOUNT_DISABLED', 'errors:login.disabled')
@@ -217,6 +240,7 @@ export function login(desk: Desk, a: { loginName: string; passphrase: string }):
     conn = openChecked(desk, key)
   } catch (err) {
     key.fill(0)
+    grant?.fill(0)
     throw err
   }
   desk.attach(conn, key)
@@ -225,6 +249,8 @@ export function login(desk: Desk, a: { loginName: string; passphrase: string }):
   // closed again, the key zeroed, and whoever was locked out is still the one asked to unlock.
   const lockedBefore = desk.lockedSession
   try {
+    const problem = slotProblem(keyring, slot, conn.orm, grant)
+    if (problem) refuseSlot(desk, throttleKey, slot, problem)
     const row = conn.sqlite.prepare('SELECT disabled FROM users WHERE id = ?').get(slot.userId) as { disabled: number } | undefined
     if (!row || row.disabled) {
       recordFailure(desk, throttleKey, 'login')
@@ -235,10 +261,13 @@ export function login(desk: Desk, a: { loginName: string; passphrase: string }):
     flushPendingFailures(desk)
     recordSuccess(desk, throttleKey)
     const info = startSession(desk, slot.userId!)
+    desk.setAuthority(grant)
     pruneRevokedSlots(desk)
     upgradeSlot(desk, slot, a.passphrase)
+    establishAuthority(desk, readKeyring(desk.dataDir) ?? keyring, readKeyring(desk.dataDir)?.slots.find((s) => s.id === slot.id) ?? slot)
     return info
   } catch (err) {
+    grant?.fill(0)
     desk.session = null
     desk.lockedSession = lockedBefore
     desk.close()
@@ -247,14 +276,38 @@ export function login(desk: Desk, a: { loginName: string; passphrase: string }):
 }
 
 /**
+ * A slot the keyring authority did not sign for this account and role: refused, counted as a failed
+ * attempt, and recorded (the database is open: the slot did unwrap its key) with what was wrong.
+ */
+function refuseSlot(desk: Desk, throttleKey: string, slot: KeySlot, problem: SlotProblem): never {
+  recordFailure(desk, throttleKey, 'login')
+  try {
+    desk.db().sqlite.transaction(() => {
+      desk.audit({ action: 'session.slotRefused', actorId: null, subjectType: slot.kind === 'user' ? 'user' : null, subjectId: slot.userId, details: { problem, kind: slot.kind } })
+      flushPendingFailures(desk)
+    })()
+  } catch {
+    /* the refusal stands whether or not the disk takes its record */
+  }
+  return fail('FORBIDDEN', 'errors:login.slotForged')
+}
+
+/**
  * A version 1 slot (from before key rotation existed) is rewritten as version 2 with the secret just
  * typed, keeping its id: from then on the database key can be rotated without this person.
  */
 function upgradeSlot(desk: Desk, slot: KeySlot, secret: string): void {
   if (slot.v === 2) return
-  const keyring = readKeyring(desk.dataDir)
+  let keyring = readKeyring(desk.dataDir)
   if (!keyring) return
-  const next = wrapKey(desk.dbKey(), secret, { kind: slot.kind, lookup: slot.lookup, userId: slot.userId }, desk.kdf, slot.id)
+  // On a signed keyring the new slot must be signed: by the supervisor (or recovery key) opening it,
+  // who signs afresh; a worker's version 1 slot stays as it is until a supervisor resets it.
+  if (keyring.authority) {
+    keyring = ensureAuthority(desk, keyring)
+    if (!desk.authority()) return
+  }
+  const role = slot.kind === 'user' ? desk.session?.role : undefined
+  const next = signNewSlot(desk, keyring, wrapKey(desk.dbKey(), secret, { kind: slot.kind, lookup: slot.lookup, userId: slot.userId }, desk.kdf, slot.id), role)
   writeKeyring(desk.dataDir, { ...keyring, slots: keyring.slots.map((s) => (s.id === slot.id ? next : s)) })
 }
 
@@ -359,12 +412,13 @@ export function addUser(
         .prepare(`INSERT INTO users (login_name, display_name, role, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
         .run(a.loginName, a.displayName, a.role, desk.session?.locale ?? 'zh-CN', now, now).lastInsertRowid
     )
-    const slot = wrapKey(desk.dbKey(), a.passphrase, { kind: 'user', lookup: lookupFor(keyring, a.loginName), userId }, desk.kdf)
-    keyring.slots.push(slot)
+    // Signed for this account and role by the keyring authority the supervisor holds.
+    const signing = ensureAuthority(desk, keyring)
+    const slot = signNewSlot(desk, signing, wrapKey(desk.dbKey(), a.passphrase, { kind: 'user', lookup: lookupFor(keyring, a.loginName), userId }, desk.kdf), a.role)
     db.prepare('INSERT INTO key_slots (id, kind, user_id, created_at) VALUES (?, ?, ?, ?)').run(slot.id, 'user', userId, now)
     desk.audit({ action: 'users.add', subjectType: 'user', subjectId: userId, details: { role: a.role } })
     // The keyring is written inside the transaction: if it fails, the user row is rolled back.
-    writeKeyring(desk.dataDir, keyring)
+    writeKeyring(desk.dataDir, { ...signing, slots: [...signing.slots, slot] })
   })()
   return toSummary(db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as UserRow)
 }
@@ -393,18 +447,22 @@ function rewrapUserSlot(
   dbKey: Buffer,
   user: UserRow,
   pass: string,
-  audit: { action: string; actorId: number | null }
+  audit: { action: string; actorId: number | null },
+  prepared?: KeySlot
 ): void {
-  const slot = wrapKey(dbKey, pass, { kind: 'user', lookup: lookupFor(keyring, user.login_name), userId: user.id }, desk.kdf)
   const now = desk.now().toISOString()
   db.transaction(() => {
+    // A new key pair is signed for the account's role by the supervisor (or recovery key) doing it;
+    // one's own new passphrase keeps the key pair (`prepared`), so its signature stays valid.
+    const signing = prepared ? keyring : ensureAuthority(desk, keyring)
+    const slot = prepared ?? signNewSlot(desk, signing, wrapKey(dbKey, pass, { kind: 'user', lookup: lookupFor(keyring, user.login_name), userId: user.id }, desk.kdf), user.role)
     db.prepare(`DELETE FROM key_slots WHERE kind = 'user' AND user_id = ?`).run(user.id)
     db.prepare('INSERT INTO key_slots (id, kind, user_id, created_at) VALUES (?, ?, ?, ?)').run(slot.id, 'user', user.id, now)
     db.prepare('UPDATE users SET updated_at = ? WHERE id = ?').run(now, user.id)
     desk.audit({ action: audit.action, actorId: audit.actorId, subjectType: 'user', subjectId: user.id })
     writeKeyring(desk.dataDir, {
-      ...keyring,
-      slots: [...keyring.slots.filter((s) => !(s.kind === 'user' && s.userId === user.id)), slot]
+      ...signing,
+      slots: [...signing.slots.filter((s) => !(s.kind === 'user' && s.userId === user.id)), slot]
     })
   })()
 }
@@ -427,7 +485,9 @@ export function recover(desk: Desk, a: { recoveryKey: string; userId?: number; n
   const keyring = ring(desk)
   checkThrottle(desk, RECOVERY_KEY)
   const slot = keyring.slots.find((s) => s.kind === 'recovery')
-  const key = slot ? unwrapKey(slot, normaliseRecoveryKey(a.recoveryKey)) : null
+  const opened = slot ? openSlot(slot, normaliseRecoveryKey(a.recoveryKey)) : null
+  const key = opened?.dbKey ?? null
+  const grant = opened?.authority ?? null
   if (!key) {
     recordFailure(desk, RECOVERY_KEY, 'recovery')
     return fail('WRONG_PASSPHRASE', 'errors:login.recoveryFailed', undefined, 'recoveryKey')
@@ -443,7 +503,19 @@ export function recover(desk: Desk, a: { recoveryKey: string; userId?: number; n
     conn = openChecked(desk, key)
   } catch (err) {
     key.fill(0)
+    grant?.fill(0)
     throw err
+  }
+  // The recovery slot, too, must be the one the keyring authority signed.
+  const problem = slotProblem(keyring, slot!, conn.orm, grant)
+  if (problem) {
+    grant?.fill(0)
+    desk.attach(conn, key)
+    try {
+      refuseSlot(desk, RECOVERY_KEY, slot!, problem)
+    } finally {
+      desk.close()
+    }
   }
   const rows = conn.sqlite
     .prepare(`SELECT * FROM users WHERE role = 'supervisor' AND disabled = 0 ORDER BY id`)
@@ -452,6 +524,7 @@ export function recover(desk: Desk, a: { recoveryKey: string; userId?: number; n
   if (a.userId === undefined || a.newPassphrase === undefined) {
     conn.sqlite.close()
     key.fill(0)
+    grant?.fill(0)
     return { supervisors, session: null }
   }
   const target = rows.find((r) => r.id === a.userId)
@@ -461,12 +534,17 @@ export function recover(desk: Desk, a: { recoveryKey: string; userId?: number; n
   } catch (err) {
     conn.sqlite.close()
     key.fill(0)
+    grant?.fill(0)
     throw err
   }
   desk.attach(conn, key)
+  // The recovery key holds the keyring authority like a supervisor: it signs the new slot.
+  desk.recovering = true
+  desk.setAuthority(grant)
   upgradeSlot(desk, slot!, normaliseRecoveryKey(a.recoveryKey))
   rewrapUserSlot(desk, conn.sqlite, readKeyring(desk.dataDir) ?? keyring, key, target!, a.newPassphrase, { action: 'session.recovered', actorId: target!.id })
   const session = startSession(desk, target!.id)
+  desk.recovering = false
   flushPendingFailures(desk)
   return { supervisors, session }
 }
@@ -488,7 +566,12 @@ export function changePassphrase(desk: Desk, a: { current: string; next: string 
   recordSuccess(desk, throttleKey)
   requirePolicy(a.next, [s.loginName, s.displayName], 'next')
   const db = desk.db().sqlite
-  rewrapUserSlot(desk, db, keyring, desk.dbKey(), userRow(db, s.userId), a.next, { action: 'session.changePassphrase', actorId: s.userId })
+  // The same key pair under the new passphrase: its signature (role, account) stays valid, so a
+  // worker changes their own passphrase without anyone signing. A version 1 slot on a signed keyring
+  // needs a new, signed one: only a supervisor (or the person, if a supervisor) can make it.
+  const resealed = resealSlot(slot!, a.current, a.next, desk.kdf) ?? undefined
+  if (!resealed && keyring.authority && !holdsAuthority(s.role)) fail('FORBIDDEN', 'errors:passphrase.needsReset', undefined, 'current')
+  rewrapUserSlot(desk, db, keyring, desk.dbKey(), userRow(db, s.userId), a.next, { action: 'session.changePassphrase', actorId: s.userId }, resealed)
   return null
 }
 
@@ -528,7 +611,9 @@ export function setDisabled(desk: Desk, a: { userId: number; disabled: boolean; 
       db.prepare('UPDATE users SET disabled = 1, updated_at = ? WHERE id = ?').run(desk.now().toISOString(), a.userId)
       db.prepare(`DELETE FROM key_slots WHERE kind = 'user' AND user_id = ?`).run(a.userId)
       desk.audit({ action: 'users.disable', subjectType: 'user', subjectId: a.userId })
-      writeKeyring(desk.dataDir, { ...keyring, slots: keyring.slots.filter((k) => !(k.kind === 'user' && k.userId === a.userId)) })
+      const remaining = { ...keyring, slots: keyring.slots.filter((k) => !(k.kind === 'user' && k.userId === a.userId)) }
+      // A supervisor could open the keyring authority: a new one signs every remaining slot.
+      writeKeyring(desk.dataDir, keyring.authority && holdsAuthority(user.role) ? resignAll(desk, remaining, { rotate: true }) : remaining)
     })()
     return null
   }
@@ -552,8 +637,13 @@ export function setRole(desk: Desk, a: { userId: number; role: Role }): null {
     if (user.role === 'supervisor' && !user.disabled && activeSupervisors(db) <= 1) fail('CONFLICT', 'errors:users.lastSupervisor')
     db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(a.role, desk.now().toISOString(), a.userId)
     desk.audit({ action: 'users.setRole', subjectType: 'user', subjectId: a.userId, details: { from: user.role, to: a.role } })
+    // The role is part of every slot's signature: signed again (under a new authority when the one
+    // losing the role could open it), and a new supervisor's slot receives the authority.
+    const keyring = ring(desk)
+    if (keyring.authority) writeKeyring(desk.dataDir, resignAll(desk, keyring, { rotate: holdsAuthority(user.role) && !holdsAuthority(a.role), role: { userId: a.userId, role: a.role } }))
   })()
   // Demoting yourself takes effect at once: the router checks the role on every call.
   if (a.userId === s.userId) s.role = a.role
+  if (a.userId === s.userId && !holdsAuthority(a.role)) desk.setAuthority(null)
   return null
 }
