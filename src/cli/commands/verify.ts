@@ -7,7 +7,7 @@ import { padEnd } from '@shared/text/characters'
 import { findUserSlot, normaliseRecoveryKey, openAuditKey, readKeyring, unwrapKey, type Keyring } from '../../main/db/keyring'
 import { dbExists, dbPath, integrityCheck, isDamageError, openRaw } from '../../main/db/open'
 import { LATEST_SCHEMA } from '../../main/db/migrate'
-import { anchorMac, verifyChain } from '../../main/audit/chain'
+import { anchorMac, verifyChain, type ChainVerdict } from '../../main/audit/chain'
 import { keyringSignatureProblems } from '../../main/session/slots'
 
 function accountActive(dataDir: string, key: Buffer, userId: number): boolean {
@@ -54,6 +54,22 @@ export function keyringAgreement(ring: Keyring, db: Database.Database): string[]
   const recovery = ring.slots.filter((s) => s.kind === 'recovery').length
   if (recovery !== 1) problems.push(`keyring.json has ${recovery} recovery slots (expected 1)`)
   return problems
+}
+
+/** The chain's verdict as a sentence: how many events, whether it reaches its anchor, where it breaks. */
+export function chainInWords(c: ChainVerdict & { anchor: number | null }): string {
+  const keyed = c.keyed ? ` (${c.keyed} keyed with the audit key)` : ''
+  if (c.ok) return `${c.checked} events${keyed}, ${c.anchor ? `intact up to the anchored event ${c.anchor}` : 'intact (no anchor in keyring.json yet)'}`
+  switch (c.reason) {
+    case 'truncated':
+      return `SHORTENED — the newest events, up to event ${c.brokenAt} anchored in keyring.json, are gone (${c.checked} remain)`
+    case 'missing':
+      return `BROKEN — events before event ${c.brokenAt} were deleted`
+    case 'unkeyed':
+      return `REWRITTEN — event ${c.brokenAt} was re-hashed without the audit key`
+    default:
+      return `EDITED — event ${c.brokenAt} no longer matches its hash`
+  }
 }
 
 /**
@@ -168,7 +184,7 @@ Exit codes: 0 all well, 1 a problem found, 2 usage, 3 wrong secret (or too many 
       process.stdout.write(`Desk: ${dataDir}\n`)
       process.stdout.write(`Integrity check: ${JSON.stringify(report.integrity ?? 'not run')}\n`)
       if (report.schemaVersion !== undefined) process.stdout.write(`Schema version: ${report.schemaVersion} (this app: ${LATEST_SCHEMA})\n`)
-      if (report.auditChain) process.stdout.write(`Audit chain: ${JSON.stringify(report.auditChain)}\n`)
+      if (report.auditChain) process.stdout.write(`Audit trail: ${chainInWords(report.auditChain as ChainVerdict & { anchor: number | null })}\n`)
       if (report.counts) for (const [t, n] of Object.entries(report.counts as object)) process.stdout.write(`  ${padEnd(t, 28)} ${n}\n`)
       process.stdout.write(problems.length ? `PROBLEMS:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` : 'All checks passed.\n')
     }

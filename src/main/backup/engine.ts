@@ -328,6 +328,7 @@ export async function writeBackup(job: ExportJob, progress: Progress, startHelpe
     // The rows of moment M, counted while the disk takes the body.
     progress({ phase: 'scan', done: 0, total: 1 })
     const scan = countRows(c.pin)
+    const auditHead = auditHeadOf(c.pin)
     c.pin.exec('COMMIT')
     progress({ phase: 'scan', done: 1, total: 1 })
 
@@ -340,7 +341,8 @@ export async function writeBackup(job: ExportJob, progress: Progress, startHelpe
       contentHash: sha256().update(snap.tags).digest('hex'),
       tables: scan.tables,
       dataKey: job.liveKey,
-      keyring: job.keyring
+      keyring: job.keyring,
+      ...(auditHead ? { auditHead } : {})
     }
     const trailer = Buffer.from(JSON.stringify(buildTrailer(job.recipient, backupKey, manifest)), 'utf8')
     const fields = footerFields(snap.bodyLength, trailer.length)
@@ -498,6 +500,8 @@ export function readBackup(job: ReadJob, progress: Progress): ReadOutcome {
       if (scan.schemaVersion !== manifest.schemaVersion) throw new BackupError('damaged', 'schema')
       const names = Object.keys(manifest.tables)
       if (names.length !== Object.keys(scan.tables).length || names.some((n) => scan.tables[n] !== manifest.tables[n])) throw new BackupError('damaged', 'counts')
+      // The audit trail must reach the head the manifest anchors (the newest event at the backup's moment).
+      if (manifest.auditHead && !reachesHead(db, manifest.auditHead)) throw new BackupError('auditShortened', 'audit')
       // What a restore puts in place is one file: the log folded in.
       if (job.keep) db.pragma('wal_checkpoint(TRUNCATE)')
     } finally {
@@ -543,6 +547,22 @@ function schemaObjects(db: Database.Database): TableInfo[] {
 /** Tables holding rows: virtual tables are skipped (their rows live in their shadow tables), and SQLite's statistics. */
 function dataTables(objects: TableInfo[]): TableInfo[] {
   return objects.filter((o) => o.type === 'table' && !/^CREATE\s+VIRTUAL/i.test(o.sql ?? '') && o.name !== 'sqlite_stat1' && o.name !== 'sqlite_stat4')
+}
+
+/** The audit chain's newest event and the number of events, or null when there is no trail. */
+export function auditHeadOf(db: Database.Database): { id: number; hash: string; count: number } | null {
+  const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_events'`).get()
+  if (!has) return null
+  const row = db.prepare('SELECT id, hash, (SELECT count(*) FROM audit_events) AS count FROM audit_events ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string; count: number } | undefined
+  return row ? { id: Number(row.id), hash: row.hash, count: Number(row.count) } : null
+}
+
+/** Whether the trail still holds the anchored event, with the same hash, and at least as many events. */
+export function reachesHead(db: Database.Database, head: { id: number; hash: string; count: number }): boolean {
+  const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_events'`).get()
+  if (!has) return false
+  const row = db.prepare('SELECT hash, (SELECT count(*) FROM audit_events WHERE id <= ?) AS count FROM audit_events WHERE id = ?').get(head.id, head.id) as { hash: string; count: number } | undefined
+  return !!row && row.hash === head.hash && Number(row.count) >= head.count
 }
 
 /** Rows per table and the schema version: cheap (count(*) walks the smallest b-tree), for the manifest. */

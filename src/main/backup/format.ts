@@ -113,9 +113,16 @@ export interface Manifest {
    */
   dataKey: string
   keyring: KeyringCopy
+  /**
+   * The audit chain's newest event at the backup's moment (id and hash) and how many events there
+   * were: a restored or verified copy must reach it, and the live trail is compared with it, so
+   * deleting the newest events cannot go unnoticed while a backup from after them exists.
+   * Absent in backups from before this version (and in a database without a trail).
+   */
+  auditHead?: { id: number; hash: string; count: number }
 }
 
-export type BackupProblem = 'wrongPassphrase' | 'damaged' | 'notBackup' | 'plainDatabase' | 'empty' | 'tooNew'
+export type BackupProblem = 'wrongPassphrase' | 'damaged' | 'notBackup' | 'plainDatabase' | 'empty' | 'tooNew' | 'auditShortened'
 
 /** Thrown by the engine (which must not import the IPC layer: it also runs in a worker thread). */
 export class BackupError extends Error {

@@ -30,6 +30,7 @@ import { log } from '../log'
 import { BackupError, newRecipient, newScryptSpec, type BackupRecipient, type KeyringCopy } from './format'
 import type { Phase, ProgressInfo } from './engine'
 import { runTask } from './runner'
+import { reachesHead } from './engine'
 
 /**
  * Backups for the desk: export (a sealed snapshot while the desk keeps working), verify, restore
@@ -97,6 +98,8 @@ export function problemToFailure(err: unknown): never {
         return fail('BACKUP_DAMAGED', 'supervisor:backup.errors.plainDatabase')
       case 'notBackup':
         return fail('BACKUP_DAMAGED', 'supervisor:backup.errors.notBackup')
+      case 'auditShortened':
+        return fail('BACKUP_DAMAGED', 'supervisor:backup.errors.auditShortened')
       default:
         return fail('BACKUP_DAMAGED', 'supervisor:backup.errors.damaged')
     }
@@ -339,9 +342,12 @@ export async function verifyBackup(desk: Desk | null, a: { file: string; passphr
         desk ? progressReporter(desk, 'verify') : () => {}
       )
       const rows = Object.values(out.manifest.tables).reduce((x, y) => x + y, 0)
+      // The live trail must still hold the newest event this backup anchors: events deleted from
+      // the live database since are found here, by any backup taken after them.
+      const liveTrail = desk?.isOpen && desk.session && out.manifest.auditHead ? (reachesHead(desk.db().sqlite, out.manifest.auditHead) ? ('intact' as const) : ('shortened' as const)) : null
       if (desk?.isOpen && desk.session) {
         logBackup(desk, 'verify', file, out.bytes, 'ok')
-        desk.audit({ action: 'backup.verify', details: { ok: true, rows } })
+        desk.audit({ action: 'backup.verify', details: { ok: true, rows, ...(liveTrail ? { liveTrail } : {}) } })
       }
       desk?.emit('progress', { task: 'backup', done: 1000, total: 1000 })
       return {
@@ -353,6 +359,8 @@ export async function verifyBackup(desk: Desk | null, a: { file: string; passphr
         schemaVersion: out.manifest.schemaVersion,
         tables: out.manifest.tables,
         rows,
+        auditEvents: out.manifest.auditHead?.count ?? null,
+        liveTrail,
         ms: Date.now() - started
       }
     } catch (err) {

@@ -76,6 +76,10 @@ describe('audit viewer', () => {
         expect(text).toContain(chain)
         expect(text).toContain('2026-000042')
         expect(text).toContain('陈督导')
+        // The whole chain's head, on paper: a later truncation is proved against it.
+        const head = t.desk.db().sqlite.prepare('SELECT id, hash, (SELECT count(*) FROM audit_events) AS n FROM audit_events ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string; n: number }
+        expect(text.replace(/\s+/g, '')).toContain(head.hash)
+        expect(text.replace(/\s+/g, '')).toContain(locale === 'zh-CN' ? `全链共${head.n}条` : `全鏈共${head.n}條`)
       }
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -3,7 +3,9 @@ import { actionKey, hallDayStart, type AuditFilter, type AuditPage, type AuditVi
 import { translator } from '@shared/i18n/resources'
 import type { Locale } from '@shared/domain/session/types'
 import type { Desk } from '../desk/desk'
-import { anchorMac, auditKeyOf, eventHash, GENESIS, keyedHash, type AuditRow } from '../audit/chain'
+import { anchorMac, auditKeyOf, chainHead, eventHash, GENESIS, keyedHash, type AuditRow } from '../audit/chain'
+import { count } from 'drizzle-orm'
+import { auditEvents } from '../db/schema'
 import { readKeyring } from '../db/keyring'
 import { A4_MARGINS, RULED, renderPdf } from '../pdf'
 
@@ -124,6 +126,10 @@ export async function auditPdf(desk: Desk, f: AuditFilter, locale: Locale): Prom
   const chainLine = page.chain.ok
     ? t('audit.chain.ok', { count: page.chain.checked })
     : t('audit.chain.broken', { count: page.chain.breaks.length, first: page.chain.breaks[0]?.id ?? 0 })
+  // The whole chain's head (not only the filtered rows): on paper, where deleting rows cannot reach it.
+  const chain = chainHead(desk.db().sqlite)
+  const events = desk.db().orm.select({ n: count() }).from(auditEvents).get()?.n ?? 0
+  const headLine = t('audit.report.head', { id: chain.id, count: events, hash: chain.hash })
   const head: TableCell[] = ['#', t('audit.columns.at'), t('audit.columns.person'), t('audit.columns.action'), t('audit.columns.subject'), t('audit.columns.details')].map(
     (h) => ({ text: h, bold: true, fillColor: '#ececec' })
   )
@@ -155,7 +161,8 @@ export async function auditPdf(desk: Desk, f: AuditFilter, locale: Locale): Prom
         margin: [0, 0, 0, 2]
       },
       filterLine ? { text: filterLine, margin: [0, 0, 0, 2] } : { text: t('audit.report.noFilter'), margin: [0, 0, 0, 2] },
-      { text: chainLine, bold: true, color: page.chain.ok ? '#1b5e20' : '#b00020', margin: [0, 0, 0, 8] },
+      { text: chainLine, bold: true, color: page.chain.ok ? '#1b5e20' : '#b00020', margin: [0, 0, 0, 2] },
+      { text: headLine, margin: [0, 0, 0, 8] },
       page.rows.length
         ? { table: { headerRows: 1, widths: [28, 80, 60, 110, 80, '*'], body: [head, ...body] }, layout: RULED }
         : { text: t('audit.empty') }

@@ -40,6 +40,10 @@ export interface BackupVerdict {
   schemaVersion: number
   tables: Record<string, number>
   rows: number
+  /** Audit events at the backup's moment (null: a backup from before this was recorded). */
+  auditEvents?: number | null
+  /** The live trail compared with the head this backup anchors: 'shortened' means events were deleted since. */
+  liveTrail?: 'intact' | 'shortened' | null
   ms: number
 }
 

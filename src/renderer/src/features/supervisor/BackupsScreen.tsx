@@ -327,6 +327,11 @@ function VerifyCard({ status, running, setRunning, progress, onDone }: TaskProps
       {verdict ? (
         <div role="status" data-testid="verify-verdict">
           <p className="sv-banner ok">{t('supervisor:backup.verify.ok', { at: formatDateTime(verdict.createdAt, i18n.language), rows: verdict.rows })}</p>
+          {verdict.liveTrail === 'shortened' ? (
+            <p className="sv-banner bad" role="alert">
+              {t('supervisor:backup.verify.liveTrailShortened', { events: verdict.auditEvents ?? 0 })}
+            </p>
+          ) : null}
           <details>
             <summary>{t('supervisor:backup.verify.details')}</summary>
             <table className="table">
