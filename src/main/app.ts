@@ -2,6 +2,8 @@ import { Desk, type DeskOptions } from './desk/desk'
 import { createRouter, type Router } from './ipc/router'
 import { sessionHandlers } from './session/handlers'
 import { casesHandlers } from './cases/handlers'
+import { peopleHandlers } from './cases/people'
+import { guardConfidential } from './cases/confidential'
 import { interviewHandlers } from './interview/handlers'
 import { formsHandlers } from './forms/handlers'
 import { supervisorHandlers } from './supervisor/handlers'
@@ -21,15 +23,17 @@ export interface DeskApp {
  */
 export function createDeskApp(opts: DeskOptions & { idleWatch?: boolean }): DeskApp {
   const desk = new Desk(opts)
-  const router = createRouter(desk, [
+  // Every call naming a case passes the confidentiality guard (检举控告; cases/confidential.ts).
+  const router = createRouter(desk, guardConfidential(desk, [
     sessionHandlers(desk),
     casesHandlers(desk),
+    peopleHandlers(desk),
     interviewHandlers(desk),
     formsHandlers(desk),
     supervisorHandlers(desk),
     noticesHandlers(desk),
     draftsHandlers(desk)
-  ])
+  ]))
   const stopIdle = opts.idleWatch === false ? () => {} : startIdleWatch(desk)
   return {
     desk,

@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3'
+import { asc, eq } from 'drizzle-orm'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { caseAltContacts } from '../db/schema/confidential'
 import { indexText, normalise } from '@shared/domain/search/normalise'
 import { phoneKey } from '@shared/domain/case/phone'
 
@@ -17,16 +20,18 @@ export interface IndexedRep {
   name: string
   phone: string
 }
+/** An alternative contact (daughter, neighbour…): found by search, never a repeat key (not the petitioner). */
+export type IndexedAlt = IndexedRep
 
 /**
  * What a case puts in the search index (bigrams per column) and in the repeat-detection keys: one
  * pure function, used by the service and by the demo generator alike. A key shorter than its
  * minimum (a phone under 6 digits, an address under 4 characters, an empty name) is not kept.
  */
-export function caseIndexEntries(c: IndexedCase, reps: readonly IndexedRep[]) {
+export function caseIndexEntries(c: IndexedCase, reps: readonly IndexedRep[], alts: readonly IndexedAlt[] = []) {
   const search = {
-    names: indexText([c.name, c.contactPerson, ...reps.map((r) => r.name)]),
-    phones: indexText([c.phone, ...reps.map((r) => r.phone)]),
+    names: indexText([c.name, c.contactPerson, ...reps.map((r) => r.name), ...alts.map((a) => a.name)]),
+    phones: indexText([c.phone, ...reps.map((r) => r.phone), ...alts.map((a) => a.phone)]),
     places: indexText([c.address, c.locality]),
     matter: indexText([c.summary, c.demands])
   }
@@ -45,7 +50,7 @@ export function caseIndexEntries(c: IndexedCase, reps: readonly IndexedRep[]) {
 const statements = new WeakMap<Database.Database, { search: Database.Statement; key: Database.Statement }>()
 
 /** Add a case's index rows (for a case that has none yet: a new one, or after reindexCase's delete). */
-export function writeCaseIndex(db: Database.Database, caseId: number, c: IndexedCase, reps: readonly IndexedRep[]): void {
+export function writeCaseIndex(db: Database.Database, caseId: number, c: IndexedCase, reps: readonly IndexedRep[], alts: readonly IndexedAlt[] = []): void {
   let st = statements.get(db)
   if (!st) {
     st = {
@@ -54,7 +59,7 @@ export function writeCaseIndex(db: Database.Database, caseId: number, c: Indexed
     }
     statements.set(db, st)
   }
-  const { search, keys } = caseIndexEntries(c, reps)
+  const { search, keys } = caseIndexEntries(c, reps, alts)
   st.search.run(caseId, search.names, search.phones, search.places, search.matter)
   for (const k of keys) st.key.run(caseId, k.kind, k.key)
 }
@@ -73,5 +78,18 @@ export function reindexCase(db: Database.Database, caseId: number): void {
   db.prepare('DELETE FROM case_keys WHERE case_id = ?').run(caseId)
   if (!c) return
   const reps = db.prepare('SELECT name, phone FROM case_representatives WHERE case_id = ? ORDER BY id').all(caseId) as IndexedRep[]
-  writeCaseIndex(db, caseId, c, reps)
+  const alts = orm(db)
+    .select({ name: caseAltContacts.name, phone: caseAltContacts.phone })
+    .from(caseAltContacts)
+    .where(eq(caseAltContacts.caseId, caseId))
+    .orderBy(asc(caseAltContacts.id))
+    .all()
+  writeCaseIndex(db, caseId, c, reps, alts)
+}
+
+const orms = new WeakMap<Database.Database, ReturnType<typeof drizzle>>()
+function orm(db: Database.Database) {
+  let o = orms.get(db)
+  if (!o) orms.set(db, (o = drizzle(db)))
+  return o
 }

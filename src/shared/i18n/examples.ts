@@ -20,6 +20,7 @@ export const EXAMPLE_PARAMS: Record<string, Example> = {
   matter: { 'zh-CN': '拖欠工资', 'yue-HK': '拖欠工資' },
   name: { 'zh-CN': '陈美玲', 'yue-HK': '陳美玲' },
   worker: { 'zh-CN': '李敏', 'yue-HK': '李敏' },
+  relation: { 'zh-CN': '女儿', 'yue-HK': '女兒' },
   who: { 'zh-CN': '李敏', 'yue-HK': '李敏' },
   names: { 'zh-CN': '李敏、王小红', 'yue-HK': '李敏、王小紅' },
   org: { 'zh-CN': '白云区信访社会工作服务站', 'yue-HK': '白雲區信訪社會工作服務站' },

@@ -6,6 +6,7 @@ import zhInterview from './locales/zh-CN/interview.json'
 import zhForms from './locales/zh-CN/forms.json'
 import zhSupervisor from './locales/zh-CN/supervisor.json'
 import zhScript from './locales/zh-CN/script.json'
+import zhPeople from './locales/zh-CN/people.json'
 import yueCommon from './locales/yue-HK/common.json'
 import yueSession from './locales/yue-HK/session.json'
 import yueErrors from './locales/yue-HK/errors.json'
@@ -14,13 +15,14 @@ import yueInterview from './locales/yue-HK/interview.json'
 import yueForms from './locales/yue-HK/forms.json'
 import yueSupervisor from './locales/yue-HK/supervisor.json'
 import yueScript from './locales/yue-HK/script.json'
+import yuePeople from './locales/yue-HK/people.json'
 
 /**
  * Two languages, the same keys. Namespaces follow features; `script` holds what is said or handed
  * to the petitioner (spoken register), apart from labels (written register).
  */
 export const LOCALES = ['zh-CN', 'yue-HK'] as const
-export const NAMESPACES = ['common', 'session', 'errors', 'cases', 'interview', 'forms', 'supervisor', 'script'] as const
+export const NAMESPACES = ['common', 'session', 'errors', 'cases', 'interview', 'forms', 'supervisor', 'script', 'people'] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
 export const resources = {
@@ -32,7 +34,8 @@ export const resources = {
     interview: zhInterview,
     forms: zhForms,
     supervisor: zhSupervisor,
-    script: zhScript
+    script: zhScript,
+    people: zhPeople
   },
   'yue-HK': {
     common: yueCommon,
@@ -42,7 +45,8 @@ export const resources = {
     interview: yueInterview,
     forms: yueForms,
     supervisor: yueSupervisor,
-    script: yueScript
+    script: yueScript,
+    people: yuePeople
   }
 } as const
 

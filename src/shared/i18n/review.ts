@@ -42,6 +42,8 @@ const AREAS: [string, string][] = [
   ['forms:', 'formsScreen'],
   ['cases:consentSlip', 'consent'],
   ['cases:', 'cases'],
+  ['people:consentSlip', 'consent'],
+  ['people:', 'cases'],
   ['session:', 'session'],
   ['supervisor:', 'supervisor'],
   ['errors:', 'errors'],

@@ -1,6 +1,7 @@
 import type { CallDef } from './define'
 import { sessionCalls } from './contracts/session'
 import { casesCalls } from './contracts/cases'
+import { peopleCalls } from './contracts/people'
 import { interviewCalls } from './contracts/interview'
 import { formsCalls } from './contracts/forms'
 import { supervisorCalls } from './contracts/supervisor'
@@ -12,7 +13,7 @@ import { draftsCalls } from './contracts/drafts'
  * access level and result type. Electron's preload, the loopback transport, the router and the
  * renderer's client are all typed from this object.
  */
-export const contract = merge(sessionCalls, casesCalls, interviewCalls, formsCalls, supervisorCalls, noticesCalls, draftsCalls)
+export const contract = merge(sessionCalls, casesCalls, peopleCalls, interviewCalls, formsCalls, supervisorCalls, noticesCalls, draftsCalls)
 
 export type Contract = typeof contract
 export type Method = keyof Contract

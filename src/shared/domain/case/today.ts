@@ -64,12 +64,16 @@ export interface TodayFollowUp extends FollowUp {
   caseNo: string
   name: string
   riskLevel: CaseSummary['riskLevel']
+  /** A confidential case this person may not open: number only (no name, no note). */
+  masked?: boolean
 }
 
 export interface TodayDeadline extends CaseDeadline {
   caseNo: string
   name: string
   riskLevel: CaseSummary['riskLevel']
+  /** A confidential case this person may not open: number only. */
+  masked?: boolean
 }
 
 export interface TodayData {

@@ -310,6 +310,10 @@ export interface CaseSummary {
   updatedAt: string
   headcount: number | null
   repeat: RepeatMark | null
+  /** A report about an official (检举控告): shown with 保密个案. */
+  confidential?: boolean
+  /** This person may not open it: the line holds its number only (name, summary and dates are blank). */
+  masked?: boolean
 }
 
 export interface RepeatCandidate extends CaseSummary {
