@@ -33,7 +33,11 @@ export const check: MigrationCheck = {
   },
   seed(db) {
     const at = '2026-03-02T09:00:00.000Z'
-    db.prepare(`INSERT INTO case_alt_contacts (case_id, name, relation, phone, added_at) VALUES (1301, '陈美𠮶', '女儿', '13812345678', ?)`).run(at)
-    db.prepare(`INSERT INTO case_other_visits (case_id, agency, first_date, last_date, times, added_at) VALUES (1301, '区人社局', '2026-01-05', '2026-02-10', 3, ?)`).run(at)
+    db.prepare(
+      `INSERT INTO cases (id, case_no, status, risk_level, created_at, updated_at, party_kind, name, contact_date) VALUES (1310, '2026-001310', 'intake', 'none', ?, ?, 'person', '陈伯', '2026-03-02')`
+    ).run(at, at)
+    db.prepare(`INSERT INTO case_diversions (case_id, recommended, chosen, reporter_confidential, decided_at) VALUES (1310, '["discipline"]', 'discipline', 1, ?)`).run(at)
+    db.prepare(`INSERT INTO case_alt_contacts (case_id, name, relation, phone, added_at) VALUES (1310, '陈美𠮶', '女儿', '13812345678', ?)`).run(at)
+    db.prepare(`INSERT INTO case_other_visits (case_id, agency, first_date, last_date, times, added_at) VALUES (1310, '区人社局', '2026-01-05', '2026-02-10', 3, ?)`).run(at)
   }
 }
