@@ -8,8 +8,8 @@ import { padEnd } from '@shared/text/characters'
 import { envPassphrase } from '../command'
 import { createDeskApp } from '../../main/app'
 import type { Desk } from '../../main/desk/desk'
-import { readKeyring, SCRYPT_TEST, unwrapKey } from '../../main/db/keyring'
-import { openDatabase } from '../../main/db/open'
+import { readKeyring, SCRYPT_TEST } from '../../main/db/keyring'
+import { loginForPassphrase } from '../throttle'
 import * as session from '../../main/session/service'
 import * as backup from '../../main/backup/service'
 
@@ -44,21 +44,8 @@ function loginSupervisor(desk: Desk, passphrase: string, user?: string): void {
   } else {
     const ring = readKeyring(desk.dataDir)
     if (!ring) throw new DeskFailure('NOT_SET_UP', 'errors:setup.notYet')
-    let loginName: string | null = null
-    for (const slot of ring.slots.filter((s) => s.kind === 'user')) {
-      const key = unwrapKey(slot, passphrase)
-      if (!key) continue
-      const conn = openDatabase(desk.dataDir, key)
-      const row = conn.sqlite.prepare(`SELECT login_name, role FROM users WHERE id = ? AND disabled = 0`).get(slot.userId) as
-        | { login_name: string; role: string }
-        | undefined
-      conn.sqlite.close()
-      key.fill(0)
-      if (row?.role === 'supervisor') {
-        loginName = row.login_name
-        break
-      }
-    }
+    // Throttled and recorded like a login: a script cannot guess faster than the login screen.
+    const loginName = loginForPassphrase(desk.dataDir, ring, passphrase, (r) => r.role === 'supervisor' && !r.disabled)
     if (!loginName) throw new DeskFailure('WRONG_PASSPHRASE', 'errors:login.failed')
     session.login(desk, { loginName, passphrase })
   }

@@ -3,12 +3,23 @@ import { resolve } from 'node:path'
 import type { Command } from '../command'
 import { envPassphrase } from '../command'
 import { createDeskApp, type DeskApp } from '../../main/app'
-import { readKeyring, unwrapKey } from '../../main/db/keyring'
-import { dbExists, dbPath, openRaw } from '../../main/db/open'
+import { readKeyring } from '../../main/db/keyring'
+import { dbExists } from '../../main/db/open'
+import { loginForPassphrase } from '../throttle'
+import { DeskFailure } from '@shared/ipc/result'
+import { translator, type Namespace } from '@shared/i18n/resources'
 import { SCRYPT_TEST } from '../../main/db/keyring'
 import * as session from '../../main/session/service'
 import { listCases } from '../../main/cases/api'
 import { cases as casesTable } from '../../main/db/schema/cases'
+
+/** A refusal in the person's words (DESK_LOCALE, else 普通话): the wait when throttled, else "wrong". */
+export function cliMessage(err: unknown): string {
+  if (!(err instanceof DeskFailure)) return 'The login name or passphrase is wrong.'
+  const locale = process.env.DESK_LOCALE === 'yue-HK' ? 'yue-HK' : 'zh-CN'
+  const [ns, key] = err.messageKey.includes(':') ? err.messageKey.split(':') : ['errors', err.messageKey]
+  return translator(locale, ns as Namespace)(key, err.params)
+}
 
 /**
  * Open a desk for a script: the login name from --user or DESK_USER; without one, the first
@@ -24,20 +35,11 @@ export function openDeskAs(dataDirArg: string, user: string | undefined): DeskAp
   }
   const passphrase = envPassphrase()
   let loginName = user ?? process.env.DESK_USER
-  if (!loginName) {
-    for (const slot of ring.slots.filter((s) => s.kind === 'user')) {
-      const key = unwrapKey(slot, passphrase)
-      if (!key) continue
-      const db = openRaw(dbPath(dataDir), key, { readonly: true })
-      try {
-        const row = db.prepare("SELECT login_name FROM users WHERE id = ? AND role = 'supervisor'").get(slot.userId) as { login_name: string } | undefined
-        if (row) loginName = row.login_name
-      } finally {
-        db.close()
-        key.fill(0)
-      }
-      if (loginName) break
-    }
+  try {
+    loginName ??= loginForPassphrase(dataDir, ring, passphrase, (r) => r.role === 'supervisor' && !r.disabled) ?? undefined
+  } catch (err) {
+    process.stderr.write(`${cliMessage(err)}\n`)
+    return null
   }
   if (!loginName) {
     process.stderr.write('DESK_PASSPHRASE opens no supervisor account; give --user (or DESK_USER).\n')
@@ -45,10 +47,11 @@ export function openDeskAs(dataDirArg: string, user: string | undefined): DeskAp
   }
   const app = createDeskApp({ dataDir, kdf: process.env.DESK_TEST_KDF === '1' ? SCRYPT_TEST : undefined, idleWatch: false })
   try {
+    // Throttled and recorded like the login screen (a wrong passphrase reaches the audit trail).
     session.login(app.desk, { loginName, passphrase })
-  } catch {
+  } catch (err) {
     app.stop()
-    process.stderr.write('The login name or passphrase is wrong.\n')
+    process.stderr.write(`${cliMessage(err)}\n`)
     return null
   }
   return app

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fail } from '@shared/ipc/result'
@@ -23,6 +24,20 @@ interface ThrottleFile {
 }
 
 export const THROTTLE_FILE = 'throttle.json'
+/**
+ * Failed attempts waiting for the audit trail, in a file of their own (with the keyed login hash),
+ * so deleting throttle.json — to skip a wait — neither drops them nor resets the wait: the counters
+ * are rebuilt from them. The running app also keeps the ones it recorded in memory until they are
+ * written. (Not in the data folder: a failed attempt must leave every byte there as it was.)
+ */
+export const PENDING_FILE = 'failed-logins.json'
+interface Pending {
+  id: string
+  at: string
+  kind: FailureKind
+  key?: string
+}
+const held = new WeakMap<Desk, Pending[]>()
 /** The recovery key has its own counter, like a login. */
 export const RECOVERY_KEY = 'recovery'
 const MAX_KEYS = 500
@@ -34,9 +49,41 @@ function file(desk: Desk): string {
   return join(desk.stateDir, THROTTLE_FILE)
 }
 
+function pendingFile(desk: Desk): string {
+  return join(desk.stateDir, PENDING_FILE)
+}
+
+function loadPending(desk: Desk): Pending[] {
+  try {
+    const parsed = JSON.parse(readFileSync(pendingFile(desk), 'utf8')) as { format: 1; pending: Pending[] }
+    return Array.isArray(parsed.pending) ? parsed.pending.filter((p) => typeof p?.at === 'string' && typeof p?.id === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+function savePending(desk: Desk, pending: Pending[]): void {
+  writeFileAtomic(pendingFile(desk), JSON.stringify({ format: 1, pending: pending.slice(-MAX_PENDING) }))
+}
+
+/** throttle.json is gone: its counters again, from the failures still waiting for the audit trail. */
+function rebuilt(desk: Desk): ThrottleFile {
+  const t = fresh()
+  for (const p of loadPending(desk)) {
+    const at = Date.parse(p.at)
+    if (!Number.isFinite(at)) continue
+    t.global = { failures: t.global.failures + 1, lastAt: Math.max(t.global.lastAt, at) }
+    if (p.key) {
+      const own = t.byKey[p.key] ?? { failures: 0, lastAt: 0 }
+      t.byKey[p.key] = { failures: own.failures + 1, lastAt: Math.max(own.lastAt, at) }
+    }
+  }
+  return t
+}
+
 export function loadThrottle(desk: Desk): ThrottleFile {
   const path = file(desk)
-  if (!existsSync(path)) return fresh()
+  if (!existsSync(path)) return rebuilt(desk)
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as ThrottleFile
     if (parsed.format !== 1 || typeof parsed.global?.failures !== 'number') return fresh()
@@ -77,9 +124,12 @@ export function recordFailure(desk: Desk, key: string, kind: FailureKind): void 
     keys.sort((a, b) => a[1].lastAt - b[1].lastAt)
     for (const [k] of keys.slice(0, keys.length - MAX_KEYS)) delete t.byKey[k]
   }
-  t.pending.push({ at: now.toISOString(), kind })
-  if (t.pending.length > MAX_PENDING) t.pending.splice(0, t.pending.length - MAX_PENDING)
-  save(desk, t)
+  save(desk, { ...t, pending: t.pending })
+  const event: Pending = { id: randomUUID(), at: now.toISOString(), kind, key }
+  const mine = held.get(desk) ?? []
+  mine.push(event)
+  held.set(desk, mine.slice(-MAX_PENDING))
+  savePending(desk, [...loadPending(desk), event])
 }
 
 /** The right secret: this key's counter and the global one start again. */
@@ -94,15 +144,20 @@ export function recordSuccess(desk: Desk, key: string): void {
 /** Once the desk is unlocked, write the waiting failures to the audit trail and forget them. */
 export function flushPendingFailures(desk: Desk): number {
   const t = loadThrottle(desk)
-  if (t.pending.length === 0) return 0
+  // This process's own (kept in memory), the waiting file's, and any an older version left in throttle.json.
+  const byId = new Map<string, { at: string; kind: FailureKind }>()
+  for (const p of [...(held.get(desk) ?? []), ...loadPending(desk)]) byId.set(p.id, p)
+  const all = [...byId.values(), ...t.pending].sort((a, b) => a.at.localeCompare(b.at))
+  if (all.length === 0) return 0
   const db = desk.db().sqlite
   db.transaction(() => {
-    for (const p of t.pending) {
+    for (const p of all) {
       // No actor: who typed the wrong secret is exactly what is not known.
       appendAudit(db, { actorId: null, action: 'session.loginFailed', details: { at: p.at, kind: p.kind } }, desk.now())
     }
   })()
-  const n = t.pending.length
-  save(desk, { ...t, pending: [] })
-  return n
+  held.delete(desk)
+  savePending(desk, [])
+  if (t.pending.length) save(desk, { ...t, pending: [] })
+  return all.length
 }
