@@ -9,6 +9,7 @@ import { formsHandlers } from './forms/handlers'
 import { supervisorHandlers } from './supervisor/handlers'
 import { noticesHandlers } from './notices/handlers'
 import { draftsHandlers } from './drafts/handlers'
+import { archiveHandlers } from './archive/handlers'
 import { startIdleWatch } from './session/idle'
 
 export interface DeskApp {
@@ -32,7 +33,8 @@ export function createDeskApp(opts: DeskOptions & { idleWatch?: boolean }): Desk
     formsHandlers(desk),
     supervisorHandlers(desk),
     noticesHandlers(desk),
-    draftsHandlers(desk)
+    draftsHandlers(desk),
+    archiveHandlers(desk)
   ]))
   const stopIdle = opts.idleWatch === false ? () => {} : startIdleWatch(desk)
   return {

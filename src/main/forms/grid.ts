@@ -46,6 +46,8 @@ export interface GridPart {
   widths: (number | string)[]
   rows: GridRow[]
   continued(label: string): string
+  /** A reprint for the archive: 补打（副本） and when, at the top of every page of this form. */
+  copyMark?: string
 }
 
 /** Page breaks chosen so far: per row, offsets into its flow text (0 = before the row). */

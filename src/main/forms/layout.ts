@@ -544,13 +544,17 @@ export function assemble(lang: Locale, parts: FormPart[], contents: Content[][],
       const s = starts()
       const i = partOf(page, s)
       const cont = page > s[i]
-      return {
+      const title = {
         text: parts[i].title + (cont ? t('continued') : ''),
         bold: true,
         fontSize: 13,
         alignment: 'center',
         margin: [A4_MARGINS[0], 36, A4_MARGINS[2], 0]
-      } as Content
+      }
+      const mark = parts[i].copyMark
+      if (!mark) return title as Content
+      // A reprint says so above the title, the title staying where it always is.
+      return { stack: [{ text: mark, fontSize: 9, bold: true, alignment: 'right', margin: [A4_MARGINS[0], 22, A4_MARGINS[2], 0] }, { ...title, margin: [A4_MARGINS[0], 2.5, A4_MARGINS[2], 0] }] } as Content
     },
     footer: (page, total) => {
       const s = starts()

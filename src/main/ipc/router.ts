@@ -1,6 +1,7 @@
 import { contract, type Contract, type Method } from '@shared/ipc/contract'
 import type { ParsedArgsOf, ResultOf } from '@shared/ipc/define'
 import { DeskFailure, type DeskResult } from '@shared/ipc/result'
+import { CLERK_CALLS } from '@shared/ipc/clerk-access'
 import type { Desk, Session } from '../desk/desk'
 import { log } from '../log'
 import { isDamageError } from '../db/open'
@@ -51,6 +52,15 @@ export function createRouter(desk: Desk, maps: HandlerMap[]): Router {
       if (def.access === 'supervisor' && session.role !== 'supervisor') {
         recordRefusal(desk, method)
         return { ok: false, code: 'FORBIDDEN', messageKey: 'errors:session.supervisorOnly' }
+      }
+      if (def.access === 'records' && session.role === 'worker') {
+        recordRefusal(desk, method)
+        return { ok: false, code: 'FORBIDDEN', messageKey: 'errors:session.recordsOnly' }
+      }
+      // A records clerk reads, prints and files: any other call is refused here, whatever the page sends.
+      if (session.role === 'clerk' && def.access === 'worker' && !CLERK_CALLS.has(method as Method)) {
+        recordRefusal(desk, method)
+        return { ok: false, code: 'FORBIDDEN', messageKey: 'errors:session.clerkReadOnly' }
       }
     }
     const parsed = def.args.safeParse(rawArgs ?? {})
@@ -106,9 +116,23 @@ const AUDITED_READS: Record<string, (args: Record<string, unknown>) => unknown> 
   'cases.history': (a) => a.id
 }
 
+/** A clerk's every call is on the trail (the call's name and the case it concerns, never other arguments). */
+const CLERK_UNAUDITED = new Set(['session.activity', 'session.lock', 'session.logout'])
+
 function recordRead(desk: Desk, method: string, args: unknown): void {
   const subject = AUDITED_READS[method]
-  if (!subject) return
+  if (!subject) {
+    if (desk.session?.role === 'clerk' && desk.isOpen && CLERK_CALLS.has(method as Method) && !CLERK_UNAUDITED.has(method)) {
+      const a = (args ?? {}) as Record<string, unknown>
+      const caseId = typeof a.caseId === 'number' ? a.caseId : typeof a.id === 'number' ? a.id : null
+      try {
+        desk.audit({ action: 'clerk.access', subjectType: caseId != null ? 'case' : undefined, subjectId: caseId ?? undefined, details: { call: method } })
+      } catch {
+        /* as below: a failing audit write does not hide what was read */
+      }
+    }
+    return
+  }
   try {
     if (desk.session && desk.isOpen) desk.audit({ action: 'cases.view', subjectType: 'case', subjectId: subject(args as Record<string, unknown>) as number, details: { call: method } })
   } catch {

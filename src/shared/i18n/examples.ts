@@ -79,7 +79,20 @@ export const EXAMPLE_PARAMS: Record<string, Example> = {
   category: { 'zh-CN': '承诺结果', 'yue-HK': '承諾結果' },
   list: { 'zh-CN': '机构地址、值班督导电话', 'yue-HK': '機構地址、當值督導電話' },
   address: { 'zh-CN': '广州市白云区某路1号', 'yue-HK': '廣州市白雲區某路1號' },
-  phrase: { 'zh-CN': '这是我最后一次来了', 'yue-HK': '今次係我最後一次嚟㗎喇' }
+  phrase: { 'zh-CN': '这是我最后一次来了', 'yue-HK': '今次係我最後一次嚟㗎喇' },
+  // The records clerk's desk (archive namespace).
+  form: { 'zh-CN': '表B 会谈表（第2次）', 'yue-HK': '表B 會談表（第2次）' },
+  archiveNo: 'BY-DA-2026-015',
+  box: '12',
+  shelf: '3-2',
+  done: '7',
+  cases: '12',
+  forms: '30',
+  reprints: '2',
+  files: '12',
+  fileName: { 'zh-CN': '归档打印_2026-12-08.pdf', 'yue-HK': '歸檔列印_2026-12-08.pdf' },
+  borrower: { 'zh-CN': '白云区信访局 张科长', 'yue-HK': '白雲區信訪局 張科長' },
+  due: '2026-12-15'
 }
 
 export const EXAMPLE_BY_KEY: Record<string, Record<string, Example>> = {

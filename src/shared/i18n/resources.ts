@@ -7,6 +7,7 @@ import zhForms from './locales/zh-CN/forms.json'
 import zhSupervisor from './locales/zh-CN/supervisor.json'
 import zhScript from './locales/zh-CN/script.json'
 import zhPeople from './locales/zh-CN/people.json'
+import zhArchive from './locales/zh-CN/archive.json'
 import yueCommon from './locales/yue-HK/common.json'
 import yueSession from './locales/yue-HK/session.json'
 import yueErrors from './locales/yue-HK/errors.json'
@@ -16,13 +17,14 @@ import yueForms from './locales/yue-HK/forms.json'
 import yueSupervisor from './locales/yue-HK/supervisor.json'
 import yueScript from './locales/yue-HK/script.json'
 import yuePeople from './locales/yue-HK/people.json'
+import yueArchive from './locales/yue-HK/archive.json'
 
 /**
  * Two languages, the same keys. Namespaces follow features; `script` holds what is said or handed
  * to the petitioner (spoken register), apart from labels (written register).
  */
 export const LOCALES = ['zh-CN', 'yue-HK'] as const
-export const NAMESPACES = ['common', 'session', 'errors', 'cases', 'interview', 'forms', 'supervisor', 'script', 'people'] as const
+export const NAMESPACES = ['common', 'session', 'errors', 'cases', 'interview', 'forms', 'supervisor', 'script', 'people', 'archive'] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
 export const resources = {
@@ -35,7 +37,8 @@ export const resources = {
     forms: zhForms,
     supervisor: zhSupervisor,
     script: zhScript,
-    people: zhPeople
+    people: zhPeople,
+    archive: zhArchive
   },
   'yue-HK': {
     common: yueCommon,
@@ -46,7 +49,8 @@ export const resources = {
     forms: yueForms,
     supervisor: yueSupervisor,
     script: yueScript,
-    people: yuePeople
+    people: yuePeople,
+    archive: yueArchive
   }
 } as const
 

@@ -3,10 +3,12 @@ import type { z } from 'zod'
 /**
  * Who may make a call. Checked in the main process by the router, never trusted from the renderer.
  * - public: before anyone is logged in (status, first-run setup, login, recovery)
- * - worker: any unlocked session (worker or supervisor)
+ * - worker: a worker or a supervisor. A records clerk only for the reads listed in ../ipc/clerk-access.ts
+ *   (finding a case, opening and printing its forms, their own session): everything else is refused
+ * - records: the records clerk's desk (archive queue, filing, lending, case-list export): clerk or supervisor
  * - supervisor: an unlocked supervisor session only
  */
-export type Access = 'public' | 'worker' | 'supervisor'
+export type Access = 'public' | 'worker' | 'records' | 'supervisor'
 
 export interface CallDef<S extends z.ZodType = z.ZodType, R = unknown> {
   readonly args: S

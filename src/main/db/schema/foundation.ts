@@ -7,14 +7,15 @@ export const users = sqliteTable(
     id: integer('id').primaryKey(),
     loginName: text('login_name').notNull().unique(),
     displayName: text('display_name').notNull(),
-    role: text('role', { enum: ['worker', 'supervisor'] }).notNull(),
+    /** Migration 0016 adds 'clerk' (档案管理). */
+    role: text('role', { enum: ['worker', 'supervisor', 'clerk'] }).notNull(),
     locale: text('locale', { enum: ['zh-CN', 'yue-HK'] }).notNull().default('zh-CN'),
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull()
   },
   (t) => [
-    check('users_role', sql`${t.role} IN ('worker', 'supervisor')`),
+    check('users_role', sql`${t.role} IN ('worker', 'supervisor', 'clerk')`),
     check('users_locale', sql`${t.locale} IN ('zh-CN', 'yue-HK')`)
   ]
 )

@@ -1,4 +1,6 @@
-export type Role = 'worker' | 'supervisor'
+/** 社工 · 督导 · 档案管理 (records clerk: finds cases, prints and files forms; never edits a record). */
+export type Role = 'worker' | 'supervisor' | 'clerk'
+export const ROLES = ['worker', 'supervisor', 'clerk'] as const satisfies readonly Role[]
 export type Locale = 'zh-CN' | 'yue-HK'
 
 export interface SessionInfo {

@@ -4,6 +4,7 @@ import { empty, id, locale, passphrase, requiredText, shortText } from '../schem
 import { IDLE_MINUTES } from '../../domain/session/types'
 import { PDF_ACTIONS, type PdfDelivery } from './forms'
 import type { Role, SessionInfo, DeskStatus, UserSummary, SetupResult, PassphraseCheck, DeskSettings } from '../../domain/session/types'
+import { ROLES } from '../../domain/session/types'
 
 const phone = () => shortText(40)
 
@@ -55,14 +56,14 @@ export const sessionCalls = {
     z.object({
       displayName: requiredText(),
       loginName: requiredText(64),
-      role: z.enum(['worker', 'supervisor']) satisfies z.ZodType<Role>,
+      role: z.enum(ROLES) satisfies z.ZodType<Role>,
       passphrase: passphrase()
     }),
     'supervisor'
   ).returns<UserSummary>(),
   /** Disabling removes the account's key slot; re-enabling needs a new passphrase for it. */
   'users.setDisabled': call(z.object({ userId: id(), disabled: z.boolean(), passphrase: passphrase().optional() }), 'supervisor').returns<null>(),
-  'users.setRole': call(z.object({ userId: id(), role: z.enum(['worker', 'supervisor']) }), 'supervisor').returns<null>(),
+  'users.setRole': call(z.object({ userId: id(), role: z.enum(ROLES) }), 'supervisor').returns<null>(),
   'users.resetPassphrase': call(z.object({ userId: id(), passphrase: passphrase() }), 'supervisor').returns<null>(),
   /**
    * Re-encrypt the database under a new key and re-wrap every active account's slot: a copy of the
