@@ -6,8 +6,9 @@ import { formsSuites } from './forms'
 import { supervisorSuites } from './supervisor'
 import { wordsSuites } from './words'
 import { riskCueSuites } from './risk-cues'
+import { archiveSuites } from './archive'
 
-const SUITES: BenchSuite[] = [...foundationSuites, ...casesSuites, ...interviewSuites, ...formsSuites, ...supervisorSuites, ...wordsSuites, ...riskCueSuites]
+const SUITES: BenchSuite[] = [...foundationSuites, ...casesSuites, ...interviewSuites, ...formsSuites, ...supervisorSuites, ...wordsSuites, ...riskCueSuites, ...archiveSuites]
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)

@@ -5,7 +5,7 @@ import { desk } from './desk-client'
 import { setUiLocale } from './i18n'
 import { NavContext, type Nav, type Route } from './nav'
 import { SessionContext } from './session-context'
-import { SCREENS } from './routes'
+import { SCREENS, mayOpen } from './routes'
 import { useHotkey } from '../ui/hotkeys'
 import { NoticeBanner } from '../features/notices/NoticeBanner'
 import { CallFailures, reportFailure, send } from './calls'
@@ -63,12 +63,10 @@ export function Shell({
     onSessionChange({ ...session, locale })
   }
 
-  const navItems = Object.entries(SCREENS).filter(
-    ([, def]) => def.navKey && (!def.access || def.access === 'worker' || session.role === 'supervisor')
-  )
+  const navItems = Object.entries(SCREENS).filter(([, def]) => def.navKey && mayOpen(def, session.role))
   // A screen the role may not use (e.g. after stepping down from supervisor) falls back to Today.
   const wanted = SCREENS[route.name]
-  const screen = wanted && (!wanted.access || wanted.access === 'worker' || session.role === 'supervisor') ? wanted : SCREENS.today
+  const screen = wanted && mayOpen(wanted, session.role) ? wanted : SCREENS.today
   const Screen = screen.component
   const sessionCtx = useMemo(
     () => ({

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { useContext, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaseSummary } from '@shared/domain/case/types'
 import { isHighRisk, type RiskLevel } from '@shared/domain/case/options'
 import { useCall } from '../../app/calls'
 import { useNav } from '../../app/nav'
+import { SessionContext } from '../../app/session-context'
 import './cases.css'
 
 /** Risk shown in every list; high and critical stand out (on the worker's side of the screen only). */
@@ -25,6 +26,9 @@ export function StatusTag({ status }: { status: CaseSummary['status'] }) {
 export function CaseTable({ rows, empty, caption }: { rows: CaseSummary[]; empty?: string; caption?: string }) {
   const { t } = useTranslation()
   const { go } = useNav()
+  const role = useContext(SessionContext)?.session.role
+  // A records clerk opens a case's forms (to print), never the record's editing screen.
+  const open = (caseId: number) => go(role === 'clerk' ? { name: 'forms', params: { caseId } } : { name: 'case', params: { caseId } })
   if (rows.length === 0) return empty ? <p className="muted">{empty}</p> : null
   return (
     <table className="table case-table">
@@ -44,7 +48,7 @@ export function CaseTable({ rows, empty, caption }: { rows: CaseSummary[]; empty
         {rows.map((c) => (
           <tr key={c.id} className={isHighRisk(c.riskLevel) ? 'row-high-risk' : undefined}>
             <td>
-              <button type="button" className="link mono" onClick={() => go({ name: 'case', params: { caseId: c.id } })}>
+              <button type="button" className="link mono" onClick={() => open(c.id)}>
                 {c.caseNo}
               </button>
             </td>

@@ -11,7 +11,7 @@ import { SearchScreen } from './SearchScreen'
  */
 export const caseScreens: Record<string, ScreenDef> = {
   newCase: { component: NewCaseScreen, navKey: 'cases:nav.newCase', hotkey: 'Alt+2' },
-  search: { component: SearchScreen, navKey: 'cases:nav.search', hotkey: 'Alt+3' },
+  search: { component: SearchScreen, navKey: 'cases:nav.search', hotkey: 'Alt+3', roles: ['worker', 'supervisor', 'clerk'] },
   caseload: { component: CaseloadScreen, navKey: 'cases:nav.caseload', hotkey: 'Alt+4', access: 'supervisor' },
   case: { component: CaseScreen }
 }

@@ -248,6 +248,7 @@ function AddAccount({ onAdded }: { onAdded(name: string): void }) {
           <select id="new-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
             <option value="worker">{t('common:role.worker')}</option>
             <option value="supervisor">{t('common:role.supervisor')}</option>
+            <option value="clerk">{t('common:role.clerk')}</option>
           </select>
         </div>
       </div>
