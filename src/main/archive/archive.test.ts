@@ -18,18 +18,24 @@ describe('the records clerk desk', () => {
   let t: TestDesk
   let a: DemoCase
   let b: DemoCase
+  let secret: number
   const call = async <T>(method: string, args: unknown): Promise<T> => {
     const r = await t.router.invoke(method, args)
     if (!r.ok) throw new Error(`${method}: ${r.code} ${r.messageKey}`)
     return r.value as T
   }
-  beforeAll(() => {
+  beforeAll(async () => {
     t = setupDesk({ now: () => now })
     a = seedFormsCase(t.desk, { name: '陈𠮶堃', interviews: 1 })
     b = seedFormsCase(t.desk, { name: 'Nguyễn Thị Hoa', interviews: 1 })
     signOff(t.desk, { kind: 'A', subjectId: a.caseId, opinion: '同意接案。' })
     signOff(t.desk, { kind: 'B', subjectId: a.interviewIds[0], opinion: '跟进及时。' })
     signOff(t.desk, { kind: 'A', subjectId: b.caseId, opinion: '同意接案。' })
+    // A report to the discipline commission is confidential: a clerk sees its number only and cannot print it.
+    secret = createCase(t.desk, { partyKind: 'person', name: '检举人郑某', contactDate: '2026-11-19' }).id
+    expect(await t.router.invoke('cases.screening.save', { id: secret, item: 'i', answer: 'yes' })).toMatchObject({ ok: true })
+    expect(await t.router.invoke('cases.decideDiversion', { id: secret, chosen: 'discipline' })).toMatchObject({ ok: true })
+    signOff(t.desk, { kind: 'A', subjectId: secret, opinion: '同意接案。' })
     // A case no one signed off is not in the queue.
     createCase(t.desk, { partyKind: 'person', name: '未签批', contactDate: '2026-11-19' })
     session.addUser(t.desk, CLERK)
@@ -40,11 +46,12 @@ describe('the records clerk desk', () => {
 
   it('queues every signed-off form to print, with Form B numbered 第N次', async () => {
     const q = await call<ArchiveRow[]>('archive.queue', { state: 'toPrint' })
-    expect(q.map((r) => [r.caseNo, r.kind, r.contactNo])).toEqual([
+    expect(q.filter((r) => !r.masked).map((r) => [r.caseNo, r.kind, r.contactNo])).toEqual([
       [a.caseNo, 'A', null],
       [a.caseNo, 'B', 1],
       [b.caseNo, 'A', null]
     ])
+    expect(q.filter((r) => r.masked)).toMatchObject([{ caseId: secret, name: '', kind: 'A' }])
   })
 
   it('refuses to file what has not been printed', async () => {
@@ -57,14 +64,16 @@ describe('the records clerk desk', () => {
     const off = t.desk.on('progress', (p) => p.task === 'archive.print' && events.push(p))
     const s = await call<ArchivePrintSummary>('archive.print', { lang: 'zh-CN', bundle: 'perCase', action: 'save' })
     off()
-    expect(s).toMatchObject({ cases: 2, forms: 3, reprints: 0, skipped: 0 })
+    // The confidential report is left out (and stays in the queue).
+    expect(s).toMatchObject({ cases: 2, forms: 3, reprints: 0, skipped: 1 })
     expect(s.files.map((f) => f.caseNos)).toEqual([[a.caseNo], [b.caseNo]])
     expect(s.pages).toBeGreaterThanOrEqual(3)
     expect(events.at(-1)).toEqual({ task: 'archive.print', done: 2, total: 2 })
     expect(events.map((e) => e.done)).toEqual([0, 1, 2])
     const first = Buffer.from((s.deliveries[0] as { base64: string }).base64, 'base64')
     expect(squash(pdfText(first))).not.toContain('补打')
-    expect(await call<ArchiveRow[]>('archive.queue', { state: 'toPrint' })).toEqual([])
+    expect(await call<ArchiveRow[]>('archive.queue', { state: 'toPrint' })).toMatchObject([{ caseId: secret, masked: true }])
+    expect(squash(pdfText(first))).not.toContain('检举人')
 
     expect(await call('archive.file', { items: [{ kind: 'A', subjectId: a.caseId }, { kind: 'B', subjectId: a.interviewIds[0] }], archiveNo: 'GD-2026-001', box: '3', shelf: 'A-2' })).toEqual({ filed: 2 })
     const filed = await call<ArchiveRow[]>('archive.queue', { state: 'filed' })
@@ -94,8 +103,9 @@ describe('the records clerk desk', () => {
   })
 
   it('lists cases with filters and sorting', async () => {
-    const all = await call<{ rows: { caseNo: string }[]; total: number }>('archive.cases', { sort: 'caseNo', desc: true })
-    expect(all.total).toBe(3)
+    const all = await call<{ rows: { caseNo: string; name: string; masked: boolean }[]; total: number }>('archive.cases', { sort: 'caseNo', desc: true })
+    expect(all.total).toBe(4)
+    expect(all.rows.filter((r) => r.masked)).toEqual([expect.objectContaining({ name: '' })])
     expect(all.rows.map((r) => r.caseNo)).toEqual([...all.rows.map((r) => r.caseNo)].sort().reverse())
     const none = await call<{ total: number }>('archive.cases', { from: '2030-01-01' })
     expect(none.total).toBe(0)
@@ -112,11 +122,12 @@ describe('the records clerk desk', () => {
     const text = Buffer.from((csv as { base64: string }).base64, 'base64').toString('utf8')
     expect(text.startsWith('\ufeff个案编号,状态,风险等级,负责社工')).toBe(true)
     expect(text).not.toContain('陈𠮶堃')
-    expect(csv.rows).toBe(3)
+    expect(csv.rows).toBe(4)
 
     const withNames = await call<FileDelivery>('archive.export', { filter: {}, format: 'csv', columns: ['caseNo', 'name', 'summary'], lang: 'zh-CN' })
     const named = Buffer.from((withNames as { base64: string }).base64, 'base64').toString('utf8')
     expect(named).toContain('陈𠮶堃')
+    expect(named).not.toContain('检举人')
     expect(named).toContain(`"'=HYPERLINK(""http://x"",""点我"")"`)
 
     const xlsx = await call<FileDelivery>('archive.export', { filter: {}, format: 'xlsx', columns: ['caseNo', 'name', 'summary'], lang: 'yue-HK' })
@@ -131,7 +142,7 @@ describe('the records clerk desk', () => {
 
     const audits = t.desk.db().sqlite.prepare(`SELECT details FROM audit_events WHERE action = 'archive.export' ORDER BY id`).all() as { details: string }[]
     expect(audits).toHaveLength(3)
-    expect(JSON.parse(audits[1].details)).toMatchObject({ format: 'csv', rows: 3, personal: ['name', 'summary'] })
+    expect(JSON.parse(audits[1].details)).toMatchObject({ format: 'csv', rows: 4, personal: ['name', 'summary'] })
     for (const x of audits) expect(x.details).not.toContain('陈')
   })
 })

@@ -37,8 +37,10 @@ function partOf(desk: Desk, r: ArchiveRow, lang: Locale, at: Date): FormPart {
  * form's print is recorded (first print, or reprint) unless the user cancelled the dialog.
  */
 export async function batchPrint(desk: Desk, a: BatchPrintArgs): Promise<ArchivePrintSummary> {
-  const rows = a.items ? archiveQueue(desk, { items: a.items }) : archiveQueue(desk, { state: 'toPrint' })
-  if (a.items && rows.length === 0) fail('NOT_FOUND', 'archive:errors.notSignedOff')
+  const found = a.items ? archiveQueue(desk, { items: a.items }) : archiveQueue(desk, { state: 'toPrint' })
+  if (a.items && found.length === 0) fail('NOT_FOUND', 'archive:errors.notSignedOff')
+  // A confidential report's forms print only for someone who may open it.
+  const rows = found.filter((r) => !r.masked)
   const at = desk.now()
   const t = labels(a.lang)
   const byCase = new Map<number, ArchiveRow[]>()
@@ -47,7 +49,7 @@ export async function batchPrint(desk: Desk, a: BatchPrintArgs): Promise<Archive
   const total = groups.length + (a.bundle === 'one' ? 1 : 0)
   const progress = (done: number) => desk.emit('progress', { task: 'archive.print', done, total })
   const day = at.toISOString().slice(0, 10)
-  const summary: ArchivePrintSummary = { cases: groups.length, forms: rows.length, reprints: rows.filter((r) => r.prints > 0).length, pages: 0, files: [], skipped: (a.items?.length ?? rows.length) - rows.length, deliveries: [] }
+  const summary: ArchivePrintSummary = { cases: groups.length, forms: rows.length, reprints: rows.filter((r) => r.prints > 0).length, pages: 0, files: [], skipped: (a.items?.length ?? found.length) - rows.length, deliveries: [] }
   progress(0)
 
   const deliver = async (parts: FormPart[], group: ArchiveRow[], fileName: string) => {

@@ -6,6 +6,7 @@ import { interviews } from '../db/schema/interview'
 import { signoffs } from '../db/schema/supervisor'
 import type { ArchiveItemRef, ArchiveRow, ArchiveState } from '@shared/domain/archive/types'
 import { fail } from '@shared/ipc/result'
+import { hiddenCases } from './confidential'
 
 /**
  * The archive queue: every signed-off form (A and C of a case, B of a contact) and where it is on
@@ -56,12 +57,14 @@ export function archiveQueue(desk: Desk, a: { state?: ArchiveState; limit?: numb
     .limit(a.limit ?? 2_000)
     .all()
   const contactNos = contactNumbers(desk, rows.filter((r) => r.kind === 'B').map((r) => r.subjectId))
+  const hidden = hiddenCases(desk, rows.map((r) => r.caseId!))
   return rows.map((r) => ({
     kind: r.kind,
     subjectId: r.subjectId,
     caseId: r.caseId!,
     caseNo: r.caseNo!,
-    name: r.name!,
+    name: hidden.has(r.caseId!) ? '' : r.name!,
+    masked: hidden.has(r.caseId!),
     contactNo: r.kind === 'B' ? (contactNos.get(r.subjectId) ?? null) : null,
     signedAt: r.signedAt,
     state: stateOf(r),

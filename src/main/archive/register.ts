@@ -12,6 +12,7 @@ import { safeCell, toCsv } from '@shared/domain/archive/cells'
 import type { FileDelivery, registerFilter } from '@shared/ipc/contracts/archive'
 import type { Locale } from '@shared/domain/session/types'
 import { translator } from '@shared/i18n/resources'
+import { hiddenCases } from './confidential'
 
 export type RegisterFilter = z.output<typeof registerFilter>
 
@@ -86,7 +87,8 @@ function query(desk: Desk, f: RegisterFilter) {
 
 type Raw = Awaited<ReturnType<ReturnType<typeof query>['all']>>[number]
 
-function toRow(r: Raw): RegisterRow & { phone: string; address: string; summary: string } {
+function toRow(r: Raw, hidden: Set<number>): RegisterRow & { phone: string; address: string; summary: string } {
+  if (hidden.has(r.id)) return { ...toRow({ ...r, name: '', phone: '', address: '', summary: '', locality: '' }, new Set()), masked: true }
   const flags = (['irrational', 'repeat', 'collective', 'crisis', 'hardship', 'petitionProcedure'] as const).filter((k) => !!r[k])
   return {
     id: r.id,
@@ -100,6 +102,7 @@ function toRow(r: Raw): RegisterRow & { phone: string; address: string; summary:
     locality: r.locality,
     headcount: r.headcount ?? null,
     flags,
+    masked: false,
     name: r.name,
     phone: r.phone,
     address: r.address,
@@ -109,12 +112,13 @@ function toRow(r: Raw): RegisterRow & { phone: string; address: string; summary:
 
 /** The hall's case list: one page of rows and how many match. */
 export function registerCases(desk: Desk, f: RegisterFilter & { limit?: number; offset?: number }): { rows: RegisterRow[]; total: number } {
-  const rows = query(desk, f)
+  const raw = query(desk, f)
     .limit(f.limit ?? 200)
     .offset(f.offset ?? 0)
     .all()
-    .map((r) => {
-      const { phone: _p, address: _a, summary: _s, ...row } = toRow(r)
+  const hidden = hiddenCases(desk, raw.map((r) => r.id))
+  const rows = raw.map((r) => {
+      const { phone: _p, address: _a, summary: _s, ...row } = toRow(r, hidden)
       return row
     })
   const total = desk
@@ -159,7 +163,9 @@ export async function exportRegister(
   const t = translator(a.lang, 'archive')
   const tc = translator(a.lang, 'cases')
   const columns = [...new Set(a.columns)]
-  const rows = query(desk, a.filter).all().map(toRow)
+  const raw = query(desk, a.filter).all()
+  const hidden = hiddenCases(desk, raw.map((r) => r.id))
+  const rows = raw.map((r) => toRow(r, hidden))
   const header = columns.map((c) => t(`columns.${c}`))
   const body = rows.map((r) => columns.map((c) => cell(t, tc, r, c)))
   const day = desk.now().toISOString().slice(0, 10)

@@ -20,6 +20,8 @@ export interface ArchiveRow {
   caseId: number
   caseNo: string
   name: string
+  /** A confidential report this person may not open: the number only, and its forms do not print. */
+  masked: boolean
   /** Form B: 第N次. */
   contactNo: number | null
   signedAt: string
@@ -90,6 +92,8 @@ export interface RegisterRow {
   locality: string
   headcount: number | null
   flags: CaseFlag[]
+  /** A confidential report this person may not open: nothing personal, on screen or in an export. */
+  masked: boolean
   /** Personal: shown on screen to the clerk (the case is found by it), exported only when chosen. */
   name: string
 }

@@ -123,7 +123,7 @@ export function ArchiveScreen() {
                   <input type="checkbox" aria-label={t('queue.select', { caseNo: r.caseNo, form: formLabel(t, r) })} checked={selected.has(itemKey(r))} onChange={() => toggle(itemKey(r))} />
                 </td>
                 <td className="mono">{r.caseNo}</td>
-                <td>{r.name}</td>
+                <td>{r.masked ? <span className="tag">{t('people:confidential.maskedLine')}</span> : r.name}</td>
                 <td>{formLabel(t, r)}</td>
                 <td>{formatDateTime(r.signedAt, i18n.language)}</td>
                 <td>

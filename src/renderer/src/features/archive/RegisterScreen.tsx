@@ -163,7 +163,7 @@ export function RegisterScreen() {
                 {list.value.rows.map((r) => (
                   <tr key={r.id}>
                     <td className="mono">{r.caseNo}</td>
-                    <td>{r.name}</td>
+                    <td>{r.masked ? <span className="tag">{t('people:confidential.maskedLine')}</span> : r.name}</td>
                     <td>{t(`cases:options.status.${r.status}`)}</td>
                     <td>{t(`cases:options.risk.${r.riskLevel}`)}</td>
                     <td>{r.worker?.displayName ?? ''}</td>
