@@ -43,7 +43,7 @@ beforeAll(() => {
   for (let i = 0; i < 5; i++) ins.run(`in the log ${i}`)
   pageOne = readFileSync(live).subarray(0, 4096)
   const recipient = newRecipient(BACKUP_PASS, newScryptSpec(SCRYPT_TEST))
-  job = (target) => ({ livePath: live, liveKey: key.toString('hex'), target, recipient, appVersion: '1.0.0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } })
+  job = (target) => ({ livePath: live, liveKey: Uint8Array.from(key), target, recipient, appVersion: '1.0.0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } })
 })
 afterAll(() => {
   writer.close()

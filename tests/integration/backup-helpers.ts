@@ -58,7 +58,7 @@ export async function newerAppBackup(dir: string): Promise<string> {
   const recipient = newRecipient(BACKUP_PASS, newScryptSpec(SCRYPT_TEST))
   const target = join(dir, 'newer.pdbackup')
   await writeBackup(
-    { livePath: live, liveKey: key.toString('hex'), target, recipient, appVersion: '9.0.0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } },
+    { livePath: live, liveKey: Uint8Array.from(key), target, recipient, appVersion: '9.0.0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } },
     () => {}
   )
   return target

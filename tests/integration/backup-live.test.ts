@@ -211,7 +211,7 @@ describe('backups of a desk that keeps working', () => {
       `import { writeBackup } from ${JSON.stringify(join(ROOT, 'src/main/backup/engine.ts'))}
        import { newScryptSpec, newRecipient } from ${JSON.stringify(join(ROOT, 'src/main/backup/format.ts'))}
        const recipient = newRecipient('x', newScryptSpec({ N: 1024, r: 8, p: 1 }))
-       writeBackup({ livePath: process.argv[2], liveKey: process.env.KEY!, target: process.argv[3], recipient,
+       writeBackup({ livePath: process.argv[2], liveKey: Uint8Array.from(Buffer.from(process.env.KEY!, 'hex')), target: process.argv[3], recipient,
          appVersion: '0', createdAt: new Date().toISOString(), keyring: { format: 1, lookupSalt: '00', slots: [] } }, () => {})
          .then(() => process.stdout.write('finished\\n'))`
     )

@@ -47,7 +47,11 @@ export type Progress = (p: ProgressInfo) => void
 
 export interface ExportJob {
   livePath: string
-  liveKey: string
+  /**
+   * The live database key: bytes in an ArrayBuffer of their own, moved (transferred) to the worker
+   * thread rather than copied, and zeroed by the engine once the export is done. Never a hex string.
+   */
+  liveKey: Uint8Array
   target: string
   /** Who can open the backup: the public key, and its private key sealed under the backup passphrase. */
   recipient: BackupRecipient
@@ -82,7 +86,7 @@ export interface ReadJob {
 export interface ReadOutcome {
   manifest: Omit<Manifest, 'dataKey' | 'keyring'>
   /** Only when `keep`: what a restore needs besides the database itself. */
-  secrets?: { dataKey: string; keyring: KeyringCopy }
+  secrets?: { dataKey: Uint8Array; keyring: KeyringCopy }
   bytes: number
 }
 
@@ -90,14 +94,15 @@ export interface ReadOutcome {
 const BLOCK = 16 * CHUNK
 
 /** As db/open.ts keyHandle, which this worker-side module does not import (it pulls in the ORM and migrations). */
-function keyHandle(db: Database.Database, key: Buffer | string): void {
-  const hex = typeof key === 'string' ? key : key.toString('hex')
+function keyHandle(db: Database.Database, key: Uint8Array | string): void {
+  // SQLite takes the key as text in the pragma: the hex exists only for this call.
+  const hex = typeof key === 'string' ? key : Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('hex')
   db.pragma(`cipher='sqlcipher'`)
   db.pragma('legacy=4')
   db.pragma(`key="x'${hex}'"`)
 }
 
-function openKeyed(file: string, key: string, nativeBinding?: string, readonly = true): Database.Database {
+function openKeyed(file: string, key: Uint8Array | string, nativeBinding?: string, readonly = true): Database.Database {
   const db = new Database(file, { readonly, fileMustExist: true, nativeBinding })
   try {
     keyHandle(db, key)
@@ -138,11 +143,25 @@ export interface Span {
   to: number
 }
 
-/** A helper thread's share of an export: seal `span` into `target` with `key` (hex). */
+/** A helper thread's share of an export: seal `span` into `target` with `key` (transferred bytes, zeroed after). */
 export interface SealJob {
   span: Span
   target: string
-  key: string
+  key: Uint8Array
+}
+
+/** A copy of key bytes in an ArrayBuffer of its own (never Node's shared pool), so it can be transferred and zeroed. */
+export function ownedCopy(key: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new ArrayBuffer(key.byteLength))
+  out.set(key)
+  return out
+}
+
+/** The ArrayBuffers of a task's key bytes, to transfer to (or from) a worker instead of copying them. */
+export function keyTransfers(value: unknown): ArrayBuffer[] {
+  const v = value as { job?: { liveKey?: unknown; key?: unknown }; secrets?: { dataKey?: unknown } } | null
+  const keys = [v?.job?.liveKey, v?.job?.key, v?.secrets?.dataKey]
+  return keys.filter((k): k is Uint8Array => k instanceof Uint8Array && k.buffer instanceof ArrayBuffer && k.byteLength === k.buffer.byteLength).map((k) => k.buffer as ArrayBuffer)
 }
 
 const STRIDE = CHUNK + TAG_LEN
@@ -199,7 +218,7 @@ async function sealSpan(input: number, output: number, key: Buffer, s: Span, onB
 
 /** The helper thread's task: open both files and seal its span. */
 export async function sealShare(job: SealJob): Promise<Uint8Array> {
-  const key = Buffer.from(job.key, 'hex')
+  const key = Buffer.from(job.key.buffer, job.key.byteOffset, job.key.byteLength)
   const input = openSync(job.span.file, 'r')
   try {
     const output = openSync(job.target, 'r+')
@@ -292,7 +311,7 @@ async function snapshot(
     // Two halves at once on two cores; a small database is not worth a thread.
     const mid = startHelper && chunks >= 256 ? Math.ceil(chunks / 2 / 16) * 16 : chunks
     const second = { ...base, from: mid, to: chunks }
-    const helped = mid < chunks ? startHelper!({ span: second, target: out.file, key: key.toString('hex') }) : Promise.resolve(new Uint8Array(0))
+    const helped = mid < chunks ? startHelper!({ span: second, target: out.file, key: ownedCopy(key) }) : Promise.resolve(new Uint8Array(0))
     const share = mid < chunks ? 2 : 1
     const first = await sealSpan(db, out.fd, key, { ...base, from: 0, to: mid }, (n) =>
       progress({ phase: 'snapshot', done: walLength + Math.min(dbLength, n * share), total })
@@ -340,7 +359,8 @@ export async function writeBackup(job: ExportJob, progress: Progress, startHelpe
       walLength: snap.walLength,
       contentHash: sha256().update(snap.tags).digest('hex'),
       tables: scan.tables,
-      dataKey: job.liveKey,
+      // The manifest is JSON: the key is hex inside it only while it is sealed.
+      dataKey: Buffer.from(job.liveKey.buffer, job.liveKey.byteOffset, job.liveKey.byteLength).toString('hex'),
       keyring: job.keyring,
       ...(auditHead ? { auditHead } : {})
     }
@@ -372,6 +392,7 @@ export async function writeBackup(job: ExportJob, progress: Progress, startHelpe
     for (const db of opened.reverse()) db.close()
     backupKey.fill(0)
     key.fill(0)
+    job.liveKey.fill(0)
   }
 }
 
@@ -509,9 +530,15 @@ export function readBackup(job: ReadJob, progress: Progress): ReadOutcome {
     }
     progress({ phase: 'check', done: 1, total: 1 })
     const { dataKey, keyring, ...publicPart } = manifest
+    let secretKey: Uint8Array | undefined
+    if (job.keep) {
+      const bytes = Buffer.from(dataKey, 'hex')
+      secretKey = ownedCopy(bytes)
+      bytes.fill(0)
+    }
     return {
       manifest: publicPart,
-      secrets: job.keep ? { dataKey, keyring } : undefined,
+      secrets: job.keep ? { dataKey: secretKey!, keyring } : undefined,
       bytes: size
     }
   } catch (err) {

@@ -30,7 +30,7 @@ import { log } from '../log'
 import { BackupError, newRecipient, newScryptSpec, type BackupRecipient, type KeyringCopy } from './format'
 import type { Phase, ProgressInfo } from './engine'
 import { runTask } from './runner'
-import { reachesHead } from './engine'
+import { ownedCopy, reachesHead } from './engine'
 
 /**
  * Backups for the desk: export (a sealed snapshot while the desk keeps working), verify, restore
@@ -271,7 +271,8 @@ async function exportUnlocked(desk: Desk, opts: ExportOptions): Promise<BackupRe
         kind: 'export',
         job: {
           livePath: dbPath(desk.dataDir),
-          liveKey: desk.dbKey().toString('hex'),
+          // Bytes of their own, moved to the worker and zeroed there; never a hex string.
+          liveKey: ownedCopy(desk.dbKey()),
           target,
           recipient,
           appVersion: desk.appVersion,
@@ -439,7 +440,7 @@ async function restoreCore(
     // The restore itself goes on the restored trail (keyed with the backup's own audit key, and
     // re-anchored); an older backup is brought up to this schema. A replace is done by the
     // supervisor signed in (same desk, same accounts); a fresh or damaged restore by someone unknown.
-    const key = Buffer.from(secrets.dataKey, 'hex')
+    const key = Buffer.from(secrets.dataKey.buffer, secrets.dataKey.byteOffset, secrets.dataKey.byteLength)
     const restoredAt = desk.now().toISOString()
     const signedIn = mode === 'replace' ? (desk.session?.userId ?? null) : null
     const conn = openDatabase(staging, key)

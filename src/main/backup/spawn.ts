@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { BackupError } from './format'
+import { keyTransfers } from './engine'
 import type { Progress, ProgressInfo } from './engine'
 
 /** How to start a backup worker: a built file, or (from source) a small bootstrap evaluated as code. */
@@ -17,7 +18,8 @@ export type WorkerMessage =
 /** Run one task (see tasks.ts) in a new worker thread and settle with its result or its error. */
 export function runInWorker<R>(entry: WorkerEntry, task: unknown, onProgress: Progress): Promise<R> {
   return new Promise<R>((resolve, reject) => {
-    const worker = new Worker(entry.code, { eval: entry.eval, workerData: task, execArgv: [] })
+    // Key bytes are moved to the worker, not copied: the sender's copy is detached (empty) at once.
+    const worker = new Worker(entry.code, { eval: entry.eval, workerData: task, execArgv: [], transferList: keyTransfers(task) })
     let settled = false
     const finish = (fn: () => void) => {
       if (settled) return

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { runTaskInline, type EngineTask } from './tasks'
+import { keyTransfers } from './engine'
 
 /**
  * Worker-thread entry for backups: runs one task and reports progress, so the main process keeps
@@ -9,7 +10,8 @@ const task = workerData as EngineTask
 Promise.resolve()
   .then(() => runTaskInline(task, (p) => parentPort!.postMessage({ type: 'progress', p })))
   .then(
-    (value) => parentPort!.postMessage({ type: 'done', value }),
+    // A restore's data key goes back moved, not copied (nothing of it stays in this thread).
+    (value) => parentPort!.postMessage({ type: 'done', value }, keyTransfers(value)),
     (err) => {
       const e = err as { name?: string; problem?: string; detail?: string; version?: number; code?: unknown }
       const code = typeof e?.code === 'string' ? e.code : undefined
