@@ -55,17 +55,17 @@ for (const lang of ['zh-CN', 'yue-HK'] as Lang[]) {
     // The clerk logs in: Today is the archive's, and there is no registration or supervisor screen.
     await page.keyboard.press('Control+L')
     await page.getByRole('button', { name: s.lock.switchUser }).click()
-    await page.getByLabel(s.fields.loginName).fill(CLERK.loginName)
-    await page.getByLabel(s.fields.passphrase, { exact: true }).fill(CLERK.passphrase)
+    await page.locator('#login-name').fill(CLERK.loginName)
+    await page.locator('#login-pass').fill(CLERK.passphrase)
     await page.getByRole('button', { name: s.login.submit, exact: true }).click()
-    await expect(page.getByRole('heading', { name: a.today.title })).toBeVisible()
+    await expect(page.getByRole('heading', { name: a.today.title, exact: true })).toBeVisible()
     await expect(page.getByText(fill(a.today.toPrint, { count: 3 }))).toBeVisible()
     await expect(page.getByRole('button', { name: new RegExp(`^${loadStrings(lang, 'cases').nav.newCase}`) })).toHaveCount(0)
     expect((await rpcResult(page, 'cases.update', { id: ids[0], patch: { summary: '改' } })).code).toBe('FORBIDDEN')
 
     // Queue → select all → one PDF, saved; a progress bar while it is made, a summary after.
     await page.getByRole('button', { name: new RegExp(`^${a.nav.queue}`) }).click()
-    await expect(page.getByRole('heading', { name: a.queue.title })).toBeVisible()
+    await expect(page.getByRole('heading', { name: a.queue.title, exact: true })).toBeVisible()
     for (const name of NAMES) await expect(page.getByRole('cell', { name })).toBeVisible()
     await page.evaluate(() => {
       const w = window as unknown as { sawProgress: number }
@@ -87,7 +87,8 @@ for (const lang of ['zh-CN', 'yue-HK'] as Lang[]) {
     await page.getByLabel(a.queue.selectAll).check()
     await page.getByLabel(a.file.archiveNo).fill('BY-DA-2026-015')
     await page.getByLabel(a.file.box).fill('12')
-    await page.getByRole('button', { name: a.file.submit, exact: true }).click()
+    // The page's own 归档 button (the navigation's entry has the same name).
+    await page.locator('#main').getByRole('button', { name: a.file.submit, exact: true }).click()
     await expect(page.getByText(fill(a.file.done, { count: 3 }))).toBeVisible()
     await page.getByLabel(a.states.filed).check()
     await expect(page.getByRole('cell', { name: fill(a.queue.placeText, { archiveNo: 'BY-DA-2026-015', box: '12', shelf: '' }) }).first()).toBeVisible()
@@ -98,11 +99,11 @@ for (const lang of ['zh-CN', 'yue-HK'] as Lang[]) {
     await page.getByLabel(a.lending.borrower).fill('白云区信访局 张科长')
     await page.getByLabel(a.lending.purpose).fill('复查')
     await page.getByRole('button', { name: a.lending.lend, exact: true }).click()
-    await expect(page.getByRole('status')).toContainText(a.lending.lent.replace(/\{\{caseNo\}\}.*/, ''))
+    await expect(page.getByRole('status').filter({ hasText: a.lending.lent.replace(/\{\{caseNo\}\}.*/, '') })).toBeVisible()
     await expect(page.getByRole('cell', { name: '白云区信访局 张科长' })).toBeVisible()
     await shot(page, `clerk-lent-${lang}`)
     await page.getByRole('button', { name: a.lending.return, exact: true }).click()
-    await expect(page.getByRole('status')).toContainText(a.lending.returned.replace(/\{\{caseNo\}\}.*/, ''))
+    await expect(page.getByRole('status').filter({ hasText: a.lending.returned.replace(/\{\{caseNo\}\}.*/, '') })).toBeVisible()
     await expect(page.getByRole('button', { name: a.lending.return, exact: true })).toHaveCount(0)
 
     // A filed form printed again says 补打（副本） and when.
