@@ -10,6 +10,7 @@ import { supervisorHandlers } from './supervisor/handlers'
 import { noticesHandlers } from './notices/handlers'
 import { draftsHandlers } from './drafts/handlers'
 import { archiveHandlers } from './archive/handlers'
+import { referralsHandlers } from './referrals/handlers'
 import { startIdleWatch } from './session/idle'
 
 export interface DeskApp {
@@ -34,7 +35,8 @@ export function createDeskApp(opts: DeskOptions & { idleWatch?: boolean }): Desk
     supervisorHandlers(desk),
     noticesHandlers(desk),
     draftsHandlers(desk),
-    archiveHandlers(desk)
+    archiveHandlers(desk),
+    referralsHandlers(desk)
   ]))
   const stopIdle = opts.idleWatch === false ? () => {} : startIdleWatch(desk)
   return {

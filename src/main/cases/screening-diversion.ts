@@ -11,6 +11,7 @@ import {
 import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
 import { getCase } from './record'
+import { referralForDiversion } from '../referrals/ledger'
 import { type Row, actor, nowIso, requireCase, sql, touch, tx } from './shared'
 
 // ───────────────────────────── screening and diversion ─────────────────────────────
@@ -95,6 +96,8 @@ export function decideDiversion(
       subjectId: caseId,
       details: { recommended: rec.primary, chosen: d.chosen, overridden }
     })
+    // Issue 16 §1: every confirmed diversion creates its referral, in the same transaction.
+    referralForDiversion(desk, caseId, d.chosen)
   })
   return getCase(desk, caseId)
 }

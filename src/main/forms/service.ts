@@ -8,6 +8,9 @@ import { getFormB, listInterviews } from '../interview/api'
 import { deliverPdf, missingGlyphs, pdfFileName } from '../pdf'
 import { formA, formB, formC, labels, partTexts, renderForms, type FormPart } from './layout'
 import { getSignoff } from './signoff'
+import { translator } from '@shared/i18n/resources'
+import { referralChainLines } from '@shared/domain/referrals/chain-text'
+import { referralsForCase } from '../referrals/ledger'
 
 export interface FormRequest {
   caseId: number
@@ -30,8 +33,20 @@ export function caseParts(desk: Desk, r: FormRequest): { parts: FormPart[]; case
       parts.push(formB(r.lang, b, getSignoff(desk, 'B', id)))
     }
   }
-  if (r.form === 'C' || r.form === 'all') parts.push(formC(r.lang, toFormC(c), getSignoff(desk, 'C', c.id)))
+  if (r.form === 'C' || r.form === 'all') parts.push(formC(r.lang, withReferralChain(desk, c.id, toFormC(c), r.lang), getSignoff(desk, 'C', c.id)))
   return { parts, caseNo: c.caseNo }
+}
+
+/**
+ * Form C's 联系部门 carries the referral chain (issue 16 §1): what the worker typed, then one line per
+ * referral sent — to whom, how, when, the reply and when the petitioner was told. The form's own
+ * labels stay the standard's.
+ */
+function withReferralChain(desk: Desk, caseId: number, d: ReturnType<typeof toFormC>, lang: Locale): ReturnType<typeof toFormC> {
+  const t = translator(lang, 'referrals')
+  const lines = referralChainLines(referralsForCase(desk, caseId).referrals, t, (r) => r.toName || (r.toBuiltin ? t(`builtin.${r.toBuiltin}.name`) : ''))
+  if (!lines.length) return d
+  return { ...d, contactedDepartments: [d.contactedDepartments.trim(), ...lines].filter(Boolean).join('\n') }
 }
 
 export function blankParts(lang: Locale, form: FormKind): FormPart[] {

@@ -8,6 +8,9 @@ import { translator, type Namespace } from '@shared/i18n/resources'
 import type { Desk } from '../desk/desk'
 import { deliverPdf, pdfFileName, renderPdf } from '../pdf'
 import { contacts, getInterview } from './service'
+import { handoutDestinations } from '@shared/domain/referrals/handout'
+import { referralsForCase } from '../referrals/ledger'
+import { directoryEntry } from '../referrals/directory'
 
 /** `ns:key` translation in a fixed language, for the shared builders (they use prefixed keys). */
 export function fixedT(lang: OutputLang) {
@@ -21,6 +24,15 @@ export function handoutDoc(desk: Desk, interviewId: number): { doc: HandoutDoc; 
   const s = getInterview(desk, interviewId)
   const c = contacts(desk)
   const date = isoDateAtOffset(new Date(s.startedAt))
+  const promises = promisesForInterview(s)
+  const tl = fixedT(s.outputLang)
+  // Where to go next: the case's referrals, named in the handout's language, as far as the route allows.
+  const destinations = handoutDestinations(
+    referralsForCase(desk, s.caseId).referrals,
+    promises.route,
+    (r) => r.toName || (r.toBuiltin ? tl(`referrals:builtin.${r.toBuiltin}.name`) : ''),
+    (id) => (id ? (directoryEntry(desk, id)?.hours ?? '') : '')
+  )
   const doc = buildHandout(
     {
       caseNo: s.caseNo,
@@ -30,7 +42,8 @@ export function handoutDoc(desk: Desk, interviewId: number): { doc: HandoutDoc; 
       orgName: c.orgName,
       orgPhone: c.orgPhone,
       orgAddress: c.orgAddress,
-      promises: promisesForInterview(s)
+      promises,
+      destinations
     },
     fixedT(s.outputLang),
     (d) => formatChineseDate(d)

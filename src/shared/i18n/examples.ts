@@ -92,7 +92,21 @@ export const EXAMPLE_PARAMS: Record<string, Example> = {
   files: '12',
   fileName: { 'zh-CN': '归档打印_2026-12-08.pdf', 'yue-HK': '歸檔列印_2026-12-08.pdf' },
   borrower: { 'zh-CN': '白云区信访局 张科长', 'yue-HK': '白雲區信訪局 張科長' },
-  due: '2026-12-15'
+  due: '2026-12-15',
+  // Referrals and the directory (issue 16).
+  chain: { 'zh-CN': '转送 2026-11-23；回复 2026-12-01；电话告知信访人 2026-12-02', 'yue-HK': '轉送 2026-11-23；回覆 2026-12-01；電話告知信訪人 2026-12-02' },
+  dest: { 'zh-CN': '白云区人力资源和社会保障局', 'yue-HK': '白雲區人力資源和社會保障局' },
+  methods: { 'zh-CN': '转送、交办', 'yue-HK': '轉送、交辦' },
+  how: { 'zh-CN': '电话告知', 'yue-HK': '電話告知' },
+  hours: { 'zh-CN': '周一至周五 9:00–17:00', 'yue-HK': '星期一至五 9:00–17:00' },
+  added: '4',
+  changed: '2',
+  unchanged: '7',
+  untouched: '1',
+  line: '12',
+  column: { 'zh-CN': '「电话」', 'yue-HK': '「電話」' },
+  value: { 'zh-CN': '省级', 'yue-HK': '省級' },
+  message: { 'zh-CN': '太长了', 'yue-HK': '太長了' }
 }
 
 export const EXAMPLE_BY_KEY: Record<string, Record<string, Example>> = {

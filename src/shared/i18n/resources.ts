@@ -8,6 +8,7 @@ import zhSupervisor from './locales/zh-CN/supervisor.json'
 import zhScript from './locales/zh-CN/script.json'
 import zhPeople from './locales/zh-CN/people.json'
 import zhArchive from './locales/zh-CN/archive.json'
+import zhReferrals from './locales/zh-CN/referrals.json'
 import yueCommon from './locales/yue-HK/common.json'
 import yueSession from './locales/yue-HK/session.json'
 import yueErrors from './locales/yue-HK/errors.json'
@@ -18,13 +19,14 @@ import yueSupervisor from './locales/yue-HK/supervisor.json'
 import yueScript from './locales/yue-HK/script.json'
 import yuePeople from './locales/yue-HK/people.json'
 import yueArchive from './locales/yue-HK/archive.json'
+import yueReferrals from './locales/yue-HK/referrals.json'
 
 /**
  * Two languages, the same keys. Namespaces follow features; `script` holds what is said or handed
  * to the petitioner (spoken register), apart from labels (written register).
  */
 export const LOCALES = ['zh-CN', 'yue-HK'] as const
-export const NAMESPACES = ['common', 'session', 'errors', 'cases', 'interview', 'forms', 'supervisor', 'script', 'people', 'archive'] as const
+export const NAMESPACES = ['common', 'session', 'errors', 'cases', 'interview', 'forms', 'supervisor', 'script', 'people', 'archive', 'referrals'] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
 export const resources = {
@@ -38,7 +40,8 @@ export const resources = {
     supervisor: zhSupervisor,
     script: zhScript,
     people: zhPeople,
-    archive: zhArchive
+    archive: zhArchive,
+    referrals: zhReferrals
   },
   'yue-HK': {
     common: yueCommon,
@@ -50,7 +53,8 @@ export const resources = {
     supervisor: yueSupervisor,
     script: yueScript,
     people: yuePeople,
-    archive: yueArchive
+    archive: yueArchive,
+    referrals: yueReferrals
   }
 } as const
 

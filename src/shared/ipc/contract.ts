@@ -8,13 +8,14 @@ import { supervisorCalls } from './contracts/supervisor'
 import { noticesCalls } from './contracts/notices'
 import { draftsCalls } from './contracts/drafts'
 import { archiveCalls } from './contracts/archive'
+import { referralsCalls } from './contracts/referrals'
 
 /**
  * The one IPC contract: every call the renderer can make, by name, with its argument schema,
  * access level and result type. Electron's preload, the loopback transport, the router and the
  * renderer's client are all typed from this object.
  */
-export const contract = merge(sessionCalls, casesCalls, peopleCalls, interviewCalls, formsCalls, supervisorCalls, noticesCalls, draftsCalls, archiveCalls)
+export const contract = merge(sessionCalls, casesCalls, peopleCalls, interviewCalls, formsCalls, supervisorCalls, noticesCalls, draftsCalls, archiveCalls, referralsCalls)
 
 export type Contract = typeof contract
 export type Method = keyof Contract

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../dates'
 import type { Translate } from './summary'
 import { deadlineScriptKey, petitionerDeadlines, type RoutePromises } from './route-promises'
+import type { HandoutDestination } from '../referrals/handout'
 
 export interface HandoutInput {
   caseNo: string
@@ -16,6 +17,11 @@ export interface HandoutInput {
    * route's first contact gets the transfer → written-notice chain (D1 → D3).
    */
   promises: RoutePromises
+  /**
+   * Where the petitioner goes next, by name with address and phone (the case's referrals the route
+   * allows: referrals/handout.ts). Left out when there is none.
+   */
+  destinations?: HandoutDestination[]
 }
 
 export interface HandoutDoc {
@@ -41,9 +47,17 @@ export function buildHandout(input: HandoutInput, t: Translate, fmt: (d: IsoDate
   // The petitioner's own deadlines come first among the dates to remember.
   for (const d of petitionerDeadlines(p)) dates.push(t(deadlineScriptKey(d.id), { date: fmt(d.due) }))
   if (input.followUpDate) dates.push(t('script:handout.callBack', { date: fmt(input.followUpDate) }))
+  const where: string[] = []
+  for (const d of input.destinations ?? []) {
+    where.push(t(`script:handout.go.${d.method}`, { dest: d.name }))
+    if (d.address) where.push(t('script:handout.addressLine', { address: d.address }))
+    if (d.phone) where.push(t('script:handout.go.phone', { phone: d.phone }))
+    if (d.hours) where.push(t('script:handout.go.hours', { hours: d.hours }))
+  }
   const sections = [
     ...(input.summary.trim() ? [{ heading: t('script:handout.summaryHeading'), paragraphs: input.summary.trim().split(/\n+/) }] : []),
     ...(next.length ? [{ heading: t('script:handout.whatNext'), paragraphs: next }] : []),
+    ...(where.length ? [{ heading: t('script:handout.whereToGo'), paragraphs: where }] : []),
     ...(dates.length ? [{ heading: t('script:handout.dates'), paragraphs: dates }] : []),
     {
       heading: t('script:handout.contact'),

@@ -97,6 +97,8 @@ export interface ReferralEvent {
   referralId: number
   kind: 'created' | 'sent' | 'reply' | 'relayed' | 'edited' | 'withdrawn' | 'supervised' | 'acknowledged'
   changedFields: string[]
+  /** The values an edit replaced (dates, texts, method), by field. */
+  before: Record<string, string | number | null>
   at: string
   byName: string | null
 }

@@ -17,12 +17,13 @@ import { FlowsPanel } from './FlowsPanel'
 import { ClosingPanel, ConsentPanel, FollowUpsPanel, HistoryPanel } from './OtherPanels'
 import { RiskBadge, StatusTag, useAction } from './parts'
 import { ScreeningPanel } from './ScreeningPanel'
+import { ReferralsPanel } from '../referrals'
 import { useCaseAutosave } from './useCaseAutosave'
 import './cases.css'
 import { reasonText, reported } from '../../app/calls'
 import { failureOf } from '@shared/ipc/failure'
 
-const TABS = ['registration', 'screening', 'plan', 'interviews', 'flows', 'consent', 'followUps', 'closing', 'print', 'history'] as const
+const TABS = ['registration', 'screening', 'referrals', 'plan', 'interviews', 'flows', 'consent', 'followUps', 'closing', 'print', 'history'] as const
 type Tab = (typeof TABS)[number]
 
 /**
@@ -101,6 +102,7 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
       <div role="tabpanel">
         {tab === 'registration' ? <RegistrationSection record={record} a={autosave} /> : null}
         {tab === 'screening' ? <ScreeningPanel record={record} onChange={setRecord} /> : null}
+        {tab === 'referrals' ? <ReferralsPanel caseId={record.id} open={OPEN_STATUSES.includes(record.status)} /> : null}
         {tab === 'plan' ? <PlanSection a={autosave} record={record} /> : null}
         {tab === 'flows' ? <FlowsPanel record={record} onChange={setRecord} /> : null}
         {tab === 'consent' ? <ConsentPanel record={record} onChange={setRecord} /> : null}

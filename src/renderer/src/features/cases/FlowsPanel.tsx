@@ -7,6 +7,8 @@ import { useDraft } from '../../app/useDraft'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { useAction } from './parts'
+import { useLoad } from '../../app/calls'
+import { DirectoryPicker, directoryName } from '../referrals'
 
 /** Special flows (7.2) as checklists: each step done is a time-stamped action with an optional note. */
 export function FlowsPanel({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
@@ -152,6 +154,9 @@ function Resources({ record, onChange }: { record: CaseRecord; onChange(r: CaseR
   const [other, setOther] = useState('')
   const [dept, setDept] = useState('')
   const [result, setResult] = useState<ResourceResult>('pending')
+  // The department can be picked from the directory (or typed, for one not in it).
+  const directory = useLoad(() => call('directory.list', {}), [])
+  const [picked, setPicked] = useState<number | null>(null)
   return (
     <section className="card">
       <h2>{t('cases:flows.resources')}</h2>
@@ -203,7 +208,19 @@ function Resources({ record, onChange }: { record: CaseRecord; onChange(r: CaseR
         </div>
         <div className="field">
           <label htmlFor="res-dept">{t('cases:flows.department')}</label>
-          <input id="res-dept" value={dept} onChange={(e) => setDept(e.target.value)} />
+          <input id="res-dept" value={dept} onChange={(e) => (setDept(e.target.value), setPicked(null))} />
+          {directory.value?.length ? (
+            <DirectoryPicker
+              label={t('referrals:panel.pick')}
+              entries={directory.value}
+              value={picked}
+              suggested={['civilAffairs', 'socialWorkStation', 'legalAid', 'health']}
+              onChange={(e) => {
+                setPicked(e?.id ?? null)
+                if (e) setDept(directoryName(t, e))
+              }}
+            />
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor="res-result">{t('cases:flows.result')}</label>

@@ -24,6 +24,7 @@ import type { Locale } from '@shared/domain/session/types'
 import { OptionRadios, useAction } from './parts'
 import { reasonText, reported } from '../../app/calls'
 import { useDraft } from '../../app/useDraft'
+import { CaseReferralHistory } from '../referrals'
 import { DraftNote } from '../../ui/DraftNote'
 
 /** PIPL (4.5): consent to record, separately for sensitive information, written consent for disclosure. */
@@ -382,6 +383,7 @@ export function HistoryPanel({ record }: { record: CaseRecord }) {
           </table>
         </div>
       ))}
+      <CaseReferralHistory caseId={record.id} />
       <h3>{t('cases:history.risk')}</h3>
       <ul>
         {record.riskHistory.map((r, i) => (

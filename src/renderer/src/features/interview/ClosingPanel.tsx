@@ -18,7 +18,8 @@ import type { AutosaveStore } from '@shared/domain/interview/autosave'
 import type { Contacts } from './InterviewDesk'
 import { printHandoutHtml } from './handout-print'
 import { deliverPdf } from '../../ui/pdf-output'
-import { send } from '../../app/calls'
+import { send, useLoad } from '../../app/calls'
+import { handoutDestinations } from '@shared/domain/referrals/handout'
 import { failureOf } from '@shared/ipc/failure'
 
 /** 结束与约定: the drafted summary, the follow-up, the organisation's phone, the handout, finish. */
@@ -54,6 +55,11 @@ export function ClosingPanel({
   const { t } = useTranslation()
   const tScript = useMemo(() => i18next.getFixedT(lang, 'script'), [lang])
   const day = isoDateAtOffset(new Date(interview.startedAt))
+  // Where to go next: the case's referrals (named, with address and phone) as far as the route allows.
+  const referrals = useLoad(
+    async () => ({ ...(await call('referrals.forCase', { caseId: interview.caseId })), directory: await call('directory.list', { includeInactive: true }) }),
+    [interview.caseId]
+  )
   const shortRange = followUpWindow(day, riskLevel)
   const midRange = midFollowUpRange(day)
   // +3 days, moved to Monday when it falls on a weekend (still within 3–7 days).
@@ -118,7 +124,15 @@ export function ClosingPanel({
         orgName: contacts.orgName,
         orgPhone: contacts.orgPhone,
         orgAddress: contacts.orgAddress,
-        promises
+        promises,
+        destinations: referrals.value
+          ? handoutDestinations(
+              referrals.value.referrals,
+              promises.route,
+              (r) => r.toName || (r.toBuiltin ? tScript(`referrals:builtin.${r.toBuiltin}.name`) : ''),
+              (id) => referrals.value?.directory.find((e) => e.id === id)?.hours ?? ''
+            )
+          : []
       },
       tScript,
       fmt

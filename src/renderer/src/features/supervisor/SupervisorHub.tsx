@@ -9,15 +9,18 @@ import { BackupsScreen } from './BackupsScreen'
 import { FiguresScreen } from './FiguresScreen'
 import { RetentionScreen } from './RetentionScreen'
 import { SignoffScreen } from './SignoffScreen'
+import { DirectoryScreen, SupervisionScreen } from '../referrals'
 import './supervisor.css'
 import { reportFailure } from '../../app/calls'
 
 export const SUPERVISOR_TABS = [
   { name: 'signoffs', navKey: 'supervisor:nav.signoffs', component: SignoffScreen },
+  { name: 'supervision', navKey: 'supervisor:nav.supervision', component: SupervisionScreen },
   { name: 'figures', navKey: 'supervisor:nav.figures', component: FiguresScreen },
   { name: 'audit', navKey: 'supervisor:nav.audit', component: AuditScreen },
   { name: 'backups', navKey: 'supervisor:nav.backups', component: BackupsScreen },
-  { name: 'retention', navKey: 'supervisor:nav.retention', component: RetentionScreen }
+  { name: 'retention', navKey: 'supervisor:nav.retention', component: RetentionScreen },
+  { name: 'directory', navKey: 'supervisor:nav.directory', component: DirectoryScreen }
 ] as const
 
 /**

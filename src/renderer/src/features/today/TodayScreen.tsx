@@ -10,6 +10,7 @@ import { useSession } from '../../app/session-context'
 import { CaseTable, RiskBadge } from '../cases'
 import { useLoad } from '../../app/calls'
 import { ErrorText } from '../../ui/ErrorText'
+import { TodayReferrals } from '../referrals'
 import { OrgDetailsCard } from './OrgDetailsCard'
 import { CaseCrisis } from '../interview'
 
@@ -57,6 +58,7 @@ export function TodayScreen() {
             {data.deadlines.length === 0 ? <p className="muted">{t('cases:today.noDeadlines')}</p> : <DeadlineList items={data.deadlines} />}
             <p className="hint">{t(COUNTING_RULE.statementKey)}</p>
           </section>
+          <TodayReferrals />
           <TodayCrisis cases={[...data.highRisk, ...data.recent.filter((r) => !data.highRisk.some((h) => h.id === r.id))]} onChanged={today.reload} />
           <section className="card wide">
             <h2>{t('cases:today.highRisk')}</h2>
