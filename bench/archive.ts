@@ -21,7 +21,7 @@ const CASES = 50
 
 export const archiveSuites: BenchSuite[] = [
   {
-    name: 'archive: batch print of 50 cases',
+    name: 'clerk: batch print of 50 cases',
     async run(report) {
       const root = mkdtempSync(join(tmpdir(), 'desk-bench-archive-'))
       const app = createDeskApp({ dataDir: join(root, 'data'), kdf: SCRYPT_TEST, idleWatch: false, now: () => new Date('2026-11-20T02:00:00Z') })
@@ -40,9 +40,9 @@ export const archiveSuites: BenchSuite[] = [
           const s = await batchPrint(app.desk, { items, lang: 'zh-CN', bundle, action: 'save' })
           const took = ms(t)
           const bytes = s.deliveries.reduce((n, d) => n + (d.mode === 'bytes' ? Buffer.byteLength(d.base64, 'base64') : 0), 0)
-          report({ name: `archive: 50 cases (100 forms), ${bundle === 'one' ? 'one PDF' : 'one PDF per case'}: time`, value: took, unit: 'ms' })
-          report({ name: `archive: 50 cases, ${bundle === 'one' ? 'one PDF' : 'per case'}: size`, value: bytes / 1024, unit: 'KiB' })
-          report({ name: `archive: 50 cases, ${bundle === 'one' ? 'one PDF' : 'per case'}: pages`, value: s.pages, unit: 'pages' })
+          report({ name: `clerk: 50 cases (100 forms), ${bundle === 'one' ? 'one PDF' : 'one PDF per case'}: time`, value: took, unit: 'ms' })
+          report({ name: `clerk: 50 cases, ${bundle === 'one' ? 'one PDF' : 'per case'}: size`, value: bytes / 1024, unit: 'KiB' })
+          report({ name: `clerk: 50 cases, ${bundle === 'one' ? 'one PDF' : 'per case'}: pages`, value: s.pages, unit: 'pages' })
         }
       } finally {
         app.stop()
