@@ -80,7 +80,7 @@ for (const r of RUNS) {
     // Consent recorded with time and text version.
     await page.getByRole('tab', { name: cs.tabs.consent }).click()
     await page.locator('[data-consent="record"]').getByRole('button', { name: cs.consent.oral }).click()
-    await expect(page.locator('[data-consent="record"]')).toContainText('2026-1')
+    await expect(page.locator('[data-consent="record"]')).toContainText('2026-2')
     await shot(page, `cases-${r.lang}-consent`)
     // The main process also refuses a 6th sent straight over IPC.
     const list = await rpc(page, 'cases.search', { query: r.group })

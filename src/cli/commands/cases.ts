@@ -11,6 +11,7 @@ import { translator, type Namespace } from '@shared/i18n/resources'
 import { SCRYPT_TEST } from '../../main/db/keyring'
 import * as session from '../../main/session/service'
 import { listCases } from '../../main/cases/api'
+import { maskSummaries } from '../../main/cases/confidential'
 import { cases as casesTable } from '../../main/db/schema/cases'
 
 /** A refusal in the person's words (DESK_LOCALE, else 普通话): the wait when throttled, else "wrong". */
@@ -82,14 +83,16 @@ Exit codes: 0 listed, 2 usage, 3 no account opens with that passphrase, 6 data f
         app.desk.db().orm.select({ id: casesTable.id, language: casesTable.language, living: casesTable.living }).from(casesTable).all().map((r) => [r.id, r])
       )
       const codes = (json: string | undefined): string[] => (json ? (JSON.parse(json) as string[]) : [])
-      const rows = listCases(app.desk, { order: 'caseNo', limit: 1_000_000 }).map((c) => ({
+      // A confidential report (检举控告) this login may not open is listed by its number only.
+      const rows = maskSummaries(app.desk, listCases(app.desk, { order: 'caseNo', limit: 1_000_000 }), 'cli').map((c) => ({
         caseNo: c.caseNo,
         name: c.name,
         status: c.status,
         riskLevel: c.riskLevel,
         assignedWorker: c.assignedWorker?.displayName ?? null,
-        language: codes(ticks.get(c.id)?.language),
-        living: codes(ticks.get(c.id)?.living)
+        language: c.masked ? [] : codes(ticks.get(c.id)?.language),
+        living: c.masked ? [] : codes(ticks.get(c.id)?.living),
+        ...(c.confidential ? { confidential: true } : {})
       }))
       if (values.json) process.stdout.write(JSON.stringify(rows) + '\n')
       else for (const r of rows) process.stdout.write(`${r.caseNo}\t${r.status}\t${r.riskLevel}\t${r.assignedWorker ?? '-'}\t${r.name}\n`)

@@ -7,6 +7,7 @@ import { translator, type Namespace } from '@shared/i18n/resources'
 import { DeskFailure } from '@shared/ipc/result'
 import { renderBlankForms, renderCaseForms, recordOutput } from '../../main/forms/service'
 import { pageCount } from '../../main/pdf'
+import { requireCaseAccess } from '../../main/cases/confidential'
 import { writeFileAtomic } from '../../main/fs/atomic'
 
 const USAGE = `Usage:
@@ -61,6 +62,8 @@ export const formsCommand: Command = {
       if (!Number.isInteger(caseId) || caseId <= 0) return (process.stderr.write(USAGE), 2)
       const interviewId = values.interview ? Number(values.interview) : undefined
       const r = { caseId, form, lang, interviewId, action: 'save' as const, allowMissing: values['allow-missing'] }
+      // A confidential report is printed only by its worker or a supervisor: the CLI cannot ask for a reason.
+      requireCaseAccess(app.desk, caseId, 'cliForms')
       const { bytes } = await renderCaseForms(app.desk, r, { allowMissing: r.allowMissing })
       // Written atomically to the path asked for; nothing goes through a temp folder.
       writeFileAtomic(out, bytes)

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { setupDesk, SUPERVISOR, WORKER, type TestDesk } from '../../../tests/support/desk'
 import * as session from '../session/service'
+import { listCases } from './api'
+import { maskSummaries, requireCaseAccess } from './confidential'
 import { translator } from '@shared/i18n/resources'
 import type { Contract, Method } from '@shared/ipc/contract'
 import type { ResultOf } from '@shared/ipc/define'
@@ -128,6 +130,15 @@ describe('a confidential report', () => {
     await call('cases.openConfidential', { caseId: id, reason: '再次查看' })
     clock = new Date(clock.getTime() + 31 * 60_000)
     expect(await t.router.invoke('cases.get', { id })).toMatchObject({ ok: false, messageKey: 'people:confidential.reasonNeeded' })
+  })
+
+  it('the CLI: another login lists it by number only and cannot print its forms (no way to give a reason there)', async () => {
+    const { id, caseNo } = await reportCase()
+    as(OTHER)
+    expect(maskSummaries(t.desk, listCases(t.desk, {}), 'cli').find((c) => c.id === id)).toMatchObject({ caseNo, name: '', masked: true })
+    expect(() => requireCaseAccess(t.desk, id, 'cliForms')).toThrow(expect.objectContaining({ code: 'FORBIDDEN', messageKey: 'people:confidential.refused' }))
+    as(WORKER)
+    expect(() => requireCaseAccess(t.desk, id, 'cliForms')).not.toThrow()
   })
 
   it('a refused opening is on the audit trail (call name only)', async () => {

@@ -8,6 +8,7 @@ import type { Desk } from '../desk/desk'
 import { deliverPdf, pdfFileName, renderPdf, ruledTable, labelCell, valueCell, checkboxes, signatureSpace, A4_MARGINS } from '../pdf'
 import { getSetting } from '../settings/settings'
 import { getCase } from './record'
+import { isConfidential } from './confidential'
 
 /**
  * The consent slip (PIPL; standard 4.5) in the petitioner's language: what is recorded and why,
@@ -27,7 +28,13 @@ export function consentSlipDefinition(desk: Desk, caseId: number, lang: Locale):
       [labelCell(t('fields.name')), valueCell(c.fields.name)],
       [labelCell(t('fields.contactDate')), valueCell(c.fields.contactDate)]
     ]),
-    { text: t('consentSlip.intro'), fontSize: 12, lineHeight: 1.4, margin: [0, 10, 0, 6] }
+    // A confidential report's slip says who sees it, and that is what the desk enforces (cases/confidential.ts).
+    {
+      text: isConfidential(desk, caseId) ? translator(lang, 'people')('consentSlip.introConfidential') : t('consentSlip.intro'),
+      fontSize: 12,
+      lineHeight: 1.4,
+      margin: [0, 10, 0, 6]
+    }
   ]
   for (const k of CONSENT_KINDS) {
     const got = latest(k)

@@ -111,7 +111,7 @@ export type ConsentKind = (typeof CONSENT_KINDS)[number]
 export const CONSENT_METHODS = ['oral', 'written'] as const
 export type ConsentMethod = (typeof CONSENT_METHODS)[number]
 /** The consent text shown to the petitioner; bump when its wording changes. */
-export const CONSENT_TEXT_VERSION = '2026-1'
+export const CONSENT_TEXT_VERSION = '2026-2'
 
 /** Follow-up kinds from the practice guide: short term 3–7 days, mid term 1–3 months (service targets). */
 export const FOLLOW_UP_KINDS = ['short', 'mid'] as const
