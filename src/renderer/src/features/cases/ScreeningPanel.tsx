@@ -16,6 +16,8 @@ import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { useAction } from './parts'
 import { useDraft } from '../../app/useDraft'
+import { ReferralsPanel } from '../referrals'
+import { OPEN_STATUSES } from '@shared/domain/case/options'
 import { DraftNote } from '../../ui/DraftNote'
 
 export function screeningStateOf(c: CaseRecord): ScreeningState {
@@ -232,6 +234,8 @@ function Recommendation({ record, rec, onChange }: { record: CaseRecord; rec: Re
           {d.reporterConfidential ? <strong className="confidential"> {t('cases:diversion.reporterConfidential')}</strong> : null}
         </p>
       ) : null}
+      {/* Where it goes: the referral the confirmed diversion created, picked from the directory here. */}
+      {d ? <ReferralsPanel key={d.decidedAt} caseId={record.id} open={OPEN_STATUSES.includes(record.status)} /> : null}
     </section>
   )
 }

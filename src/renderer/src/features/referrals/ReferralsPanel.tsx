@@ -73,7 +73,7 @@ function ReferralCard({ r, directory, events, open, onChanged }: { r: Referral; 
         <dt>{t('referrals:panel.to')}</dt>
         <dd>
           {dest || <span className="muted">{t('referrals:panel.notChosen')}</span>}
-          {r.toAddress || r.toPhone ? <div className="muted">{t('referrals:panel.contact', { address: r.toAddress || '—', phone: r.toPhone || '—' })}</div> : null}
+          <ContactLine address={r.toAddress} phone={r.toPhone} />
         </dd>
         {r.sentDate ? (
           <>
@@ -215,6 +215,13 @@ export function CaseReferralHistory({ caseId }: { caseId: number }) {
   )
 }
 
+/** Address and phone, each only where the directory has one (never an empty slot). */
+function ContactLine({ address, phone }: { address: string; phone: string }) {
+  const { t } = useTranslation()
+  const parts = [address ? t('referrals:panel.address', { address }) : '', phone ? t('referrals:panel.phone', { phone }) : ''].filter(Boolean)
+  return parts.length ? <div className="muted">{parts.join('　')}</div> : null
+}
+
 function FormButtons({ busy, onCancel }: { busy: boolean; onCancel(): void }) {
   const { t } = useTranslation()
   return (
@@ -283,7 +290,11 @@ function SendForm({ r, directory, onDone, onCancel }: { r: Referral; directory: 
       <div className="field">
         <label htmlFor={`to-${r.id}`}>{t('referrals:fields.directoryId')}</label>
         <DirectoryPicker id={`to-${r.id}`} entries={directory} value={to} onChange={(e) => setTo(e?.id ?? null)} suggested={CATEGORIES_BY_ROUTE[r.route]} />
-        {chosen ? <div className="hint">{t('referrals:panel.contact', { address: chosen.address || '—', phone: chosen.phone || '—' })} · {directoryName(t, chosen)}</div> : null}
+        {chosen ? (
+          <div className="hint">
+            {directoryName(t, chosen)} <ContactLine address={chosen.address} phone={chosen.phone} />
+          </div>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor={`sd-${r.id}`}>{t('referrals:fields.sentDate')}</label>
