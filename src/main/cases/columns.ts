@@ -1,4 +1,5 @@
 import type { CaseFieldName, CaseFields } from '@shared/domain/case/types'
+import type { CaseRow } from './shared'
 
 /**
  * CaseFields ↔ columns of `cases`. One table, so history snapshots, figures and Form A read one row.
@@ -119,4 +120,31 @@ export function fieldsFromRow(row: Record<string, unknown>): CaseFields {
     out[name] = kind === 'bool' ? !!v : kind === 'json' ? JSON.parse((v as string) || '[]') : kind === 'text' ? (v ?? '') : (v ?? null)
   }
   return out as unknown as CaseFields
+}
+
+/** The named properties of an object. */
+export function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
+  // The one cast: Object.fromEntries cannot type its result from the keys it was given.
+  return Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>
+}
+
+/**
+ * A case's Form A fields from its drizzle-typed row. Every field is a column of `cases` under the same
+ * name with the same type (codes typed by `$type`, `needs` as JSON): returning the Pick as CaseFields
+ * is checked by the compiler, so a field without its column, or of another type, fails the build.
+ */
+export function fieldsOf(row: CaseRow): CaseFields {
+  const fields: Pick<CaseRow, CaseFieldName> = pick(row, FIELD_NAMES)
+  return fields
+}
+
+/** What an emptied field is stored as: '' for text, NULL for a code or a number, false, an empty list. */
+function emptyValue(name: CaseFieldName): CaseFields[CaseFieldName] {
+  const kind = FIELD_COLUMNS[name][1]
+  return kind === 'text' ? '' : kind === 'bool' ? false : kind === 'json' ? [] : null
+}
+
+/** The values to write for the named fields of a patch (a field given as undefined or null is stored empty, as toColumn does). */
+export function fieldPatch(p: Partial<CaseFields>, names: readonly CaseFieldName[]): Partial<CaseFields> {
+  return Object.fromEntries(names.map((n) => [n, p[n] ?? emptyValue(n)]))
 }

@@ -2,6 +2,7 @@ import { CONSENT_TEXT_VERSION, type ConsentKind, type ConsentMethod } from '@sha
 import type { CaseRecord } from '@shared/domain/case/types'
 import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
+import { caseConsents } from '../db/schema'
 import { getCase } from './record'
 import { actor, nowIso, requireCase, touch, tx } from './shared'
 
@@ -18,16 +19,18 @@ export function recordConsent(
   if (a.kind === 'disclosure' && !(a.note ?? '').trim()) fail('BAD_ARGS', 'cases:errors.disclosureRecipient', undefined, 'note')
   tx(desk, (db) => {
     requireCase(db, a.caseId)
-    db.prepare('INSERT INTO case_consents (case_id, kind, granted, method, text_version, note, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      a.caseId,
-      a.kind,
-      a.granted ? 1 : 0,
-      a.method,
-      a.textVersion ?? CONSENT_TEXT_VERSION,
-      a.note ?? '',
-      nowIso(desk),
-      actor(desk)
-    )
+    db.insert(caseConsents)
+      .values({
+        caseId: a.caseId,
+        kind: a.kind,
+        granted: a.granted,
+        method: a.method,
+        textVersion: a.textVersion ?? CONSENT_TEXT_VERSION,
+        note: a.note ?? '',
+        at: nowIso(desk),
+        by: actor(desk)
+      })
+      .run()
     touch(db, desk, a.caseId)
     desk.audit({ action: 'cases.consent', subjectType: 'case', subjectId: a.caseId, details: { kind: a.kind, granted: a.granted, method: a.method } })
   })

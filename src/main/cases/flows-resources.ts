@@ -1,23 +1,27 @@
+import { and, eq } from 'drizzle-orm'
 import { FLOW_STEPS, type Flow, type ResourceKind, type ResourceResult } from '@shared/domain/case/options'
 import type { CaseRecord, FlowAction } from '@shared/domain/case/types'
 import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
+import { caseFlowActions, caseResources } from '../db/schema'
 import { getCase } from './record'
 import { actor, nowIso, requireCase, touch, tx } from './shared'
 
 // ───────────────────────────── flows and resources ─────────────────────────────
 
 export function recordFlowAction(desk: Desk, a: { caseId: number; flow: Flow; step: string; note?: string }): FlowAction {
-  const steps = FLOW_STEPS[a.flow] as readonly string[] | undefined
+  const steps: readonly string[] | undefined = FLOW_STEPS[a.flow]
   if (!steps || !steps.includes(a.step)) fail('BAD_ARGS', 'cases:errors.unknownStep', undefined, 'step')
   const id = tx(desk, (db) => {
     requireCase(db, a.caseId)
-    const info = db
-      .prepare('INSERT INTO case_flow_actions (case_id, flow, step, note, at, by) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(a.caseId, a.flow, a.step, a.note ?? '', nowIso(desk), actor(desk))
+    const { id } = db
+      .insert(caseFlowActions)
+      .values({ caseId: a.caseId, flow: a.flow, step: a.step, note: a.note ?? '', at: nowIso(desk), by: actor(desk) })
+      .returning({ id: caseFlowActions.id })
+      .get()
     touch(db, desk, a.caseId)
     desk.audit({ action: 'cases.flow', subjectType: 'case', subjectId: a.caseId, details: { flow: a.flow, step: a.step } })
-    return Number(info.lastInsertRowid)
+    return id
   })
   return getCase(desk, a.caseId).flowActions.find((f) => f.id === id)!
 }
@@ -28,11 +32,22 @@ export function linkResource(
 ): CaseRecord {
   tx(desk, (db) => {
     requireCase(db, a.caseId)
-    const info = db
-      .prepare('INSERT INTO case_resources (case_id, kind, kind_other, department, result, note, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(a.caseId, a.kind, a.kindOther ?? '', a.department ?? '', a.result ?? 'pending', a.note ?? '', nowIso(desk), actor(desk))
+    const { id } = db
+      .insert(caseResources)
+      .values({
+        caseId: a.caseId,
+        kind: a.kind,
+        kindOther: a.kindOther ?? '',
+        department: a.department ?? '',
+        result: a.result ?? 'pending',
+        note: a.note ?? '',
+        at: nowIso(desk),
+        by: actor(desk)
+      })
+      .returning({ id: caseResources.id })
+      .get()
     touch(db, desk, a.caseId)
-    desk.audit({ action: 'cases.resource', subjectType: 'case', subjectId: a.caseId, details: { resourceId: Number(info.lastInsertRowid), kind: a.kind, result: a.result ?? 'pending' } })
+    desk.audit({ action: 'cases.resource', subjectType: 'case', subjectId: a.caseId, details: { resourceId: id, kind: a.kind, result: a.result ?? 'pending' } })
   })
   return getCase(desk, a.caseId)
 }
@@ -40,8 +55,10 @@ export function linkResource(
 export function updateResourceResult(desk: Desk, caseId: number, resourceId: number, result: ResourceResult, note?: string): CaseRecord {
   tx(desk, (db) => {
     const info = db
-      .prepare('UPDATE case_resources SET result = ?, note = coalesce(?, note), at = ?, by = ? WHERE id = ? AND case_id = ?')
-      .run(result, note ?? null, nowIso(desk), actor(desk), resourceId, caseId)
+      .update(caseResources)
+      .set({ result, ...(note == null ? {} : { note }), at: nowIso(desk), by: actor(desk) })
+      .where(and(eq(caseResources.id, resourceId), eq(caseResources.caseId, caseId)))
+      .run()
     if (info.changes === 0) fail('NOT_FOUND', 'cases:errors.notFound')
     touch(db, desk, caseId)
     desk.audit({ action: 'cases.resource.result', subjectType: 'case', subjectId: caseId, details: { resourceId, result } })

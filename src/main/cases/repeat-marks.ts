@@ -1,8 +1,10 @@
-import type Database from 'better-sqlite3'
-import { type RepeatMark } from '@shared/domain/case/options'
+import { eq } from 'drizzle-orm'
+import type { RepeatMark } from '@shared/domain/case/options'
 import type { CaseRecord } from '@shared/domain/case/types'
 import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
+import type { Orm } from '../db/open'
+import { cases } from '../db/schema'
 import { getCase } from './record'
 import { actor, nowIso, requireCase, tx } from './shared'
 
@@ -17,20 +19,17 @@ export function markRepeat(desk: Desk, caseId: number, d: { mark: RepeatMark; of
 }
 
 /** Inside a transaction: record the 重复上访 decision (the earlier cases must exist). */
-export function writeRepeat(db: Database.Database, desk: Desk, caseId: number, d: { mark: RepeatMark; ofCaseIds?: number[]; note?: string }): void {
+export function writeRepeat(db: Orm, desk: Desk, caseId: number, d: { mark: RepeatMark; ofCaseIds?: number[]; note?: string }): void {
   const of = (d.ofCaseIds ?? []).filter((x) => x !== caseId)
   for (const other of of) {
-    if (!db.prepare('SELECT 1 FROM cases WHERE id = ?').get(other)) fail('NOT_FOUND', 'cases:errors.repeatOfNotFound', undefined, 'repeat')
+    if (!db.select({ id: cases.id }).from(cases).where(eq(cases.id, other)).get()) {
+      fail('NOT_FOUND', 'cases:errors.repeatOfNotFound', undefined, 'repeat')
+    }
   }
   const at = nowIso(desk)
-  db.prepare('UPDATE cases SET repeat_mark = ?, repeat_of = ?, repeat_note = ?, repeat_at = ?, repeat_by = ?, updated_at = ? WHERE id = ?').run(
-    d.mark,
-    JSON.stringify(d.mark === 'repeat' ? of : []),
-    d.note ?? '',
-    at,
-    actor(desk),
-    at,
-    caseId
-  )
+  db.update(cases)
+    .set({ repeatMark: d.mark, repeatOf: d.mark === 'repeat' ? of : [], repeatNote: d.note ?? '', repeatAt: at, repeatBy: actor(desk), updatedAt: at })
+    .where(eq(cases.id, caseId))
+    .run()
   desk.audit({ action: 'cases.repeat', subjectType: 'case', subjectId: caseId, details: { mark: d.mark, ofCaseIds: of } })
 }

@@ -1,8 +1,10 @@
+import { and, count, eq } from 'drizzle-orm'
 import { MAX_REPRESENTATIVES } from '@shared/domain/case/options'
 import { checkCaseInput } from '@shared/domain/case/schemas'
 import type { CaseRecord } from '@shared/domain/case/types'
 import { DeskFailure, fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
+import { caseRepresentatives } from '../db/schema'
 import { reindexCase } from './index-text'
 import { getCase } from './record'
 import { actor, nowIso, requireCase, touch, tx } from './shared'
@@ -20,14 +22,16 @@ export function addRepresentative(desk: Desk, caseId: number, r: { name: string;
   if (!r.name.trim()) fail('BAD_ARGS', 'errors:arg.required', undefined, 'name')
   tx(desk, (db) => {
     requireCase(db, caseId)
-    const n = (db.prepare('SELECT count(*) AS n FROM case_representatives WHERE case_id = ?').get(caseId) as { n: number }).n
+    const n = db.select({ n: count() }).from(caseRepresentatives).where(eq(caseRepresentatives.caseId, caseId)).get()?.n ?? 0
     if (n >= MAX_REPRESENTATIVES) tooManyRepresentatives()
-    const info = db
-      .prepare('INSERT INTO case_representatives (case_id, name, phone, note, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(caseId, r.name, r.phone ?? '', r.note ?? '', nowIso(desk), actor(desk))
-    reindexCase(db, caseId)
+    const { id } = db
+      .insert(caseRepresentatives)
+      .values({ caseId, name: r.name, phone: r.phone ?? '', note: r.note ?? '', addedAt: nowIso(desk), addedBy: actor(desk) })
+      .returning({ id: caseRepresentatives.id })
+      .get()
+    reindexCase(db.$client, caseId)
     touch(db, desk, caseId)
-    desk.audit({ action: 'cases.representative.add', subjectType: 'case', subjectId: caseId, details: { representativeId: Number(info.lastInsertRowid), count: n + 1 } })
+    desk.audit({ action: 'cases.representative.add', subjectType: 'case', subjectId: caseId, details: { representativeId: id, count: n + 1 } })
   })
   return getCase(desk, caseId)
 }
@@ -35,9 +39,12 @@ export function addRepresentative(desk: Desk, caseId: number, r: { name: string;
 export function removeRepresentative(desk: Desk, caseId: number, representativeId: number): CaseRecord {
   tx(desk, (db) => {
     requireCase(db, caseId)
-    const info = db.prepare('DELETE FROM case_representatives WHERE id = ? AND case_id = ?').run(representativeId, caseId)
+    const info = db
+      .delete(caseRepresentatives)
+      .where(and(eq(caseRepresentatives.id, representativeId), eq(caseRepresentatives.caseId, caseId)))
+      .run()
     if (info.changes === 0) fail('NOT_FOUND', 'cases:errors.representativeNotFound')
-    reindexCase(db, caseId)
+    reindexCase(db.$client, caseId)
     touch(db, desk, caseId)
     desk.audit({ action: 'cases.representative.remove', subjectType: 'case', subjectId: caseId, details: { representativeId } })
   })

@@ -1,4 +1,6 @@
+import { and, count, eq } from 'drizzle-orm'
 import type { CaseRecord } from '@shared/domain/case/types'
+import { fail } from '@shared/ipc/result'
 import {
   checkDecision,
   recommend,
@@ -8,27 +10,29 @@ import {
   type ScreeningItem,
   type ScreeningState
 } from '@shared/domain/screening/rules'
-import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
+import { caseDiversions, caseRepresentatives, caseScreening, cases } from '../db/schema'
 import { getCase } from './record'
 import { referralForDiversion } from '../referrals/ledger'
-import { type Row, actor, nowIso, requireCase, sql, touch, tx } from './shared'
+import { actor, nowIso, orm, requireCase, touch, tx } from './shared'
 
 // ───────────────────────────── screening and diversion ─────────────────────────────
 
 export function screeningState(desk: Desk, caseId: number): ScreeningState {
-  const db = sql(desk)
+  const db = orm(desk)
   const row = requireCase(db, caseId)
   const answers: ScreeningState['answers'] = {}
-  for (const r of db.prepare('SELECT item, answer, detail FROM case_screening WHERE case_id = ?').all(caseId) as Row[]) {
-    answers[r.item as ScreeningItem] = { answer: (r.answer as ScreeningAnswer) ?? null, detail: (r.detail as InadmissibleKind | null) ?? null }
-  }
-  const reps = (db.prepare('SELECT count(*) AS n FROM case_representatives WHERE case_id = ?').get(caseId) as { n: number }).n
+  const rows = db
+    .select({ item: caseScreening.item, answer: caseScreening.answer, detail: caseScreening.detail })
+    .from(caseScreening)
+    .where(eq(caseScreening.caseId, caseId))
+    .all()
+  for (const r of rows) answers[r.item] = { answer: r.answer, detail: r.detail }
   return {
     answers,
-    partyKind: row.party_kind as ScreeningState['partyKind'],
-    representativeCount: reps,
-    largeScaleJudged: !!row.large_scale_judged
+    partyKind: row.partyKind,
+    representativeCount: db.select({ n: count() }).from(caseRepresentatives).where(eq(caseRepresentatives.caseId, caseId)).get()?.n ?? 0,
+    largeScaleJudged: row.largeScaleJudged
   }
 }
 
@@ -39,13 +43,22 @@ export function saveScreening(
 ): CaseRecord {
   tx(desk, (db) => {
     requireCase(db, caseId)
-    db.prepare(
-      `INSERT INTO case_screening (case_id, item, answer, detail, note, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (case_id, item) DO UPDATE SET answer = excluded.answer, detail = excluded.detail, note = excluded.note,
-         updated_at = excluded.updated_at, updated_by = excluded.updated_by`
-    ).run(caseId, e.item, e.answer, e.item === 'l' && e.answer === 'yes' ? (e.detail ?? null) : null, e.note ?? '', nowIso(desk), actor(desk))
+    const answer = {
+      answer: e.answer,
+      detail: e.item === 'l' && e.answer === 'yes' ? (e.detail ?? null) : null,
+      note: e.note ?? '',
+      updatedAt: nowIso(desk),
+      updatedBy: actor(desk)
+    }
+    db.insert(caseScreening)
+      .values({ caseId, item: e.item, ...answer })
+      .onConflictDoUpdate({ target: [caseScreening.caseId, caseScreening.item], set: answer })
+      .run()
     // Screening started: the case moves from 接案 to 预估 (guided, never backwards).
-    db.prepare("UPDATE cases SET status = 'assessment' WHERE id = ? AND status = 'intake'").run(caseId)
+    db.update(cases)
+      .set({ status: 'assessment' })
+      .where(and(eq(cases.id, caseId), eq(cases.status, 'intake')))
+      .run()
     touch(db, desk, caseId)
     desk.audit({ action: 'cases.screening', subjectType: 'case', subjectId: caseId, details: { item: e.item, answer: e.answer } })
   })
@@ -55,7 +68,7 @@ export function saveScreening(
 export function setLargeScale(desk: Desk, caseId: number, judged: boolean): CaseRecord {
   tx(desk, (db) => {
     requireCase(db, caseId)
-    db.prepare('UPDATE cases SET large_scale_judged = ?, updated_at = ? WHERE id = ?').run(judged ? 1 : 0, nowIso(desk), caseId)
+    db.update(cases).set({ largeScaleJudged: judged, updatedAt: nowIso(desk) }).where(eq(cases.id, caseId)).run()
     desk.audit({ action: 'cases.largeScale', subjectType: 'case', subjectId: caseId, details: { judged } })
   })
   return getCase(desk, caseId)
@@ -68,27 +81,24 @@ export function decideDiversion(
 ): CaseRecord {
   tx(desk, (db) => {
     const row = requireCase(db, caseId)
-    const rec = recommend(screeningState(desk, caseId), row.headcount as number | null)
+    const rec = recommend(screeningState(desk, caseId), row.headcount)
     const verdict = checkDecision(rec, d.chosen, d.reason ?? '')
     if (!verdict.ok) fail('BAD_ARGS', verdict.messageKey, undefined, 'reason')
     const overridden = verdict.ok && verdict.overridden
-    db.prepare(
-      `INSERT INTO case_diversions (case_id, recommended, chosen, overridden, override_reason, reporter_confidential, note, decided_at, decided_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (case_id) DO UPDATE SET recommended = excluded.recommended, chosen = excluded.chosen, overridden = excluded.overridden,
-         override_reason = excluded.override_reason, reporter_confidential = excluded.reporter_confidential, note = excluded.note,
-         decided_at = excluded.decided_at, decided_by = excluded.decided_by`
-    ).run(
-      caseId,
-      JSON.stringify(rec.routes.map((r) => r.route)),
-      d.chosen,
-      overridden ? 1 : 0,
-      overridden ? (d.reason ?? '').trim() : '',
-      rec.reporterConfidential || d.chosen === 'discipline' ? 1 : 0,
-      d.note ?? '',
-      nowIso(desk),
-      actor(desk)
-    )
+    const decision = {
+      recommended: rec.routes.map((r) => r.route),
+      chosen: d.chosen,
+      overridden,
+      overrideReason: overridden ? (d.reason ?? '').trim() : '',
+      reporterConfidential: rec.reporterConfidential || d.chosen === 'discipline',
+      note: d.note ?? '',
+      decidedAt: nowIso(desk),
+      decidedBy: actor(desk)
+    }
+    db.insert(caseDiversions)
+      .values({ caseId, ...decision })
+      .onConflictDoUpdate({ target: caseDiversions.caseId, set: decision })
+      .run()
     touch(db, desk, caseId)
     desk.audit({
       action: 'cases.diversion',

@@ -1,11 +1,13 @@
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import { matchQuery, normalise } from '@shared/domain/search/normalise'
 import { phoneKey } from '@shared/domain/case/phone'
 import type { CaseSummary, RepeatCandidate } from '@shared/domain/case/types'
 import type { Desk } from '../desk/desk'
-import { toSummary } from './listing'
+import { caseKeys, cases, users } from '../db/schema'
+import { summaryColumns, toSummary } from './listing'
 
-const SUMMARY_COLS = `c.id, c.case_no, c.name, c.party_kind, c.status, c.risk_level, c.assigned_worker_id, c.contact_date,
-  c.summary, c.updated_at, c.headcount, c.repeat_mark, c.phone, c.address, c.locality, u.display_name AS worker_name`
+/** A list row plus what a repeat candidate shows to tell two people apart. */
+const candidateColumns = { ...summaryColumns, phone: cases.phone, address: cases.address, locality: cases.locality }
 
 /**
  * Search by a case number, or any 2+ characters of a name, phone digits, address or matter text. The query is
@@ -14,30 +16,48 @@ const SUMMARY_COLS = `c.id, c.case_no, c.name, c.party_kind, c.status, c.risk_le
  */
 export function searchCases(desk: Desk, query: string, limit = 30): CaseSummary[] {
   const max = Math.min(Math.max(limit, 1), 200)
-  const db = desk.db().sqlite
+  const db = desk.db().orm
   const ids: { id: number }[] = []
   // A case number (or its start, "2026-0001") is looked up on its unique index first.
   const no = /^\s*(\d{4}-\d{0,6})\s*$/.exec(query.normalize('NFKC'))
   if (no) {
-    ids.push(...(db.prepare('SELECT id FROM cases WHERE case_no >= ? AND case_no < ? ORDER BY case_no DESC LIMIT ?').all(no[1], `${no[1]}~`, max) as { id: number }[]))
+    ids.push(
+      ...db
+        .select({ id: cases.id })
+        .from(cases)
+        .where(and(gte(cases.caseNo, no[1]), lt(cases.caseNo, `${no[1]}~`)))
+        .orderBy(desc(cases.caseNo))
+        .limit(max)
+        .all()
+    )
   }
   const match = matchQuery(query)
   if (match) {
     const seen = new Set(ids.map((r) => r.id))
-    for (const r of db.prepare('SELECT rowid AS id FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT ?').all(match, max) as { id: number }[]) {
+    // FTS5 (which drizzle cannot describe): the typed `sql` template.
+    const hits = db.all<{ id: number }>(sql`SELECT rowid AS id FROM case_search WHERE case_search MATCH ${match} ORDER BY rowid DESC LIMIT ${max}`)
+    for (const r of hits) {
       if (!seen.has(r.id) && ids.length < max) ids.push(r)
     }
   }
   if (ids.length === 0) return []
   const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLS} FROM cases c LEFT JOIN users u ON u.id = c.assigned_worker_id
-       WHERE c.id IN (${ids.map(() => '?').join(',')})`
+    .select(summaryColumns)
+    .from(cases)
+    .leftJoin(users, eq(users.id, cases.assignedWorkerId))
+    .where(
+      inArray(
+        cases.id,
+        ids.map((r) => r.id)
+      )
     )
-    .all(...ids.map((r) => r.id)) as Record<string, unknown>[]
-  const byId = new Map(rows.map((r) => [r.id as number, r]))
+    .all()
+  const byId = new Map(rows.map((r) => [r.id, r]))
   // Case-number hits first, then the newest text matches.
-  return ids.map((r) => byId.get(r.id)).filter((r): r is Record<string, unknown> => !!r).map(toSummary)
+  return ids.flatMap((r) => {
+    const row = byId.get(r.id)
+    return row ? [toSummary(row)] : []
+  })
 }
 
 /**
@@ -69,11 +89,18 @@ export function findRepeats(
   const addr = normalise(who.address ?? '')
   if (Array.from(addr).length >= 4) probes.push(['address', addr])
   if (probes.length === 0) return []
-  const db = desk.db().sqlite
-  const stmt = db.prepare('SELECT case_id FROM case_keys WHERE kind = ? AND key = ? ORDER BY case_id DESC LIMIT 200')
+  const db = desk.db().orm
+  const casesWithKey = (kind: RepeatCandidate['matched'][number], key: string) =>
+    db
+      .select({ caseId: caseKeys.caseId })
+      .from(caseKeys)
+      .where(and(eq(caseKeys.kind, kind), eq(caseKeys.key, key)))
+      .orderBy(desc(caseKeys.caseId))
+      .limit(200)
+      .all()
   const hits = new Map<number, Set<RepeatCandidate['matched'][number]>>()
   for (const [kind, key] of probes) {
-    for (const { case_id } of stmt.all(kind, key) as { case_id: number }[]) {
+    for (const { caseId: case_id } of casesWithKey(kind, key)) {
       if (case_id === who.excludeCaseId) continue
       const label = kind === 'name' && nameKind === 'organisation' && key === n ? 'organisation' : kind
       let set = hits.get(case_id)
@@ -84,15 +111,19 @@ export function findRepeats(
   if (hits.size === 0) return []
   const ranked = [...hits.entries()].sort((a, b) => b[1].size - a[1].size || b[0] - a[0]).slice(0, limit)
   const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLS} FROM cases c LEFT JOIN users u ON u.id = c.assigned_worker_id WHERE c.id IN (${ranked.map(() => '?').join(',')})`
+    .select(candidateColumns)
+    .from(cases)
+    .leftJoin(users, eq(users.id, cases.assignedWorkerId))
+    .where(
+      inArray(
+        cases.id,
+        ranked.map(([id]) => id)
+      )
     )
-    .all(...ranked.map(([id]) => id)) as Record<string, unknown>[]
-  const byId = new Map(rows.map((r) => [r.id as number, r]))
-  return ranked
-    .filter(([id]) => byId.has(id))
-    .map(([id, matched]) => {
-      const r = byId.get(id)!
-      return { ...toSummary(r), matched: [...matched], phone: r.phone as string, address: r.address as string, locality: r.locality as string }
-    })
+    .all()
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ranked.flatMap(([id, matched]) => {
+    const r = byId.get(id)
+    return r ? [{ ...toSummary(r), matched: [...matched], phone: r.phone, address: r.address, locality: r.locality }] : []
+  })
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import { eq, max, min } from 'drizzle-orm'
 import { z } from 'zod'
 import { isoDateAtOffset } from '@shared/domain/dates/calendar'
 import { type DateProblem } from '@shared/domain/dates/order'
@@ -6,10 +6,16 @@ import { checkCaseInput } from '@shared/domain/case/schemas'
 import type { UserRef } from '@shared/domain/case/types'
 import { DeskFailure, fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
+import type { Orm } from '../db/open'
+import { caseClosings, cases, interviews, users as userTable } from '../db/schema'
 
 /** Helpers every case module shares: argument checks, the write transaction, the clock, the actor, the case row. */
 
-export const sql = (desk: Desk): Database.Database => desk.db().sqlite
+/** A row of `cases` as drizzle's schema types it. */
+export type CaseRow = typeof cases.$inferSelect
+
+/** The typed query builder over the desk's connection (inside `tx`, the same connection and transaction). */
+export const orm = (desk: Desk): Orm => desk.db().orm
 
 /** Re-check arguments here too: the CLI, demo and other features call in without the router. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -24,9 +30,9 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
   throw new DeskFailure('BAD_ARGS', key, undefined, issue?.path.join('.') || undefined)
 }
 
-export function tx<T>(desk: Desk, fn: (db: Database.Database) => T): T {
-  const db = sql(desk)
-  return db.transaction(() => fn(db)).immediate()
+export function tx<T>(desk: Desk, fn: (db: Orm) => T): T {
+  const { sqlite, orm } = desk.db()
+  return sqlite.transaction(() => fn(orm)).immediate()
 }
 
 export function nowIso(desk: Desk): string {
@@ -37,19 +43,17 @@ export function actor(desk: Desk): number | null {
   return desk.session?.userId ?? null
 }
 
-export function users(db: Database.Database): Map<number, UserRef> {
-  const rows = db.prepare('SELECT id, display_name FROM users').all() as { id: number; display_name: string }[]
-  return new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.display_name }]))
+export function users(db: Orm): Map<number, UserRef> {
+  const rows = db.select({ id: userTable.id, displayName: userTable.displayName }).from(userTable).all()
+  return new Map(rows.map((r) => [r.id, r]))
 }
 
-export function requireCase(db: Database.Database, id: number): Record<string, unknown> {
-  const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as Record<string, unknown> | undefined
-  if (!row) fail('NOT_FOUND', 'cases:errors.notFound')
-  return row!
+export function requireCase(db: Orm, id: number): CaseRow {
+  return db.select().from(cases).where(eq(cases.id, id)).get() ?? fail('NOT_FOUND', 'cases:errors.notFound')
 }
 
-export function requireWorker(db: Database.Database, id: number): void {
-  const u = db.prepare('SELECT disabled FROM users WHERE id = ?').get(id) as { disabled: number } | undefined
+export function requireWorker(db: Orm, id: number): void {
+  const u = db.select({ disabled: userTable.disabled }).from(userTable).where(eq(userTable.id, id)).get()
   if (!u || u.disabled) fail('NOT_FOUND', 'cases:errors.workerNotFound', undefined, 'assignedWorkerId')
 }
 
@@ -65,25 +69,26 @@ export function refuseDates(problems: DateProblem[]): void {
 }
 
 /** The dates of a case's first and latest contact (Form B), on the hall's calendar. */
-export function contactSpan(db: Database.Database, caseId: number): { first: string | null; last: string | null } {
-  const r = db.prepare('SELECT min(started_at) AS first, max(started_at) AS last FROM interviews WHERE case_id = ?').get(caseId) as {
-    first: string | null
-    last: string | null
-  }
-  const day = (iso: string | null) => (iso ? isoDateAtOffset(new Date(iso)) : null)
-  return { first: day(r.first), last: day(r.last) }
+export function contactSpan(db: Orm, caseId: number): { first: string | null; last: string | null } {
+  const r = db
+    .select({ first: min(interviews.startedAt), last: max(interviews.startedAt) })
+    .from(interviews)
+    .where(eq(interviews.caseId, caseId))
+    .get()
+  const day = (iso: string | null | undefined) => (iso ? isoDateAtOffset(new Date(iso)) : null)
+  return { first: day(r?.first), last: day(r?.last) }
 }
 
 /** Form A dates in order against each other, today, the contacts and Form C on record. */
-export function caseDateContext(db: Database.Database, desk: Desk, caseId: number) {
-  const k = db.prepare('SELECT opened_date, closed_date FROM case_closings WHERE case_id = ?').get(caseId) as
-    | { opened_date: string; closed_date: string }
-    | undefined
-  return { today: today(desk), firstContact: contactSpan(db, caseId).first, openedDate: k?.opened_date || null, closedDate: k?.closed_date || null }
+export function caseDateContext(db: Orm, desk: Desk, caseId: number) {
+  const k = db
+    .select({ openedDate: caseClosings.openedDate, closedDate: caseClosings.closedDate })
+    .from(caseClosings)
+    .where(eq(caseClosings.caseId, caseId))
+    .get()
+  return { today: today(desk), firstContact: contactSpan(db, caseId).first, openedDate: k?.openedDate || null, closedDate: k?.closedDate || null }
 }
 
-export function touch(db: Database.Database, desk: Desk, id: number): void {
-  db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(nowIso(desk), id)
+export function touch(db: Orm, desk: Desk, id: number): void {
+  db.update(cases).set({ updatedAt: nowIso(desk) }).where(eq(cases.id, id)).run()
 }
-
-export type Row = Record<string, unknown>

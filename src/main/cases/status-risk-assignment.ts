@@ -1,9 +1,11 @@
+import { and, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import { isOpenStatus, type CaseStatus, type RiskLevel } from '@shared/domain/case/options'
 import type { CaseRecord } from '@shared/domain/case/types'
 import { longText } from '@shared/ipc/schemas'
 import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
+import { caseFollowUps, caseRiskHistory, cases } from '../db/schema'
 import { getCase } from './record'
 import { actor, nowIso, parse, requireCase, requireWorker, tx } from './shared'
 
@@ -14,7 +16,7 @@ export function setStatus(desk: Desk, id: number, status: CaseStatus): CaseRecor
   tx(desk, (db) => {
     const row = requireCase(db, id)
     if (row.status === status) return
-    db.prepare('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(desk), id)
+    db.update(cases).set({ status, updatedAt: nowIso(desk) }).where(eq(cases.id, id)).run()
     desk.audit({ action: 'cases.status', subjectType: 'case', subjectId: id, details: { from: row.status, to: status } })
   })
   return getCase(desk, id)
@@ -27,16 +29,12 @@ export function setRiskLevel(desk: Desk, id: number, level: RiskLevel, reason: s
   tx(desk, (db) => {
     const row = requireCase(db, id)
     const at = nowIso(desk)
-    db.prepare('UPDATE cases SET risk_level = ?, risk_reason = ?, risk_set_at = ?, risk_set_by = ?, updated_at = ? WHERE id = ?').run(
-      level,
-      why,
-      at,
-      actor(desk),
-      at,
-      id
-    )
-    db.prepare('INSERT INTO case_risk_history (case_id, level, reason, at, by) VALUES (?, ?, ?, ?, ?)').run(id, level, why, at, actor(desk))
-    desk.audit({ action: 'cases.risk', subjectType: 'case', subjectId: id, details: { from: row.risk_level, to: level } })
+    db.update(cases)
+      .set({ riskLevel: level, riskReason: why, riskSetAt: at, riskSetBy: actor(desk), updatedAt: at })
+      .where(eq(cases.id, id))
+      .run()
+    db.insert(caseRiskHistory).values({ caseId: id, level, reason: why, at, by: actor(desk) }).run()
+    desk.audit({ action: 'cases.risk', subjectType: 'case', subjectId: id, details: { from: row.riskLevel, to: level } })
   })
   return getCase(desk, id)
 }
@@ -45,10 +43,13 @@ export function assignWorker(desk: Desk, id: number, workerId: number): CaseReco
   tx(desk, (db) => {
     const row = requireCase(db, id)
     requireWorker(db, workerId)
-    db.prepare('UPDATE cases SET assigned_worker_id = ?, updated_at = ? WHERE id = ?').run(workerId, nowIso(desk), id)
+    db.update(cases).set({ assignedWorkerId: workerId, updatedAt: nowIso(desk) }).where(eq(cases.id, id)).run()
     // Open follow-ups move with the case.
-    db.prepare('UPDATE case_follow_ups SET assigned_worker_id = ? WHERE case_id = ? AND done_at IS NULL').run(workerId, id)
-    desk.audit({ action: 'cases.assign', subjectType: 'case', subjectId: id, details: { from: row.assigned_worker_id ?? null, to: workerId } })
+    db.update(caseFollowUps)
+      .set({ assignedWorkerId: workerId })
+      .where(and(eq(caseFollowUps.caseId, id), isNull(caseFollowUps.doneAt)))
+      .run()
+    desk.audit({ action: 'cases.assign', subjectType: 'case', subjectId: id, details: { from: row.assignedWorkerId ?? null, to: workerId } })
   })
   return getCase(desk, id)
 }
@@ -65,10 +66,18 @@ export function setIntakeDecision(
     requireCase(db, id)
     if (d.assignedWorkerId) requireWorker(db, d.assignedWorkerId)
     const at = nowIso(desk)
-    db.prepare(
-      'UPDATE cases SET intake_accepted = ?, intake_assigned_to = ?, intake_note = ?, intake_at = ?, intake_by = ?, updated_at = ? WHERE id = ?'
-    ).run(d.accepted ? 1 : 0, d.accepted ? d.assignedWorkerId : null, d.note ?? '', at, actor(desk), at, id)
-    if (d.accepted && d.assignedWorkerId) db.prepare('UPDATE cases SET assigned_worker_id = ? WHERE id = ?').run(d.assignedWorkerId, id)
+    db.update(cases)
+      .set({
+        intakeAccepted: d.accepted,
+        intakeAssignedTo: d.accepted ? (d.assignedWorkerId ?? null) : null,
+        intakeNote: d.note ?? '',
+        intakeAt: at,
+        intakeBy: actor(desk),
+        updatedAt: at
+      })
+      .where(eq(cases.id, id))
+      .run()
+    if (d.accepted && d.assignedWorkerId) db.update(cases).set({ assignedWorkerId: d.assignedWorkerId }).where(eq(cases.id, id)).run()
     desk.audit({ action: 'cases.intake', subjectType: 'case', subjectId: id, details: { accepted: d.accepted, assignedTo: d.assignedWorkerId ?? null } })
   })
   return getCase(desk, id)

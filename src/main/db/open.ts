@@ -8,7 +8,8 @@ import { migrate } from './migrate'
 import { cantOpenBecauseReadOnly, storageFailure } from '../fs/storage'
 
 export const DB_FILE = 'desk.db'
-export type Orm = BetterSQLite3Database<typeof schema>
+/** drizzle over the connection, typed by the schema; `$client` is the better-sqlite3 handle under it. */
+export type Orm = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
 export interface Connection {
   sqlite: Database.Database

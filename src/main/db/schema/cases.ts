@@ -1,24 +1,44 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core'
+import type {
+  CaseSource,
+  CaseStatus,
+  ClosingType,
+  EducationCode,
+  Gender,
+  LanguageCode,
+  LivingCode,
+  MaritalCode,
+  NeedCode,
+  PartyKind,
+  RepeatMark,
+  ResourceKind,
+  ResourceResult,
+  RiskLevel,
+  TransferReason
+} from '@shared/domain/case/options'
+import type { CaseFieldName, CaseFields } from '@shared/domain/case/types'
+import type { DiversionRoute, InadmissibleKind, ScreeningAnswer } from '@shared/domain/screening/rules'
 import { users } from './foundation'
 
 /**
  * The cases feature's tables (migration 0002 and later steps). The migrations build the database;
  * these definitions describe it column for column — src/main/db/schema-drift.test.ts fails when the
- * two disagree — and type the queries.
+ * two disagree — and type the queries: code columns carry their domain type ($type), JSON columns are
+ * read and written as values (mode 'json').
  */
 export const cases = sqliteTable(
   'cases',
   {
     id: integer('id').primaryKey(),
     caseNo: text('case_no').notNull().unique(),
-    status: text('status').notNull().default('intake'),
-    riskLevel: text('risk_level').notNull().default('none'),
+    status: text('status').$type<CaseStatus>().notNull().default('intake'),
+    riskLevel: text('risk_level').$type<RiskLevel>().notNull().default('none'),
     assignedWorkerId: integer('assigned_worker_id').references(() => users.id),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
-    partyKind: text('party_kind').notNull().default('person'),
+    partyKind: text('party_kind').$type<PartyKind>().notNull().default('person'),
     name: text('name').notNull().default(''),
     contactPerson: text('contact_person').notNull().default(''),
     address: text('address').notNull().default(''),
@@ -27,28 +47,28 @@ export const cases = sqliteTable(
     headcount: integer('headcount'),
     contactDate: text('contact_date').notNull().default(''),
     /** Migration 0007: '' = typed by `by`; 'interview:<id>' = accepted from that contact's proposal. */
-    source: text('source'),
+    source: text('source').$type<CaseSource>(),
     sourceText: text('source_text').notNull().default(''),
     demands: text('demands').notNull().default(''),
     petitionHistory: text('petition_history').notNull().default(''),
     personality: text('personality').notNull().default(''),
     referralOrg: text('referral_org').notNull().default(''),
     referralContact: text('referral_contact').notNull().default(''),
-    gender: text('gender'),
+    gender: text('gender').$type<Gender>(),
     phone: text('phone').notNull().default(''),
     birth: text('birth').notNull().default(''),
     occupation: text('occupation').notNull().default(''),
     economicStatus: text('economic_status').notNull().default(''),
     /** Migration 0015: 语言 ticks, a JSON array of codes in the order recorded. */
-    language: text('language_codes').notNull().default('[]'),
+    language: text('language_codes', { mode: 'json' }).$type<LanguageCode[]>().notNull().default([]),
     languageOther: text('language_other').notNull().default(''),
-    marital: text('marital'),
+    marital: text('marital').$type<MaritalCode>(),
     maritalOther: text('marital_other').notNull().default(''),
-    education: text('education'),
+    education: text('education').$type<EducationCode>(),
     /** Migration 0015: 居住状况 ticks, a JSON array of codes. */
-    living: text('living_codes').notNull().default('[]'),
+    living: text('living_codes', { mode: 'json' }).$type<LivingCode[]>().notNull().default([]),
     livingOther: text('living_other').notNull().default(''),
-    needs: text('needs').notNull().default('[]'),
+    needs: text('needs', { mode: 'json' }).$type<NeedCode[]>().notNull().default([]),
     needsOther: text('needs_other').notNull().default(''),
     background: text('background').notNull().default(''),
     assessment: text('assessment').notNull().default(''),
@@ -68,8 +88,8 @@ export const cases = sqliteTable(
     riskReason: text('risk_reason').notNull().default(''),
     riskSetAt: text('risk_set_at'),
     riskSetBy: integer('risk_set_by').references(() => users.id),
-    repeatMark: text('repeat_mark'),
-    repeatOf: text('repeat_of').notNull().default('[]'),
+    repeatMark: text('repeat_mark').$type<RepeatMark>(),
+    repeatOf: text('repeat_of', { mode: 'json' }).$type<number[]>().notNull().default([]),
     repeatNote: text('repeat_note').notNull().default(''),
     repeatAt: text('repeat_at'),
     repeatBy: integer('repeat_by').references(() => users.id),
@@ -115,8 +135,8 @@ export const caseScreening = sqliteTable(
   {
     caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
     item: text('item', { enum: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'] }).notNull(),
-    answer: text('answer'),
-    detail: text('detail'),
+    answer: text('answer').$type<ScreeningAnswer>(),
+    detail: text('detail').$type<InadmissibleKind>(),
     note: text('note').notNull().default(''),
     updatedAt: text('updated_at').notNull(),
     updatedBy: integer('updated_by').references(() => users.id)
@@ -129,8 +149,8 @@ export const caseScreening = sqliteTable(
 
 export const caseDiversions = sqliteTable('case_diversions', {
   caseId: integer('case_id').primaryKey().references(() => cases.id, { onDelete: 'cascade' }),
-  recommended: text('recommended').notNull().default('[]'),
-  chosen: text('chosen').notNull(),
+  recommended: text('recommended', { mode: 'json' }).$type<DiversionRoute[]>().notNull().default([]),
+  chosen: text('chosen').$type<DiversionRoute>().notNull(),
   overridden: integer('overridden', { mode: 'boolean' }).notNull().default(false),
   overrideReason: text('override_reason').notNull().default(''),
   reporterConfidential: integer('reporter_confidential', { mode: 'boolean' }).notNull().default(false),
@@ -161,10 +181,10 @@ export const caseResources = sqliteTable(
   {
     id: integer('id').primaryKey(),
     caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ResourceKind>().notNull(),
     kindOther: text('kind_other').notNull().default(''),
     department: text('department').notNull().default(''),
-    result: text('result').notNull().default('pending'),
+    result: text('result').$type<ResourceResult>().notNull().default('pending'),
     note: text('note').notNull().default(''),
     at: text('at').notNull(),
     by: integer('by').references(() => users.id)
@@ -239,8 +259,8 @@ export const caseVersions = sqliteTable(
     id: integer('id').primaryKey(),
     caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    changedFields: text('changed_fields').notNull(),
-    before: text('before').notNull(),
+    changedFields: text('changed_fields', { mode: 'json' }).$type<CaseFieldName[]>().notNull(),
+    before: text('before', { mode: 'json' }).$type<Partial<CaseFields>>().notNull(),
     at: text('at').notNull(),
     by: integer('by').references(() => users.id),
     /** Migration 0007: '' = typed by `by`; 'interview:<id>' = accepted from that contact's proposal. */
@@ -258,9 +278,9 @@ export const caseClosings = sqliteTable(
     category: text('category', { enum: ['transfer', 'end'] }).notNull(),
     openedDate: text('opened_date').notNull().default(''),
     closedDate: text('closed_date').notNull(),
-    transferReason: text('transfer_reason'),
+    transferReason: text('transfer_reason').$type<TransferReason>(),
     transferReasonOther: text('transfer_reason_other').notNull().default(''),
-    closingType: text('closing_type'),
+    closingType: text('closing_type').$type<ClosingType>(),
     closingTypeOther: text('closing_type_other').notNull().default(''),
     linkedResources: text('linked_resources').notNull().default(''),
     contactedDepartments: text('contacted_departments').notNull().default(''),
