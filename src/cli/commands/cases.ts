@@ -78,11 +78,10 @@ Exit codes: 0 listed, 2 usage, 3 no account opens with that passphrase, 6 data f
     const app = openDeskAs(values['data-dir'], (values.login ?? values.user))
     if (!app) return 3
     try {
-      // Form A 语言 and 居住状况 (可多选): arrays of codes in the order ticked.
+      // Form A 语言 and 居住状况 (可多选): arrays of codes in the order ticked (JSON columns, read as values).
       const ticks = new Map(
         app.desk.db().orm.select({ id: casesTable.id, language: casesTable.language, living: casesTable.living }).from(casesTable).all().map((r) => [r.id, r])
       )
-      const codes = (json: string | undefined): string[] => (json ? (JSON.parse(json) as string[]) : [])
       // A confidential report (检举控告) this login may not open is listed by its number only.
       const rows = maskSummaries(app.desk, listCases(app.desk, { order: 'caseNo', limit: 1_000_000 }), 'cli').map((c) => ({
         caseNo: c.caseNo,
@@ -90,8 +89,8 @@ Exit codes: 0 listed, 2 usage, 3 no account opens with that passphrase, 6 data f
         status: c.status,
         riskLevel: c.riskLevel,
         assignedWorker: c.assignedWorker?.displayName ?? null,
-        language: c.masked ? [] : codes(ticks.get(c.id)?.language),
-        living: c.masked ? [] : codes(ticks.get(c.id)?.living),
+        language: c.masked ? [] : (ticks.get(c.id)?.language ?? []),
+        living: c.masked ? [] : (ticks.get(c.id)?.living ?? []),
         ...(c.confidential ? { confidential: true } : {})
       }))
       if (values.json) process.stdout.write(JSON.stringify(rows) + '\n')
