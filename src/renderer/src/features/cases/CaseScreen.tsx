@@ -19,11 +19,13 @@ import { RiskBadge, StatusTag, useAction } from './parts'
 import { ScreeningPanel } from './ScreeningPanel'
 import { ReferralsPanel } from '../referrals'
 import { useCaseAutosave } from './useCaseAutosave'
+import { ConfidentialGate, needsReason } from './ConfidentialGate'
+import { PeoplePanel, useCasePeople } from './PeoplePanel'
 import './cases.css'
 import { reasonText, reported } from '../../app/calls'
 import { failureOf } from '@shared/ipc/failure'
 
-const TABS = ['registration', 'screening', 'referrals', 'plan', 'interviews', 'flows', 'consent', 'followUps', 'closing', 'print', 'history'] as const
+const TABS = ['registration', 'people', 'screening', 'referrals', 'plan', 'interviews', 'flows', 'consent', 'followUps', 'closing', 'print', 'history'] as const
 type Tab = (typeof TABS)[number]
 
 /**
@@ -37,10 +39,14 @@ export function CaseScreen() {
   const caseId = Number(route.params?.caseId)
   const [record, setRecord] = useState<CaseRecord | null>(null)
   const [error, setError] = useState<DeskError | null>(null)
+  const [opened, setOpened] = useState(0)
   useEffect(() => {
     if (!caseId) return
+    setError(null)
     call('cases.get', { id: caseId }).then(setRecord, (e) => setError(failureOf(e)))
-  }, [caseId])
+  }, [caseId, opened])
+  // A confidential report that is not yours: a reason first (kept and audited), then the record.
+  if (needsReason(error)) return <ConfidentialGate caseId={caseId} error={error!} onOpened={() => setOpened((n) => n + 1)} />
   if (error) return <div className="page"><ErrorText error={error} /></div>
   if (!record) return <div className="page muted">{t('common:loading')}</div>
   return <CaseView initial={record} initialTab={(route.params?.tab as Tab) ?? 'registration'} />
@@ -54,6 +60,7 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
   const onSaved = useCallback((r: CaseRecord) => setRecord((old) => ({ ...r, fields: old.fields === r.fields ? old.fields : r.fields })), [])
   const autosave = useCaseAutosave(initial, onSaved)
   const f = record.fields
+  const people = useCasePeople(record.id)
   return (
     <div className="page case-page">
       <header className="case-head">
@@ -65,6 +72,11 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
             <StatusTag status={record.status} /> <RiskBadge level={record.riskLevel} />
             {f.partyKind !== 'person' ? <span className="tag">{t(`cases:options.partyKind.${f.partyKind}`)}</span> : null}
             {record.repeat?.mark === 'repeat' ? <span className="tag">{t('cases:options.repeat.repeat')}</span> : null}
+            {people.value?.confidential ? (
+              <span className="tag confidential" data-testid="confidential-badge" title={t('people:confidential.maskedHint')}>
+                {t('people:confidential.badge')}
+              </span>
+            ) : null}
             <span className="muted">
               {t('cases:fields.worker')}: {record.assignedWorker?.displayName ?? '—'} · {t('cases:fields.contactDate')}: {f.contactDate}
               {record.age != null ? ` · ${t('cases:fields.age')}: ${record.age}` : ''}
@@ -95,12 +107,13 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
       <div className="tabs" role="tablist" aria-label={t('cases:sections.label')}>
         {TABS.map((tb) => (
           <button key={tb} type="button" role="tab" aria-selected={tab === tb} className={tab === tb ? 'tab active' : 'tab'} onClick={() => setTab(tb)}>
-            {t(`cases:tabs.${tb}`)}
+            {tb === 'people' ? t('people:tab') : t(`cases:tabs.${tb}`)}
           </button>
         ))}
       </div>
       <div role="tabpanel">
         {tab === 'registration' ? <RegistrationSection record={record} a={autosave} /> : null}
+        {tab === 'people' ? <PeoplePanel caseId={record.id} people={people} /> : null}
         {tab === 'screening' ? <ScreeningPanel record={record} onChange={setRecord} /> : null}
         {tab === 'referrals' ? <ReferralsPanel caseId={record.id} open={OPEN_STATUSES.includes(record.status)} /> : null}
         {tab === 'plan' ? <PlanSection a={autosave} record={record} /> : null}
@@ -226,7 +239,7 @@ function RepeatControl({ record, onChange }: { record: CaseRecord; onChange(r: C
   const { t } = useTranslation()
   const { run, error } = useAction()
   const [open, setOpen] = useState(false)
-  const [cands, setCands] = useState<{ id: number; caseNo: string; name: string }[]>([])
+  const [cands, setCands] = useState<{ id: number; caseNo: string; name: string; masked?: boolean }[]>([])
   const [of, setOf] = useState<number[]>(record.repeat?.ofCaseIds ?? [])
   useEffect(() => {
     if (!open) return
@@ -245,10 +258,11 @@ function RepeatControl({ record, onChange }: { record: CaseRecord; onChange(r: C
           {cands.map((c) => (
             <label key={c.id} className="option">
               <input type="checkbox" checked={of.includes(c.id)} onChange={(e) => setOf(e.target.checked ? [...of, c.id] : of.filter((x) => x !== c.id))} />
-              <span className="mono">{c.caseNo}</span> {c.name}
+              <span className="mono">{c.caseNo}</span> {c.masked ? t('people:confidential.maskedLine') : c.name}
             </label>
           ))}
-          <button type="button" disabled={of.length === 0} onClick={() => run(async () => (onChange(await call('cases.markRepeat', { id: record.id, mark: 'repeat', ofCaseIds: of })), setOpen(false)))}>
+          {/* The worker's call: 重复上访 with or without a matching case on this desk. */}
+          <button type="button" onClick={() => run(async () => (onChange(await call('cases.markRepeat', { id: record.id, mark: 'repeat', ofCaseIds: of })), setOpen(false)))}>
             {t('cases:options.repeat.repeat')}
           </button>
           <button type="button" onClick={() => run(async () => (onChange(await call('cases.markRepeat', { id: record.id, mark: 'notRepeat' })), setOpen(false)))}>

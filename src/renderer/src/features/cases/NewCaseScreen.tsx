@@ -329,20 +329,27 @@ function RepeatPanel({
   onDecide(mark: Draft['repeat'], of: number[]): void
 }) {
   const { t } = useTranslation()
+  const { go } = useNav()
+  // One click opens the earlier case (the registration typed so far is kept as a draft).
+  const openCase = (caseId: number) => go({ name: 'case', params: { caseId } })
   return (
     <aside className="card repeat-panel" aria-label={t('cases:repeat.title')}>
       <h2>{t('cases:repeat.title')}</h2>
-      {candidates.length === 0 ? (
-        <p className="muted">{t('cases:repeat.none')}</p>
-      ) : (
-        <>
-          <p className="hint">{t('cases:repeat.hint')}</p>
+      {candidates.length === 0 ? <p className="muted">{t('cases:repeat.none')}</p> : null}
+      <>
+        {candidates.length > 0 ? <p className="hint">{t('cases:repeat.hint')}</p> : null}
           <ul className="candidates">
             {candidates.map((c) => (
-              <li key={c.id} className="candidate">
+              <li key={c.id} className="candidate" data-testid="repeat-candidate">
                 <div className="cand-head">
-                  <span className="mono">{c.caseNo}</span> <StatusTag status={c.status} /> <RiskBadge level={c.riskLevel} />
+                  <span className="mono">{c.caseNo}</span> <StatusTag status={c.status} /> <RiskBadge level={c.riskLevel} />{' '}
+                  <button type="button" className="link" onClick={() => openCase(c.id)}>
+                    {t('people:repeat.open')}
+                  </button>
                 </div>
+                {c.masked ? (
+                  <p className="tag confidential">{t('people:repeat.maskedCandidate', { caseNo: c.caseNo })}</p>
+                ) : (
                 <table className="compare">
                   <tbody>
                     <tr>
@@ -372,6 +379,7 @@ function RepeatPanel({
                     </tr>
                   </tbody>
                 </table>
+                )}
                 <label className="option">
                   <input
                     type="checkbox"
@@ -389,7 +397,8 @@ function RepeatPanel({
           <fieldset className="options">
             <legend>{t('cases:repeat.decision')}</legend>
             <label className="option">
-              <input type="radio" name="repeat" checked={draft.repeat === 'repeat'} disabled={draft.repeatOf.length === 0} onChange={() => onDecide('repeat', draft.repeatOf)} />
+              {/* The worker's call: 重复上访 may be set without a matching case on this desk (earlier visits elsewhere). */}
+              <input type="radio" name="repeat" checked={draft.repeat === 'repeat'} onChange={() => onDecide('repeat', draft.repeatOf)} />
               {t('cases:options.repeat.repeat')}
             </label>
             <label className="option">
@@ -402,8 +411,7 @@ function RepeatPanel({
             </label>
           </fieldset>
           <p className="hint">{t('cases:repeat.definition')}</p>
-        </>
-      )}
+      </>
     </aside>
   )
 }

@@ -53,8 +53,15 @@ export function CaseTable({ rows, empty, caption }: { rows: CaseSummary[]; empty
               </button>
             </td>
             <td>
-              {c.name}
-              {c.partyKind !== 'person' ? <span className="tag">{t(`cases:options.partyKind.${c.partyKind}`)}{c.headcount ? ` · ${t('cases:labels.people', { count: c.headcount })}` : ''}</span> : null}
+              {c.masked ? (
+                <span className="tag confidential" title={t('people:confidential.maskedHint')}>
+                  {t('people:confidential.maskedLine')}
+                </span>
+              ) : (
+                c.name
+              )}
+              {c.confidential && !c.masked ? <span className="tag confidential">{t('people:confidential.badge')}</span> : null}
+              {!c.masked && c.partyKind !== 'person' ? <span className="tag">{t(`cases:options.partyKind.${c.partyKind}`)}{c.headcount ? ` · ${t('cases:labels.people', { count: c.headcount })}` : ''}</span> : null}
               {c.repeat === 'repeat' ? <span className="tag">{t('cases:options.repeat.repeat')}</span> : null}
             </td>
             <td>

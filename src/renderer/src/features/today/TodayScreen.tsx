@@ -59,7 +59,7 @@ export function TodayScreen() {
             <p className="hint">{t(COUNTING_RULE.statementKey)}</p>
           </section>
           <TodayReferrals />
-          <TodayCrisis cases={[...data.highRisk, ...data.recent.filter((r) => !data.highRisk.some((h) => h.id === r.id))]} onChanged={today.reload} />
+          <TodayCrisis cases={[...data.highRisk.filter((h) => !h.masked), ...data.recent.filter((r) => !data.highRisk.some((h) => h.id === r.id))]} onChanged={today.reload} />
           <section className="card wide">
             <h2>{t('cases:today.highRisk')}</h2>
             <CaseTable rows={data.highRisk} empty={t('cases:today.noHighRisk')} />
@@ -87,7 +87,7 @@ function FollowUpList({ title, items, className }: { title: string; items: Today
         {items.map((f) => (
           <li key={f.id}>
             <button type="button" className="link" onClick={() => go({ name: 'case', params: { caseId: f.caseId, tab: 'followUps' } })}>
-              <span className="mono">{f.dueDate}</span> · {f.caseNo} · {f.name}
+              <span className="mono">{f.dueDate}</span> · {f.caseNo} · {f.masked ? t('people:confidential.maskedLine') : f.name}
             </button>{' '}
             <RiskBadge level={f.riskLevel} /> <span className="muted">{t(`cases:options.followUpKind.${f.kind}`)}</span> {f.note}
           </li>
@@ -107,7 +107,7 @@ function DeadlineList({ items }: { items: TodayDeadline[] }) {
         return (
           <li key={`${d.caseId}-${d.id}`} className={d.daysLeft < 0 ? 'overdue' : undefined}>
             <button type="button" className="link" onClick={() => go({ name: 'case', params: { caseId: d.caseId } })}>
-              <span className="mono">{d.due}</span> · {d.caseNo} · {d.name}
+              <span className="mono">{d.due}</span> · {d.caseNo} · {d.masked ? t('people:confidential.maskedLine') : d.name}
             </button>{' '}
             <RiskBadge level={d.riskLevel} />
             <div>
@@ -141,7 +141,7 @@ function TodayCrisis({ cases, onChanged }: { cases: TodayData['recent']; onChang
         <select value={caseId ?? ''} onChange={(e) => setCaseId(Number(e.target.value))}>
           {cases.map((x) => (
             <option key={x.id} value={x.id}>
-              {x.caseNo} · {x.name}
+              {x.caseNo} · {x.masked ? t('people:confidential.maskedLine') : x.name}
             </option>
           ))}
         </select>
