@@ -129,7 +129,7 @@ export async function auditPdf(desk: Desk, f: AuditFilter, locale: Locale): Prom
   // The whole chain's head (not only the filtered rows): on paper, where deleting rows cannot reach it.
   const chain = chainHead(desk.db().sqlite)
   const events = desk.db().orm.select({ n: count() }).from(auditEvents).get()?.n ?? 0
-  const headLine = t('audit.report.head', { id: chain.id, count: events, hash: chain.hash })
+  const headLine = t('audit.report.head', { eventNo: chain.id, events, hash: chain.hash })
   const head: TableCell[] = ['#', t('audit.columns.at'), t('audit.columns.person'), t('audit.columns.action'), t('audit.columns.subject'), t('audit.columns.details')].map(
     (h) => ({ text: h, bold: true, fillColor: '#ececec' })
   )
