@@ -25,7 +25,7 @@ for (const lang of ['zh-CN', 'yue-HK'] as const) {
   const sv = loadStrings(lang, 'supervisor')
   const cm = loadStrings(lang, 'common')
 
-  test(`${lang}: a gist of a name with 𠮶 cut at 40 and 60 characters saves and reloads whole`, async ({ page }) => {
+  test(`${lang}: a long demand with 𠮶 is never cut into the drafted summary, and saves and reloads whole`, async ({ page }) => {
     await setUp(page, lang)
     await page.keyboard.press('Control+Shift+N')
     await page.getByLabel(iv.start.name).fill('钟𠮶妹')
@@ -38,7 +38,9 @@ for (const lang of ['zh-CN', 'yue-HK'] as const) {
     for (let i = 0; i < 6 && !(await page.getByTestId('draft-summary').isVisible()); i++) await page.keyboard.press('F3')
     await page.getByTestId('draft-summary').click()
     const summary = page.locator('textarea[data-field="summary"]')
-    await expect(summary).toHaveValue(/钟𠮶/)
+    // A demand too long to say whole is not spliced, cut, into a spoken summary (issue 12 §4).
+    await expect(summary).not.toHaveValue('')
+    await expect(summary).not.toHaveValue(/钟钟|…/)
     await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 })
     const typed = await summary.inputValue()
     expect(typed).not.toMatch(LONE)
@@ -50,7 +52,7 @@ for (const lang of ['zh-CN', 'yue-HK'] as const) {
     const state = await rpc<{ texts: Record<string, string> }>(page, 'interview.get', { interviewId: contact.id })
     expect(state.texts.surfaceDemand).toBe(demand)
     expect(state.texts.summary).toBe(typed)
-    expect(state.texts.summary).toContain(`${'钟'.repeat(39)}𠮶${'妹'.repeat(18)}𠮶要…`)
+    expect(state.texts.summary).not.toContain('…')
   })
 
   test(`${lang}: shortcuts pressed while locked do nothing and lose nothing`, async ({ page }) => {

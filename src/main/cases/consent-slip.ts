@@ -9,6 +9,7 @@ import { deliverPdf, pdfFileName, renderPdf, ruledTable, labelCell, valueCell, c
 import { getSetting } from '../settings/settings'
 import { getCase } from './record'
 import { isConfidential } from './confidential'
+import { cannotReadForms } from '@shared/domain/interview/people'
 
 /**
  * The consent slip (PIPL; standard 4.5) in the petitioner's language: what is recorded and why,
@@ -51,9 +52,14 @@ export function consentSlipDefinition(desk: Desk, caseId: number, lang: Locale):
     if (k === 'disclosure') content.push({ text: `${t('consent.recipient')}：${got?.note ?? ''}`, fontSize: 11, margin: [0, 2, 0, 0] })
   }
   content.push({ text: t('consentSlip.rights'), fontSize: 11, lineHeight: 1.35, margin: [0, 12, 0, 10] })
+  // Someone who cannot read (Form A 文盲 / 略懂文字) has the slip read aloud, and signs, gives a
+  // thumbprint, or has someone they trust sign on their behalf: the slip says so and leaves room.
+  const readAloud = cannotReadForms(c.fields.education)
+  if (readAloud) content.push({ text: t('consentSlip.readAloud'), fontSize: 11, margin: [0, 0, 0, 6] })
   content.push(
     ruledTable(['25%', '25%', '25%', '25%'], [
       [labelCell(t('consentSlip.signature')), valueCell(''), labelCell(t('consentSlip.date')), valueCell('')],
+      ...(readAloud ? [[labelCell(t('consentSlip.onBehalf')), valueCell(''), labelCell(t('consentSlip.onBehalfRelation')), valueCell('')]] : []),
       [labelCell(t('consentSlip.worker')), valueCell(c.assignedWorker?.displayName ?? ''), labelCell(t('consentSlip.date')), valueCell('')]
     ])
   )

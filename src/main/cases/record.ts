@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import { ageAt } from '@shared/domain/dates/age'
 import { caseDateProblems, newProblems } from '@shared/domain/dates/order'
 import { updateCaseInput, type UpdateCaseInput } from '@shared/domain/case/schemas'
+import { partyKindForHeadcount } from '@shared/domain/case/people'
 import type { CaseFieldName, CaseRecord, FollowUp, UserRef } from '@shared/domain/case/types'
 import type { Desk } from '../desk/desk'
 import {
@@ -162,10 +163,17 @@ function toFollowUp(r: typeof caseFollowUps.$inferSelect, u: (v: number | null) 
  * ('interview:<id>': a proposal from that contact the person accepted) — history and audit show it.
  */
 export function updateCase(desk: Desk, id: number, patch: UpdateCaseInput, opts: { source?: `interview:${number}` } = {}): CaseRecord {
-  const p = parse(updateCaseInput, patch)
+  const parsed = parse(updateCaseInput, patch)
   tx(desk, (db) => {
     const row = requireCase(db, id)
     const before = fieldsOf(row)
+    // 3.7: 5 or more people is a collective visit, 4 or fewer is not. A corrected headcount moves
+    // the party kind in the same change, so the history shows both and every list agrees.
+    const p = { ...parsed }
+    if (p.headcount !== undefined || p.partyKind !== undefined) {
+      const kind = partyKindForHeadcount(p.partyKind ?? before.partyKind, p.headcount !== undefined ? p.headcount : before.headcount)
+      if (kind !== before.partyKind || p.partyKind !== undefined) p.partyKind = kind
+    }
     const changed: CaseFieldName[] = []
     for (const name of Object.keys(p)) {
       if (!isFieldName(name)) continue

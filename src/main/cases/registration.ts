@@ -3,6 +3,7 @@ import { isoDateAtOffset } from '@shared/domain/dates/calendar'
 import { caseDateProblems } from '@shared/domain/dates/order'
 import { nextCaseNo } from '@shared/domain/case/case-no'
 import { MAX_REPRESENTATIVES } from '@shared/domain/case/options'
+import { partyKindForHeadcount } from '@shared/domain/case/people'
 import { createCaseInput, type CreateCaseInput } from '@shared/domain/case/schemas'
 import type { CaseFields, CaseRecord } from '@shared/domain/case/types'
 import type { Desk } from '../desk/desk'
@@ -21,6 +22,8 @@ export function createCase(desk: Desk, input: CreateCaseInput): CaseRecord {
   const now = desk.now()
   const given = FIELD_NAMES.filter((n) => a[n] !== undefined)
   const fields: CaseFields = { ...emptyFields(isoDateAtOffset(now)), ...pick(a, given) }
+  // 3.7: a group counted at 4 or fewer is registered as individuals, 5 or more as a collective visit.
+  fields.partyKind = partyKindForHeadcount(fields.partyKind, fields.headcount)
   const reps = a.representatives ?? []
   if (reps.length > MAX_REPRESENTATIVES) tooManyRepresentatives()
   const worker = a.assignedWorkerId ?? actor(desk)

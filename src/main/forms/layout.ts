@@ -323,6 +323,26 @@ export function formB(lang: Locale, d: FormBData | null, signoff: FormSignoff | 
       keepWithPrevious: true
     }
   ]
+  // Someone who cannot read confirms a record read aloud to them (signature, thumbprint or 代签);
+  // an interpreted contact names who interpreted. Printed above the worker's signature it precedes.
+  const who = blank ? undefined : d?.petitioner
+  if (who) {
+    const ti = translator(lang, 'interview')
+    const lines: string[] = []
+    if (who.interpreter) {
+      const known = ['putonghua', 'cantonese', 'hakka', 'chaozhou', 'foreign', 'other'].includes(who.interpreter.language)
+      lines.push(
+        t('b.interpretedLine', {
+          name: who.interpreter.name,
+          relation: who.interpreter.relation ? ti(`people.relation.${who.interpreter.relation}`) : '',
+          lang: known ? ti(`people.spoken.${who.interpreter.language}`) : who.interpreter.language
+        })
+      )
+    }
+    if (who.readAloud) lines.push(t('b.readAloudLine'))
+    const at = rows.findIndex((r) => 'cells' in r && r.min === SIGN_MIN)
+    rows.splice(at, 0, longRow('b.petitionerConfirm', lines.join('\n'), who.readAloud ? SIGN_MIN : 0))
+  }
   // A signed-off form that was corrected afterwards says so, under the signature it no longer matches.
   const changed = blank ? [] : (d?.changedAfterSignoff ?? [])
   if (changed.length) {

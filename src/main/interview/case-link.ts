@@ -1,7 +1,8 @@
 import type { Desk } from '../desk/desk'
 import type { RiskLevel } from '@shared/domain/interview'
-import type { LanguageCode, NeedCode } from '@shared/domain/case/options'
+import type { EducationCode, LanguageCode, NeedCode, PartyKind } from '@shared/domain/case/options'
 import { petitionerLanguages, type PetitionerLanguages } from '@shared/domain/case/languages'
+import { isCollectiveVisit } from '@shared/domain/interview/people'
 import type { CaseRouteFacts, ProposalItem } from '@shared/domain/interview/types'
 import { fail } from '@shared/ipc/result'
 import * as cases from '../cases/api'
@@ -49,10 +50,47 @@ const RULE_DATE_FIELDS: Record<string, 'opinionReceivedDate' | 'reviewReceivedDa
   arbitration: 'infringementDate'
 }
 
+/** What the guide adapts to from the case (people.ts): group size, age, reading, Form A 语言. */
+export interface CasePeopleFacts {
+  partyKind: PartyKind
+  headcount: number | null
+  age: number | null
+  education: EducationCode | null
+  /** Form A 语言 ticks, in the order recorded (the first is what they speak best). */
+  language: readonly LanguageCode[]
+  languageOther: string
+}
+
 export const caseLink = {
-  createCase(desk: Desk, input: { name: string }): { id: number; caseNo: string } {
-    const c = cases.createCase(desk, { partyKind: 'person', name: input.name })
+  /** A walk-in: a person, or a group counted at the door (5 or more: a collective visit). */
+  createCase(desk: Desk, input: { name: string; partyKind?: PartyKind; headcount?: number | null }): { id: number; caseNo: string } {
+    const c = cases.createCase(desk, { partyKind: input.partyKind ?? 'person', name: input.name, headcount: input.headcount ?? null })
     return { id: c.id, caseNo: c.caseNo }
+  },
+
+  peopleFacts(desk: Desk, caseId: number): CasePeopleFacts | null {
+    let c: ReturnType<typeof cases.getCase>
+    try {
+      c = cases.getCase(desk, caseId)
+    } catch {
+      return null
+    }
+    const f = c.fields
+    return {
+      partyKind: f.partyKind,
+      headcount: f.headcount,
+      age: c.age,
+      education: f.education,
+      language: f.language,
+      languageOther: f.languageOther ?? ''
+    }
+  },
+
+  /** The headcount and the party kind it gives, as one change of the case (history, audit). */
+  setHeadcount(desk: Desk, caseId: number, headcount: number, partyKind: PartyKind): void {
+    const f = cases.getCase(desk, caseId).fields
+    if (f.headcount === headcount && f.partyKind === partyKind) return
+    cases.updateCase(desk, caseId, { headcount, partyKind })
   },
 
   caseSummary(desk: Desk, caseId: number): CaseSummary | null {
@@ -80,7 +118,7 @@ export const caseLink = {
         diversion: c.diversion?.chosen ?? null,
         inPetitionProcedure: !!f.inPetitionProcedure,
         contactDate: f.contactDate,
-        collective: f.partyKind === 'collective' || (f.headcount ?? 0) >= 5,
+        collective: isCollectiveVisit(f.partyKind, f.headcount),
         events: {
           acceptedDate: f.inPetitionProcedure ? f.acceptedDate : '',
           extended: !!f.extended,

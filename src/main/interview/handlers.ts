@@ -3,6 +3,7 @@ import { handlers } from '../ipc/router'
 import * as svc from './service'
 import { handoutPdf } from './handout'
 import { closeReadBack, openReadBack, readBackView } from './readback'
+import * as people from './people'
 
 /** The interview feature's IPC handlers (one per call in src/shared/ipc/contracts/interview.ts). */
 export const interviewHandlers = (desk: Desk) =>
@@ -30,5 +31,10 @@ export const interviewHandlers = (desk: Desk) =>
     'interview.openReadBack': (a) => openReadBack(desk, a),
     'interview.closeReadBack': () => closeReadBack(desk),
     'interview.readBackView': (a) => readBackView(desk, a),
-    'interview.handout': (a) => handoutPdf(desk, a)
+    'interview.handout': (a) => handoutPdf(desk, a),
+    'person.get': (a) => people.getCasePeople(desk, a.caseId),
+    'person.set': (a) => people.setCasePeople(desk, a),
+    'person.flags': (a) => people.peopleFlags(desk, a.caseIds),
+    'person.headcount': (a) => people.correctHeadcount(desk, a),
+    'interview.language': (a) => people.setLanguage(desk, a)
   })

@@ -39,6 +39,8 @@ import type { Desk } from '../desk/desk'
 import { getSetting } from '../settings/settings'
 import { caseLink } from './case-link'
 import { raiseNotice } from '../notices/service'
+import { formALanguageFor, interviewPeople } from './people'
+import { cannotReadForms, partyKindForHeadcount } from '@shared/domain/interview/people'
 
 const TEXT_COLUMNS = TEXT_FIELDS.map((f) => `${toColumn(f)} AS ${f}`).join(', ')
 
@@ -114,7 +116,7 @@ function touch(desk: Desk, id: number): void {
 /** Start an interview for an existing case, or for a new walk-in (the case is created from it). */
 export function startInterview(
   desk: Desk,
-  input: { caseId?: number; outputLang?: OutputLang; petitionerName?: string; workForm?: WorkForm }
+  input: { caseId?: number; outputLang?: OutputLang; petitionerName?: string; workForm?: WorkForm; headcount?: number }
 ): InterviewState {
   const session = desk.requireSession()
   const db = desk.db().sqlite
@@ -125,7 +127,9 @@ export function startInterview(
     let route = 'unknown'
     if (caseId == null) {
       const name = input.petitionerName?.trim() || translator(session.locale, 'interview')('start.unnamed')
-      caseId = caseLink.createCase(desk, { name }).id
+      // A group counted at the door: 5 or more is a collective visit from the first minute.
+      const headcount = input.headcount ?? null
+      caseId = caseLink.createCase(desk, { name, headcount, partyKind: partyKindForHeadcount('person', headcount) }).id
     } else {
       const c = caseLink.caseSummary(desk, caseId)
       if (!c) fail('NOT_FOUND', 'interview:errors.caseNotFound')
@@ -190,7 +194,8 @@ export function getInterview(desk: Desk, id: number): InterviewState {
     riskLevel: c?.riskLevel ?? 'none',
     crisis: caseCrisis(desk, r.caseId),
     caseRoute: c?.route ?? { diversion: null, inPetitionProcedure: false, contactDate: '', collective: false, events: NO_EVENTS },
-    corrections: corrections(desk, id)
+    corrections: corrections(desk, id),
+    people: interviewPeople(desk, id, r.caseId)
   }
 }
 
@@ -495,7 +500,8 @@ export function formAProposal(desk: Desk, input: { interviewId: number }): FormA
           demands: String(r.surfaceDemand ?? ''),
           experience: String(r.experience ?? ''),
           personality: String(r.personality ?? ''),
-          language: r.outputLang === 'yue-HK' ? 'cantonese' : 'putonghua',
+          // The language recorded at Stage 1 (客家话 stays 客家话); else the lines' language.
+          language: formALanguageFor(desk, r.id) ?? (r.outputLang === 'yue-HK' ? 'cantonese' : 'putonghua'),
           needs: JSON.parse(r.acceptedNeeds) as string[],
           crisis: !!desk.db().sqlite.prepare("SELECT 1 FROM interview_events WHERE interview_id = ? AND kind = 'crisis.open'").get(r.id)
         })
@@ -660,8 +666,17 @@ export function getFormB(desk: Desk, interviewId: number, lang?: OutputLang): Fo
     followUpMidDate: s.followUpMidDate,
     workerName: s.workerName,
     outputLang: s.outputLang,
-    changedAfterSignoff: s.corrections.filter((k) => k.afterSignoff).map((k) => ({ at: k.at, byName: k.byName, reason: k.reason, fields: k.changedFields }))
+    changedAfterSignoff: s.corrections.filter((k) => k.afterSignoff).map((k) => ({ at: k.at, byName: k.byName, reason: k.reason, fields: k.changedFields })),
+    petitioner: formBPetitioner(s)
   }
+}
+
+/** Form B's confirmation row: read aloud (and 代签/按手印) for someone who cannot read; who interpreted. */
+function formBPetitioner(s: InterviewState): FormBData['petitioner'] {
+  const l = s.people.language
+  const interpreter = l?.interpreterName ? { name: l.interpreterName, relation: l.interpreterRelation ?? '', language: l.interpreterLanguage || l.spokenText || l.spoken } : null
+  const readAloud = cannotReadForms(s.people.education)
+  return readAloud || interpreter ? { readAloud, interpreter } : undefined
 }
 
 /** What the closing and the handout need from settings: the organisation, never a personal number. */

@@ -77,6 +77,7 @@ export const EXAMPLE_PARAMS: Record<string, Example> = {
   kind: { 'zh-CN': '自伤、自杀迹象', 'yue-HK': '自傷、自殺跡象' },
   weekday: { 'zh-CN': '星期六', 'yue-HK': '星期六' },
   lang: { 'zh-CN': '普通话', 'yue-HK': '普通話' },
+  relation: { 'zh-CN': '同事', 'yue-HK': '同事' },
   voice: 'Microsoft Huihui',
   pid: '4182',
   folder: 'D:\\PetitionDesk\\data',
@@ -118,6 +119,9 @@ export const EXAMPLE_BY_KEY: Record<string, Record<string, Example>> = {
   'interview:guard.flag': { name: { 'zh-CN': '承诺结果', 'yue-HK': '承諾結果' } },
   'interview:counting.weekendNote': { next: '2026年12月14日（星期一）' },
   'interview:rules.dueOn': { date: '2026年12月8日' },
+  'interview:people.interpretedBy': { lang: { 'zh-CN': '客家话', 'yue-HK': '客家話' } },
+  'forms:pdf.b.interpretedLine': { lang: { 'zh-CN': '客家话', 'yue-HK': '客家話' } },
+  'interview:people.plan.relayed': { lang: { 'zh-CN': '客家话', 'yue-HK': '客家話' } },
   'errors:folder.busy': { kind: { 'zh-CN': '桌面应用', 'yue-HK': '桌面應用程式' } },
   'interview:guard.inHandout': { items: { 'zh-CN': '「我来帮您搞定」（承诺结果）', 'yue-HK': '「包你搞掂」（承諾結果）' } }
 }

@@ -9,13 +9,14 @@ import { noticesCalls } from './contracts/notices'
 import { draftsCalls } from './contracts/drafts'
 import { archiveCalls } from './contracts/archive'
 import { referralsCalls } from './contracts/referrals'
+import { personCalls } from './contracts/person'
 
 /**
  * The one IPC contract: every call the renderer can make, by name, with its argument schema,
  * access level and result type. Electron's preload, the loopback transport, the router and the
  * renderer's client are all typed from this object.
  */
-export const contract = merge(sessionCalls, casesCalls, peopleCalls, interviewCalls, formsCalls, supervisorCalls, noticesCalls, draftsCalls, archiveCalls, referralsCalls)
+export const contract = merge(sessionCalls, casesCalls, peopleCalls, interviewCalls, formsCalls, supervisorCalls, noticesCalls, draftsCalls, archiveCalls, referralsCalls, personCalls)
 
 export type Contract = typeof contract
 export type Method = keyof Contract

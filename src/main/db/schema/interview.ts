@@ -43,6 +43,8 @@ export const interviews = sqliteTable(
     experience: text('experience').notNull().default(''),
     personality: text('personality').notNull().default(''),
     petitionerName: text('petitioner_name').notNull().default(''),
+    /** Migration 0014 (people): the matter in the petitioner's own words. */
+    ownWords: text('own_words').notNull().default(''),
     revisions: text('revisions').notNull().default('{}'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull()

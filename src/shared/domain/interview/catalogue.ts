@@ -33,7 +33,7 @@ export const STAGE_CHECKS: Record<StageId, readonly string[]> = {
   policy: ['explainedProcess', 'gaveDates', 'exploredOptions', 'noPromise', 'checkedUnderstanding'],
   closing: ['summarised', 'agreedFollowUp', 'gaveOrgPhone', 'readBack', 'handout']
 }
-export const ALL_CHECKS: readonly string[] = STAGES.flatMap((s) => STAGE_CHECKS[s])
+export const ALL_CHECKS: readonly string[] = [...STAGES.flatMap((s) => STAGE_CHECKS[s]), 'phoneTimeOk']
 
 export const lineKey = (stage: StageId, line: string) => `script:stages.${stage}.${line}`
 
@@ -101,12 +101,16 @@ export const AVOID_SHOWN = 3
 export const CRISIS_STEPS: Record<CrisisKind, readonly string[]> = {
   selfHarm: ['stayWith', 'removeMeans', 'askDirectly', 'callHelp', 'notifySupervisor'],
   violence: ['keepDistance', 'callColleague', 'dissuade', 'callPolice', 'notifySupervisor'],
+  // A threat to someone else: stay calm, dissuade first (第四十七条), ask who and how, protect the
+  // third party (their life comes before confidentiality, SZ A.1), police/120 when danger is real.
+  harmOthers: ['stayCalm', 'dissuade', 'askWho', 'protectThird', 'callPolice', 'notifySupervisor'],
   medical: ['call120', 'firstAid', 'notifyFamily', 'notifySupervisor'],
   group: ['calmGroup', 'representatives', 'separateRoom', 'reportUpward', 'notifySupervisor']
 }
 export const CRISIS_DEFAULT_RISK: Record<CrisisKind, 'medium' | 'high' | 'critical'> = {
   selfHarm: 'critical',
   violence: 'high',
+  harmOthers: 'high',
   medical: 'high',
   group: 'medium'
 }
@@ -114,6 +118,7 @@ export const CRISIS_DEFAULT_RISK: Record<CrisisKind, 'medium' | 'high' | 'critic
 export const CRISIS_NUMBERS: Record<CrisisKind, readonly string[]> = {
   selfHarm: ['120', '110', '12356'],
   violence: ['110'],
+  harmOthers: ['110', '120'],
   medical: ['120'],
   group: ['110']
 }
@@ -126,6 +131,10 @@ export const CRISIS_FLOW: Record<CrisisKind, { flow: 'crisis' | 'collective'; st
   violence: {
     flow: 'crisis',
     step: { keepDistance: 'emergencyProcedure', callColleague: 'emergencyProcedure', dissuade: 'supportSteps', callPolice: 'reportDepartments', notifySupervisor: 'supervisorTold' }
+  },
+  harmOthers: {
+    flow: 'crisis',
+    step: { stayCalm: 'supportSteps', dissuade: 'supportSteps', askWho: 'gradedWarning', protectThird: 'emergencyProcedure', callPolice: 'reportDepartments', notifySupervisor: 'supervisorTold' }
   },
   medical: {
     flow: 'crisis',

@@ -16,7 +16,7 @@ export interface CrisisState {
 }
 
 /** Kinds that are a risk to someone's life or safety (a group visit is handled by its own flow). */
-export const RISK_KINDS: readonly CrisisKind[] = ['selfHarm', 'violence', 'medical']
+export const RISK_KINDS: readonly CrisisKind[] = ['selfHarm', 'violence', 'harmOthers', 'medical']
 
 export const isHighRisk = (level: RiskLevel): boolean => level === 'high' || level === 'critical'
 
@@ -35,6 +35,9 @@ export function crisisActive(last: { kind: CrisisKind; since: string } | null, l
 export const CRISIS_LINES: Record<CrisisKind, readonly string[]> = {
   selfHarm: ['stay', 'askThoughts', 'askPlan', 'askMeans', 'askWhen', 'keptGoing', 'removeMeans', 'tonight', 'lifeFirst'],
   violence: ['calmName', 'boundary', 'choice', 'sitApart', 'consequence', 'police'],
+  // Calm first, dissuade (第四十七条), ask who and how, the third party's safety over confidentiality,
+  // and only then what happens when the police or 120 are called.
+  harmOthers: ['calm', 'dissuade', 'askWho', 'askPlan', 'safetyFirst', 'police'],
   medical: ['stayStill', 'helpComing', 'family'],
   group: ['calmGroup', 'representatives', 'waitWhere']
 }

@@ -16,7 +16,7 @@ export const CUE_KINDS = ['direct', 'affairs', 'givingAway', 'goodbye', 'stockpi
 export type CueKind = (typeof CUE_KINDS)[number]
 
 /** Which crisis a cue points to (the level suggested: self-harm → critical, threats → high). */
-export const CUE_CRISIS: Record<CueKind, 'selfHarm' | 'violence'> = {
+export const CUE_CRISIS: Record<CueKind, 'selfHarm' | 'violence' | 'harmOthers'> = {
   direct: 'selfHarm',
   affairs: 'selfHarm',
   givingAway: 'selfHarm',
@@ -24,7 +24,7 @@ export const CUE_CRISIS: Record<CueKind, 'selfHarm' | 'violence'> = {
   stockpiling: 'selfHarm',
   joinDead: 'selfHarm',
   burden: 'selfHarm',
-  threatOthers: 'violence',
+  threatOthers: 'harmOthers',
   threatStaff: 'violence'
 }
 

@@ -1,15 +1,18 @@
 import type { IsoDate } from '../dates'
-import { gist } from '../../text/characters'
-import { STAGE_CHECKS, STAGE_LINES, lineKey, checkKey } from './catalogue'
+import { lineKey, checkKey } from './catalogue'
 import { deadlineScriptKey, petitionerDeadlines, type RoutePromises } from './route-promises'
-import type { StageId } from './types'
+import { NO_WORDS_LINE, empathyKey, ownWords, stageCheckIds, stageLineIds } from './people'
+import type { Emotion, StageId, WorkForm } from './types'
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string
 
 export interface SummaryInput {
   surfaceDemand: string
+  /** The matter in the petitioner's own words (preferred to the surface demand when sayable). */
+  ownWords?: string
   acceptedNeeds: readonly string[]
-  followUpPlan: string
+  /** The worker's plan: a note, never spliced into what is said (kept for callers; unused). */
+  followUpPlan?: string
   followUpDate: IsoDate | null
   orgPhone: string
   /** What the recorded route and events allow us to promise (route-promises.ts). */
@@ -35,14 +38,15 @@ export function joinNeeds(needs: readonly string[], t: Translate): string {
  */
 export function draftSummary(input: SummaryInput, t: Translate, formatDate: (d: IsoDate) => string): string {
   const parts: string[] = []
-  // First clause only, so a long demand does not become a paragraph in a spoken sentence.
-  const demand = gist(input.surfaceDemand, 60)
-  parts.push(demand ? t('script:summary.demand', { demand }) : t('script:summary.demandUnclear'))
+  // The petitioner's words said back whole, or a sentence without them: a note is never cut to fit.
+  const words = ownWords({ ownWords: input.ownWords ?? '', surfaceDemand: input.surfaceDemand })
+  parts.push(words ? t('script:summary.demand', { demand: words }) : t('script:summary.demandUnclear'))
   if (input.acceptedNeeds.length) {
     parts.push(t('script:summary.needs', { needs: joinNeeds(input.acceptedNeeds, t) }))
   }
-  const next = gist(input.followUpPlan, 120)
-  parts.push(t('script:summary.next', { next: next || t(input.promises.nextKey) }))
+  // What happens next is what the route allows us to promise, in the output language; the worker's
+  // own plan (a note, maybe in another language) stays in the record and is never spliced in.
+  parts.push(t('script:summary.next', { next: t(input.promises.nextKey) }))
   // The petitioner's own deadlines (复查/复核 windows, 行政复议, 仲裁时效): said once recorded.
   for (const d of petitionerDeadlines(input.promises)) parts.push(t(deadlineScriptKey(d.id), { date: formatDate(d.due) }))
   if (input.followUpDate) parts.push(t('script:summary.call', { date: formatDate(input.followUpDate) }))
@@ -54,9 +58,11 @@ export function draftSummary(input: SummaryInput, t: Translate, formatDate: (d: 
 export interface StageLineContext {
   worker: string
   name: string
+  /** The petitioner's own words for the matter ('' when none: the line asks instead). */
   matter: string
   date: string
   phone: string
+  /** The demand in the petitioner's words, said whole ('' when none). */
   demand: string
   next: string
 }
@@ -67,12 +73,23 @@ export interface StageView {
   checks: { id: string; label: string }[]
 }
 
+export interface StageViewOptions {
+  /** A phone contact gets the phone lines (no seat, no water). */
+  workForm?: WorkForm | string
+  /** The emotion the worker recorded last: the empathy line follows it. */
+  emotion?: Emotion | null
+}
+
 /** The script panel for one stage in one language (pure, so a language switch is just a rebuild). */
-export function buildStageView(stage: StageId, tScript: Translate, tLabel: Translate, ctx: StageLineContext): StageView {
+export function buildStageView(stage: StageId, tScript: Translate, tLabel: Translate, ctx: StageLineContext, opts: StageViewOptions = {}): StageView {
   const params = ctx as unknown as Record<string, string>
+  const workForm = opts.workForm ?? 'faceToFace'
+  // A slot without the petitioner's words: the sibling line that needs none (never a category).
+  const lineId = (id: string) => (NO_WORDS_LINE[id] && (id === 'confirm' ? !ctx.matter : !ctx.demand) ? NO_WORDS_LINE[id] : id)
+  const key = (id: string) => (stage === 'emotion' && id === 'feel' ? empathyKey(opts.emotion ?? null) : lineKey(stage, id))
   return {
     stage,
-    lines: STAGE_LINES[stage].map((id) => ({ id, text: tScript(lineKey(stage, id), params) })),
-    checks: STAGE_CHECKS[stage].map((id) => ({ id, label: tLabel(checkKey(id)) }))
+    lines: stageLineIds(stage, workForm).map((id) => ({ id, text: tScript(key(lineId(id)), params) })),
+    checks: stageCheckIds(stage, workForm).map((id) => ({ id, label: tLabel(checkKey(id)) }))
   }
 }

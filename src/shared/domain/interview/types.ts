@@ -2,6 +2,7 @@
 import type { DiversionRoute } from '../screening/rules'
 import type { RouteEvents } from './route-promises'
 import type { CrisisState } from './crisis'
+import type { InterviewPeople } from './people'
 
 /** The case facts that decide what may be promised (route-promises.ts). */
 export interface CaseRouteFacts {
@@ -50,7 +51,8 @@ export const TEXT_FIELDS = [
   'deeperNeeds', // 深层需求 (free text beside accepted suggestions)
   'experience', // → Form A 信访经历
   'personality', // → Form A 人格特征描述
-  'petitionerName' // a walk-in's name as told (→ the new case)
+  'petitionerName', // a walk-in's name as told (→ the new case)
+  'ownWords' // the matter in the petitioner's own words (said back in the spoken lines)
 ] as const
 export type TextField = (typeof TEXT_FIELDS)[number]
 
@@ -61,6 +63,7 @@ export const FIELD_MAX: Record<TextField, number> = {
   locationText: 200,
   workFormText: 200,
   petitionerName: 200,
+  ownWords: 200,
   purpose: 2000,
   notes: 100_000,
   assessment: 20_000,
@@ -87,7 +90,12 @@ export type StageId = (typeof STAGES)[number]
 export const EMOTIONS = ['calm', 'anxious', 'agitated', 'crying', 'accusing', 'threatening'] as const
 export type Emotion = (typeof EMOTIONS)[number]
 
-export const CRISIS_KINDS = ['selfHarm', 'violence', 'medical', 'group'] as const
+/**
+ * selfHarm: self-harm or suicide; violence: threats or violence against staff here; harmOthers: a
+ * threat to harm someone else (a family member, a neighbour, an official) — a third party's safety;
+ * medical: a medical emergency; group: a group at the door.
+ */
+export const CRISIS_KINDS = ['selfHarm', 'violence', 'harmOthers', 'medical', 'group'] as const
 export type CrisisKind = (typeof CRISIS_KINDS)[number]
 
 export type RiskLevel = 'none' | 'low' | 'medium' | 'high' | 'critical'
@@ -145,6 +153,8 @@ export interface InterviewState {
   crisis: CrisisState | null
   /** Corrections made after the contact ended (newest last): what changed, why, who, and what it said before. */
   corrections: InterviewCorrection[]
+  /** The person in front of the worker: group size, age, reading, hearing, language, 户籍 (people.ts). */
+  people: InterviewPeople
 }
 
 /** A deliberate correction of an ended contact: the earlier text is kept here. */
@@ -235,4 +245,10 @@ export interface FormBData {
   outputLang: OutputLang
   /** Corrections made after a supervisor signed this form off: the printed form says so. */
   changedAfterSignoff: { at: string; byName: string; reason: string; fields: TextField[] }[]
+  /**
+   * The petitioner's confirmation, printed when it matters: someone who cannot read has the form
+   * read aloud and signs, thumbprints or has someone sign on their behalf; an interpreted contact
+   * names who interpreted.
+   */
+  petitioner?: { readAloud: boolean; interpreter: { name: string; relation: string; language: string } | null }
 }

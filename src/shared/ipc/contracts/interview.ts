@@ -49,7 +49,9 @@ export const interviewCalls = {
       caseId: id().optional(),
       outputLang: outputLang().optional(),
       petitionerName: shortText().optional(),
-      workForm: z.enum(WORK_FORMS).optional()
+      workForm: z.enum(WORK_FORMS).optional(),
+      /** A walk-in group counted at the door (5 or more: a collective visit). */
+      headcount: z.number().int().min(1).max(100_000).optional()
     }),
     'worker'
   ).returns<InterviewState>(),

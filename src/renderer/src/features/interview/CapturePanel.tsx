@@ -11,11 +11,15 @@ import { RulesPanel } from './RulesPanel'
 import { ClosingPanel } from './ClosingPanel'
 import { promisesForInterview } from '@shared/domain/interview/route-promises'
 import { send } from '../../app/calls'
+import { PeoplePanel } from './PeoplePanel'
+import type { InterviewPeople } from '@shared/domain/interview/people'
 
-export const TABS = ['notes', 'fiveW', 'needs', 'rules', 'closing'] as const
+// 来访人 last, so F3 keeps its old order for the other tabs; its reminders sit beside the lines.
+export const TABS = ['notes', 'fiveW', 'needs', 'rules', 'closing', 'people'] as const
 export type Tab = (typeof TABS)[number]
 const TAB_LABEL: Record<Tab, string> = {
   notes: 'interview:panel.capture',
+  people: 'interview:panel.people',
   fiveW: 'interview:panel.fiveW',
   needs: 'interview:panel.needs',
   rules: 'interview:panel.rules',
@@ -42,7 +46,13 @@ export function CapturePanel({
   route,
   setRoute,
   riskLevel,
-  inCrisis
+  inCrisis,
+  workForm,
+  setWorkForm,
+  people,
+  setPeople,
+  onOutputLang,
+  tScript
 }: {
   interview: InterviewState
   store: AutosaveStore
@@ -64,10 +74,17 @@ export function CapturePanel({
   setRoute(r: MatterRoute): void
   riskLevel: RiskLevel
   inCrisis: boolean
+  /** 面谈 / 电话 …: the lines follow it (a phone contact gets the phone lines). */
+  workForm: WorkForm
+  setWorkForm(w: WorkForm): void
+  people: InterviewPeople
+  setPeople(p: InterviewPeople): void
+  /** The language recorded at Stage 1 switched the lines (the main process already stored it). */
+  onOutputLang(l: OutputLang): void
+  tScript: (key: string, params?: Record<string, string>) => string
 }) {
   const { t } = useTranslation()
   const id = interview.id
-  const [workForm, setWorkForm] = useState<WorkForm>(interview.workForm)
   const [location, setLocation] = useState<InterviewLocation>(interview.location)
   const [ignored, setIgnored] = useState<Set<string>>(new Set())
   const [ruleDates, setRuleDates] = useState<Record<string, string>>(interview.ruleDates)
@@ -114,12 +131,18 @@ export function CapturePanel({
             </div>
           </div>
         ) : null}
+        {tab === 'people' ? (
+          <PeoplePanel interviewId={id} people={people} setPeople={setPeople} onOutputLang={onOutputLang} tScript={tScript} ended={!!ended} />
+        ) : null}
         {tab === 'fiveW' ? (
           <div className="iv-fivew">
             <div className="iv-grid3">
               {FIVE_W.map((f) => <AutoText key={f} store={store} field={f} label={t(`interview:fields.${f}`)} multiline rows={2} lang={lang} />)}
             </div>
-            <AutoText store={store} field="surfaceDemand" label={t('interview:fields.surfaceDemand')} multiline rows={2} lang={lang} />
+            <div className="iv-grid2">
+              <AutoText store={store} field="surfaceDemand" label={t('interview:fields.surfaceDemand')} multiline rows={2} lang={lang} />
+              <AutoText store={store} field="ownWords" label={t('interview:fields.ownWords')} lang={lang} />
+            </div>
             <div className="iv-grid2">
               <AutoText store={store} field="experience" label={t('interview:fields.experience')} multiline rows={2} lang={lang} />
               <AutoText store={store} field="personality" label={t('interview:fields.personality')} multiline rows={2} lang={lang} />

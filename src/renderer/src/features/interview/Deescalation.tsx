@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import i18next from 'i18next'
-import { AVOID_PHRASES, AVOID_SHOWN, EMPATHY_LINES, PAUSE_SECONDS, suggestsCrisis } from '@shared/domain/interview/catalogue'
+import { AVOID_PHRASES, AVOID_SHOWN, PAUSE_SECONDS, suggestsCrisis } from '@shared/domain/interview/catalogue'
+import { deescalationKeys } from '@shared/domain/interview/people'
 import type { Emotion, OutputLang } from '@shared/domain/interview/types'
 import { send } from '../../app/calls'
 
@@ -38,7 +39,8 @@ export function Deescalation({ lang, emotion, interviewId, onCrisis }: { lang: O
         </span>
       </div>
       <ul className="iv-empathy">
-        {EMPATHY_LINES.slice(0, 3).map((k) => <li key={k}>{tScript(`empathy.${k}`)}</li>)}
+        {/* The empathy line for the emotion the worker picked, then the pause and listening lines. */}
+        {deescalationKeys(emotion).map((k) => <li key={k} data-line={k}>{tScript(k)}</li>)}
       </ul>
       <div className="iv-avoid" data-testid="avoid-list">
         <span className="iv-avoid-title">{t('interview:deesc.avoidTitle')}</span>

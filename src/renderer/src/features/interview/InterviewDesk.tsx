@@ -18,7 +18,7 @@ import {
   suggestedStage
 } from '@shared/domain/interview'
 import { formatChineseDate, type MatterRoute } from '@shared/domain/dates'
-import { gist } from '@shared/text/characters'
+import { ownWords, type InterviewPeople } from '@shared/domain/interview/people'
 import { promisesForInterview } from '@shared/domain/interview/route-promises'
 import { crisisActive, crisisStageLines } from '@shared/domain/interview/crisis'
 import { call, desk } from '../../app/desk-client'
@@ -30,6 +30,7 @@ import { Moments } from './Moments'
 import { CrisisDialog } from './CrisisDialog'
 import { RiskCueHint } from './RiskCueHint'
 import { CheatSheet } from './CheatSheet'
+import { PeoplePrompts } from './PeoplePanel'
 import { ReadBackWindow } from './ReadBack'
 import { send } from '../../app/calls'
 import { shortcutsSuspended } from '../../ui/hotkeys'
@@ -98,6 +99,8 @@ export function InterviewDesk({
   const [route, setRoute] = useState<MatterRoute>((initial.route as MatterRoute) || 'unknown')
   const promises = useMemo(() => promisesForInterview(initial, route), [initial, route])
   const [followUpDate, setFollowUpDate] = useState<string | null>(initial.followUpDate)
+  const [people, setPeople] = useState<InterviewPeople>(initial.people)
+  const [workForm, setWorkForm] = useState(initial.workForm)
   const notesRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null)
   const gaugeRef = useRef<HTMLDivElement | null>(null)
   const startedAt = useMemo(() => new Date(initial.startedAt).getTime(), [initial.startedAt])
@@ -208,28 +211,31 @@ export function InterviewDesk({
 
   const tScript = useMemo(() => i18next.getFixedT(lang, 'script'), [lang])
   const tLabel = t
-  // Lines are filled from what was captured; a gap stays a visible "……" for the worker to say.
+  // Lines are filled from what was captured; a gap stays a visible "……" for the worker to say. The
+  // matter is the petitioner's own words said whole (never a form category, never a cut note): with
+  // none, the line asks instead. What happens next is what the route allows, never the worker's plan.
+  const words = ownWords({ ownWords: store.get('ownWords'), surfaceDemand: store.get('surfaceDemand') }) ?? ''
   const ctx = useMemo(
     () => ({
       worker: session.displayName,
       name: store.get('petitionerName') || store.get('subject') || '……',
-      matter: matter ? i18next.getFixedT(lang, 'interview')(`matterTypes.${matter}`) : '……',
+      matter: words,
       date: followUpDate ? formatChineseDate(followUpDate) : '……',
       phone: contacts.orgPhone || '……',
-      demand: gist(store.get('surfaceDemand'), 40) || '……',
-      next: gist(store.get('followUpPlan'), 40) || tScript(promises.nextKey)
+      demand: words,
+      next: tScript(promises.nextKey)
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `store` is read through store.get(); stage and saveState.at say when its texts may have changed
-    [session.displayName, contacts.orgPhone, stage, lang, saveState.at, matter, followUpDate, tScript, promises]
+    [session.displayName, contacts.orgPhone, stage, lang, saveState.at, words, followUpDate, tScript, promises]
   )
   const view = useMemo(() => {
-    const v = buildStageView(stage, tScript, tLabel, ctx)
+    const v = buildStageView(stage, tScript, tLabel, ctx, { workForm, emotion: emotions.length ? latestEmotion : null })
     // No spoken line with an empty slot: without the organisation's phone the phone line is left out.
     const lines = v.lines.filter((l) => !(l.id === 'phone' && !contacts.orgPhone))
     // Crisis mode: the stage script gives way to the crisis lines, in the output language.
     if (crisis) return { ...v, lines: crisisStageLines(crisis.kind, stage).map((k) => ({ id: k, text: tScript(k, ctx as unknown as Record<string, string>) })) }
     return { ...v, lines }
-  }, [stage, tScript, tLabel, ctx, crisis, contacts.orgPhone])
+  }, [stage, tScript, tLabel, ctx, crisis, contacts.orgPhone, workForm, emotions.length, latestEmotion])
 
   return (
     <div className={`iv${crisis ? ' iv-in-crisis' : ''}`} data-testid="interview" data-lang={lang}>
@@ -310,8 +316,9 @@ export function InterviewDesk({
             <Deescalation lang={lang} emotion={latestEmotion} interviewId={id} onCrisis={() => setCrisisOpen(true)} />
           ) : null}
           {!crisis ? <RiskCueHint interviewId={id} store={store} riskLevel={riskLevel} onRisk={setRiskLevel} onCrisis={() => setCrisisOpen(true)} /> : null}
+          {!crisis ? <PeoplePrompts people={people} stage={stage} tScript={tScript as unknown as (k: string, p?: Record<string, string>) => string} /> : null}
           <div className="iv-script" lang={lang === 'yue-HK' ? 'zh-HK' : 'zh-CN'} data-testid="script-lines">
-            <Moments stage={stage} workForm={initial.workForm} tScript={tScript} params={ctx as unknown as Record<string, string>} title={`${t(`interview:stages.${stage}`)} · ${crisis ? t('interview:crisis.linesTitle') : t('interview:panel.script')}`}>
+            <Moments stage={stage} workForm={workForm} tScript={tScript} params={ctx as unknown as Record<string, string>} title={`${t(`interview:stages.${stage}`)} · ${crisis ? t('interview:crisis.linesTitle') : t('interview:panel.script')}`}>
               <ol>
                 {view.lines.map((l) => (
                   <li key={l.id} data-line={l.id}>{l.text}</li>
@@ -356,6 +363,12 @@ export function InterviewDesk({
           setRoute={setRoute}
           riskLevel={riskLevel}
           inCrisis={!!crisis}
+          workForm={workForm}
+          setWorkForm={setWorkForm}
+          people={people}
+          setPeople={setPeople}
+          onOutputLang={setLang}
+          tScript={tScript as unknown as (k: string, p?: Record<string, string>) => string}
         />
       </div>
 

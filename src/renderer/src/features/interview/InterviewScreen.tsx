@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { InterviewState, OutputLang, UnfinishedInterview } from '@shared/domain/interview/types'
+import type { InterviewState, OutputLang, UnfinishedInterview, WorkForm } from '@shared/domain/interview/types'
+import { COLLECTIVE_MIN_PEOPLE } from '@shared/domain/case/options'
 import { OUTPUT_LANGS } from '@shared/domain/interview/types'
 import { call, CallError } from '../../app/desk-client'
 import { useNav } from '../../app/nav'
@@ -54,9 +55,14 @@ export function InterviewScreen() {
       .catch((e) => setError(e instanceof CallError ? e.error.messageKey : 'errors:internal'))
   }, [interviewId, caseId])
 
-  const start = async (name: string, lang: OutputLang) => {
+  const start = async (name: string, lang: OutputLang, workForm: WorkForm, headcount: number | null) => {
     try {
-      const s = await call('interview.start', { petitionerName: name.trim() || t('interview:start.unnamed'), outputLang: lang })
+      const s = await call('interview.start', {
+        petitionerName: name.trim() || t('interview:start.unnamed'),
+        outputLang: lang,
+        workForm,
+        ...(headcount != null ? { headcount } : {})
+      })
       setState(s)
       setWalkIn(false)
     } catch (e) {
@@ -103,7 +109,7 @@ function StartWalkIn({
   onResume
 }: {
   defaultLang: OutputLang
-  onStart(name: string, lang: OutputLang): void
+  onStart(name: string, lang: OutputLang, workForm: WorkForm, headcount: number | null): void
   onResume(interviewId: number): void
 }) {
   const { t, i18n } = useTranslation()
@@ -114,6 +120,9 @@ function StartWalkIn({
   }, [])
   const [name, setName] = useState('')
   const [lang, setLang] = useState<OutputLang>(defaultLang)
+  const [workForm, setWorkForm] = useState<WorkForm>('faceToFace')
+  const [count, setCount] = useState('')
+  const headcount = Number(count) >= 1 ? Number(count) : null
   const [busy, setBusy] = useState(false)
   return (
     <div className="page iv-start">
@@ -123,7 +132,7 @@ function StartWalkIn({
           e.preventDefault()
           if (busy) return
           setBusy(true)
-          onStart(name, lang)
+          onStart(name, lang, workForm, workForm === 'faceToFace' ? headcount : null)
         }}
       >
         <h1>{t('interview:start.title')}</h1>
@@ -140,6 +149,22 @@ function StartWalkIn({
             </label>
           ))}
         </fieldset>
+        <fieldset className="iv-langs">
+          <legend>{t('interview:start.workForm')}</legend>
+          {(['faceToFace', 'phone'] as const).map((w) => (
+            <label key={w} className="check">
+              <input type="radio" name="iv-work-form" checked={workForm === w} onChange={() => setWorkForm(w)} data-work-form={w} />
+              {t(`interview:meta.workForms.${w}`)}
+            </label>
+          ))}
+        </fieldset>
+        {workForm === 'faceToFace' ? (
+          <div className="field">
+            <label htmlFor="iv-start-count">{t('interview:start.headcount')}</label>
+            <input id="iv-start-count" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value.normalize('NFKC').replace(/\D/g, ''))} />
+            {headcount != null && headcount >= COLLECTIVE_MIN_PEOPLE ? <p className="hint notice">{t('interview:start.collectiveNote', { count: headcount })}</p> : null}
+          </div>
+        ) : null}
         <button type="submit" className="primary" disabled={busy}>
           {t('interview:start.go')} <kbd>Enter</kbd>
         </button>
