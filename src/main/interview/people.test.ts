@@ -115,7 +115,7 @@ describe('language at Stage 1: interpreter recorded, output language said plainl
   })
 
   it('a case whose Form A says 客家话 starts in 普通话 and Stage 1 starts from Hakka (no silent fall-back)', async () => {
-    const c = createCase(t.desk, { partyKind: 'person', name: '钟伯', language: 'hakka' })
+    const c = createCase(t.desk, { partyKind: 'person', name: '钟伯', language: ['hakka'] })
     const s = await ok<InterviewState>('interview.start', { caseId: c.id })
     expect(s.outputLang).toBe('zh-CN')
     expect(s.people.formASpoken).toBe('hakka')

@@ -121,7 +121,7 @@ export const EXAMPLE_BY_KEY: Record<string, Record<string, Example>> = {
   'interview:rules.dueOn': { date: '2026年12月8日' },
   'interview:people.interpretedBy': { lang: { 'zh-CN': '客家话', 'yue-HK': '客家話' } },
   'forms:pdf.b.interpretedLine': { lang: { 'zh-CN': '客家话', 'yue-HK': '客家話' } },
-  'interview:people.plan.relayed': { lang: { 'zh-CN': '客家话', 'yue-HK': '客家話' } },
+  'interview:people.plan.relayed': { lang: { 'zh-CN': '客家话', 'yue-HK': '客家話' }, out: { 'zh-CN': '普通话', 'yue-HK': '普通話' } },
   'errors:folder.busy': { kind: { 'zh-CN': '桌面应用', 'yue-HK': '桌面應用程式' } },
   'interview:guard.inHandout': { items: { 'zh-CN': '「我来帮您搞定」（承诺结果）', 'yue-HK': '「包你搞掂」（承諾結果）' } }
 }

@@ -316,7 +316,7 @@ export function InterviewDesk({
             <Deescalation lang={lang} emotion={latestEmotion} interviewId={id} onCrisis={() => setCrisisOpen(true)} />
           ) : null}
           {!crisis ? <RiskCueHint interviewId={id} store={store} riskLevel={riskLevel} onRisk={setRiskLevel} onCrisis={() => setCrisisOpen(true)} /> : null}
-          {!crisis ? <PeoplePrompts people={people} stage={stage} tScript={tScript as unknown as (k: string, p?: Record<string, string>) => string} /> : null}
+          {!crisis ? <PeoplePrompts people={people} stage={stage} lang={lang} tScript={tScript as unknown as (k: string, p?: Record<string, string>) => string} /> : null}
           <div className="iv-script" lang={lang === 'yue-HK' ? 'zh-HK' : 'zh-CN'} data-testid="script-lines">
             <Moments stage={stage} workForm={workForm} tScript={tScript} params={ctx as unknown as Record<string, string>} title={`${t(`interview:stages.${stage}`)} · ${crisis ? t('interview:crisis.linesTitle') : t('interview:panel.script')}`}>
               <ol>

@@ -27,7 +27,7 @@ type TScript = (key: string, params?: Record<string, string>) => string
  * speaking slowly and facing them, reading every form aloud, a thumbprint or a signature on their
  * behalf), each with what to say in the output language. Said plainly which language the lines are in.
  */
-export function PeoplePrompts({ people, stage, tScript }: { people: InterviewPeople; stage: StageId; tScript: TScript }) {
+export function PeoplePrompts({ people, stage, tScript, lang }: { people: InterviewPeople; stage: StageId; tScript: TScript; lang: OutputLang }) {
   const { t } = useTranslation()
   const prompts = peoplePrompts(personFacts(people))
   const arrival = stage === 'rapport' ? arrivalLineKeys(people.collective) : []
@@ -52,7 +52,7 @@ export function PeoplePrompts({ people, stage, tScript }: { people: InterviewPeo
       ) : null}
       {plan?.relayed && spoken ? (
         <p className="iv-people-plan" data-testid="output-plan">
-          {t('interview:people.plan.relayed', { lang: people.language?.spokenText || t(`interview:people.spoken.${spoken}`) })}
+          {t('interview:people.plan.relayed', { lang: people.language?.spokenText || t(`interview:people.spoken.${spoken}`), out: t(`interview:outputLang.${lang}`) })}
           {people.language?.interpreterName ? (
             <> {t('interview:people.interpretedBy', {
               name: people.language.interpreterName,
@@ -172,7 +172,7 @@ export function PeoplePanel({
         {spoken ? (
           <p className="hint" data-testid="language-plan">
             {languagePlan(spoken).relayed
-              ? t('interview:people.plan.relayed', { lang: spokenText.trim() || t(`interview:people.spoken.${spoken}`) })
+              ? t('interview:people.plan.relayed', { lang: spokenText.trim() || t(`interview:people.spoken.${spoken}`), out: t(`interview:outputLang.${languagePlan(spoken).output}`) })
               : t(`interview:people.plan.${spoken}`)}
           </p>
         ) : null}
