@@ -77,7 +77,6 @@ export const EXAMPLE_PARAMS: Record<string, Example> = {
   kind: { 'zh-CN': '自伤、自杀迹象', 'yue-HK': '自傷、自殺跡象' },
   weekday: { 'zh-CN': '星期六', 'yue-HK': '星期六' },
   lang: { 'zh-CN': '普通话', 'yue-HK': '普通話' },
-  relation: { 'zh-CN': '同事', 'yue-HK': '同事' },
   voice: 'Microsoft Huihui',
   pid: '4182',
   folder: 'D:\\PetitionDesk\\data',

@@ -15,7 +15,7 @@ import { InterviewsPanel } from './InterviewsPanel'
 import { PlanSection, RegistrationSection } from './FormAEditor'
 import { FlowsPanel } from './FlowsPanel'
 import { ClosingPanel, ConsentPanel, FollowUpsPanel, HistoryPanel } from './OtherPanels'
-import { RiskBadge, StatusTag, useAction } from './parts'
+import { PersonFlagTags, RiskBadge, StatusTag, useAction, usePersonFlags } from './parts'
 import { ScreeningPanel } from './ScreeningPanel'
 import { ReferralsPanel } from '../referrals'
 import { useCaseAutosave } from './useCaseAutosave'
@@ -59,6 +59,7 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
   const [tab, setTab] = useState<Tab>(TABS.includes(initialTab) ? initialTab : 'registration')
   const onSaved = useCallback((r: CaseRecord) => setRecord((old) => ({ ...r, fields: old.fields === r.fields ? old.fields : r.fields })), [])
   const autosave = useCaseAutosave(initial, onSaved)
+  const personFlags = usePersonFlags([record.id])
   const f = record.fields
   const people = useCasePeople(record.id)
   return (
@@ -77,6 +78,7 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
                 {t('people:confidential.badge')}
               </span>
             ) : null}
+            <PersonFlagTags flags={personFlags[record.id]} />
             <span className="muted">
               {t('cases:fields.worker')}: {record.assignedWorker?.displayName ?? '—'} · {t('cases:fields.contactDate')}: {f.contactDate}
               {record.age != null ? ` · ${t('cases:fields.age')}: ${record.age}` : ''}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { CaseSummary } from '@shared/domain/case/types'
 import { isHighRisk, type RiskLevel } from '@shared/domain/case/options'
 import { useCall } from '../../app/calls'
+import { call } from '../../app/desk-client'
 import { useNav } from '../../app/nav'
 import { SessionContext } from '../../app/session-context'
 import './cases.css'
@@ -22,6 +23,50 @@ export function StatusTag({ status }: { status: CaseSummary['status'] }) {
   return <span className={`status status-${status}`}>{t(`cases:options.status.${status}`)}</span>
 }
 
+type PersonFlags = Record<number, { foreignNational: boolean; hardOfHearing: boolean }>
+
+/**
+ * The person flags a case carries in lists and on its header (外籍, 听力较差): asked for the cases
+ * shown; the main process leaves out a confidential case this person may not open. A failed ask
+ * shows no flag (nothing is written, nothing is lost).
+ */
+export function usePersonFlags(ids: number[]): PersonFlags {
+  const [flags, setFlags] = useState<PersonFlags>({})
+  const key = ids.join(',')
+  useEffect(() => {
+    if (!key) return
+    let live = true
+    call('person.flags', { caseIds: key.split(',').map(Number).slice(0, 1000) }).then(
+      (f) => live && setFlags(f),
+      () => live && setFlags({})
+    )
+    return () => {
+      live = false
+    }
+  }, [key])
+  return flags
+}
+
+/** 外籍 (and 听力较差) beside a name: the worker knows before they open the case. */
+export function PersonFlagTags({ flags }: { flags: PersonFlags[number] | undefined }) {
+  const { t } = useTranslation()
+  if (!flags) return null
+  return (
+    <>
+      {flags.foreignNational ? (
+        <span className="tag tag-person" data-flag="foreignNational" title={t('interview:people.foreignFlagTitle')}>
+          {t('interview:people.foreignFlag')}
+        </span>
+      ) : null}
+      {flags.hardOfHearing ? (
+        <span className="tag tag-person" data-flag="hardOfHearing">
+          {t('interview:people.hardOfHearing')}
+        </span>
+      ) : null}
+    </>
+  )
+}
+
 /** A list of cases with risk, status and worker always visible; Enter or click opens one. */
 export function CaseTable({ rows, empty, caption }: { rows: CaseSummary[]; empty?: string; caption?: string }) {
   const { t } = useTranslation()
@@ -29,6 +74,7 @@ export function CaseTable({ rows, empty, caption }: { rows: CaseSummary[]; empty
   const role = useContext(SessionContext)?.session.role
   // A records clerk opens a case's forms (to print), never the record's editing screen.
   const open = (caseId: number) => go(role === 'clerk' ? { name: 'forms', params: { caseId } } : { name: 'case', params: { caseId } })
+  const flags = usePersonFlags(rows.map((r) => r.id))
   if (rows.length === 0) return empty ? <p className="muted">{empty}</p> : null
   return (
     <table className="table case-table">
@@ -63,6 +109,7 @@ export function CaseTable({ rows, empty, caption }: { rows: CaseSummary[]; empty
               {c.confidential && !c.masked ? <span className="tag confidential">{t('people:confidential.badge')}</span> : null}
               {!c.masked && c.partyKind !== 'person' ? <span className="tag">{t(`cases:options.partyKind.${c.partyKind}`)}{c.headcount ? ` · ${t('cases:labels.people', { count: c.headcount })}` : ''}</span> : null}
               {c.repeat === 'repeat' ? <span className="tag">{t('cases:options.repeat.repeat')}</span> : null}
+              <PersonFlagTags flags={flags[c.id]} />
             </td>
             <td>
               <RiskBadge level={c.riskLevel} />
