@@ -83,7 +83,11 @@ function csvWords(): CsvWords {
   return { columns, levels, categories, yes: both('csv.yes'), no: both('csv.no') }
 }
 
-export function exportDirectoryCsv(desk: Desk): { csv: string; rows: number } {
+/**
+ * The directory as CSV. On the desktop the main process asks where to save it (the OS dialog); in
+ * browser mode the text goes back to the page, which downloads it. The directory holds no personal data.
+ */
+export async function exportDirectoryCsv(desk: Desk): Promise<{ csv: string | null; rows: number; outcome: 'saved' | 'cancelled' | 'download' }> {
   const locale = desk.requireSession().locale
   const t = translator(locale, 'referrals')
   const entries = listDirectory(desk, true)
@@ -96,7 +100,9 @@ export function exportDirectoryCsv(desk: Desk): { csv: string; rows: number } {
     name: (e) => entryName(e, locale)
   })
   desk.audit({ action: 'directory.export', subjectType: 'directory', subjectId: null, details: { rows: entries.length } })
-  return { csv, rows: entries.length }
+  if (!desk.platform) return { csv, rows: entries.length, outcome: 'download' }
+  const path = await desk.platform.saveFile(`${t('csv.fileName')}.csv`, Buffer.from(csv, 'utf8'), [{ name: 'CSV', extensions: ['csv'] }])
+  return { csv: null, rows: entries.length, outcome: path ? 'saved' : 'cancelled' }
 }
 
 function plan(desk: Desk, csv: string) {

@@ -252,6 +252,15 @@ describe('directory: shipped with national hotlines only; CSV with a preview', (
     expect(after.find((e) => e.category === 'court')!.name).toBe(longName)
     // Importing it again finds the same rows (by name, level and place), no duplicates.
     expect(await ok<ImportPreview>('directory.previewImport', { csv: edited })).toMatchObject({ added: 0, unchanged: 9 })
+
+    // A cell a spreadsheet would run as a formula is written as text, and comes back as typed.
+    const plus = after.find((e) => e.category === 'court')!
+    const { builtin: _b2, updatedAt: _u2, ...courtFields } = plus
+    await ok('directory.save', { ...courtFields, phone: '+86 20 8000 0000', hours: '=HYPERLINK("http://x")' })
+    const again = (await ok<{ csv: string }>('directory.exportCsv', {})).csv
+    expect(again).toContain(`'+86 20 8000 0000`)
+    expect(again).toContain(`"'=HYPERLINK(""http://x"")"`)
+    expect(await ok<ImportPreview>('directory.previewImport', { csv: again })).toMatchObject({ added: 0, changed: 0, unchanged: 9, problems: [] })
   })
 
   it('a supervisor edits a row; a shipped hotline keeps its words in each language unless renamed', async () => {

@@ -118,10 +118,19 @@ export function parseCsv(text: string): string[][] {
   return rows
 }
 
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab/CR first) is written with a
+ * leading apostrophe, which spreadsheets show as text; import takes the apostrophe off again, so a
+ * phone written "+86 …" comes back as typed.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/
+export const defuse = (v: string): string => (FORMULA_START.test(v) ? `'${v}` : v)
+export const undefuse = (v: string): string => (v.startsWith("'") && FORMULA_START.test(v.slice(1)) ? v.slice(1) : v)
+
 const quote = (v: string): string => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
 
 export function toCsv(rows: string[][]): string {
-  return '\uFEFF' + rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n'
+  return '\uFEFF' + rows.map((r) => r.map((v) => quote(defuse(v))).join(',')).join('\r\n') + '\r\n'
 }
 
 const norm = (s: string) => s.trim().toLowerCase()
@@ -170,7 +179,7 @@ export function planImport(
     const cells = table[r]
     const get = (c: CsvColumn): string => {
       const i = at.get(c)
-      return i === undefined ? '' : (cells[i] ?? '')
+      return i === undefined ? '' : undefuse(cells[i] ?? '')
     }
     const rowProblems: ImportProblem[] = []
     const level = lookup(words.levels, get('level'))

@@ -21,7 +21,7 @@ export const referralsCalls = {
   /** Supervisors keep it: add (no id) or edit a row. */
   'directory.save': call(directoryFields.extend({ id: id().optional() }).strict(), 'supervisor').returns<DirectoryEntry>(),
   /** The whole directory as CSV in the supervisor's language (a hall shares its list). */
-  'directory.exportCsv': call(empty(), 'supervisor').returns<{ csv: string; rows: number }>(),
+  'directory.exportCsv': call(empty(), 'supervisor').returns<{ csv: string | null; rows: number; outcome: 'saved' | 'cancelled' | 'download' }>(),
   /** What an import would change, with every problem in words and the line it is on; writes nothing. */
   'directory.previewImport': call(z.object({ csv: longText(2_000_000) }).strict(), 'supervisor').returns<ImportPreview>(),
   /** Write an import the supervisor has seen; refused while any line has a problem. */

@@ -35,13 +35,16 @@ export function DirectoryScreen() {
           disabled={exp.busy}
           onClick={() =>
             void exp.run(() => call('directory.exportCsv', {})).then((v) => {
-              if (!v) return
-              const url = URL.createObjectURL(new Blob([v.csv], { type: 'text/csv;charset=utf-8' }))
-              const a = document.createElement('a')
-              a.href = url
-              a.download = `${t('referrals:csv.fileName')}.csv`
-              a.click()
-              setTimeout(() => URL.revokeObjectURL(url), 1000)
+              if (!v || v.outcome === 'cancelled') return
+              if (v.csv !== null) {
+                // Browser mode: the page downloads it (on the desktop the main process saved it).
+                const url = URL.createObjectURL(new Blob([v.csv], { type: 'text/csv;charset=utf-8' }))
+                const a = document.createElement('a')
+                a.href = url
+                a.download = `${t('referrals:csv.fileName')}.csv`
+                a.click()
+                setTimeout(() => URL.revokeObjectURL(url), 1000)
+              }
               setExported(v.rows)
             })
           }
