@@ -131,7 +131,15 @@ describe('backup export → restore', () => {
     writeFileSync(file, bytes)
     expect(() => session.login(d.desk, { loginName: SUPERVISOR.loginName, passphrase: SUPERVISOR.passphrase })).toThrow(expect.objectContaining({ code: 'DB_DAMAGED' }))
     expect(session.status(d.desk).state).toBe('damaged')
-    await backup.restoreFresh(d.desk, { file: res.file, passphrase: BACKUP_PASS })
+    // Replacing a damaged desk's data needs a supervisor's login (of the backup), never nobody's or a worker's.
+    await expect(backup.restoreFresh(d.desk, { file: res.file, passphrase: BACKUP_PASS })).rejects.toMatchObject({ code: 'FORBIDDEN', messageKey: 'supervisor:restore.errors.needsSupervisor' })
+    await expect(backup.restoreFresh(d.desk, { file: res.file, passphrase: BACKUP_PASS, supervisor: { loginName: WORKER.loginName, passphrase: WORKER.passphrase } })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      messageKey: 'supervisor:restore.errors.notSupervisor'
+    })
+    await expect(backup.restoreFresh(d.desk, { file: res.file, passphrase: BACKUP_PASS, supervisor: { loginName: SUPERVISOR.loginName, passphrase: 'not this one at all' } })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    expect(readFileSync(file).equals(bytes)).toBe(true)
+    await backup.restoreFresh(d.desk, { file: res.file, passphrase: BACKUP_PASS, supervisor: { loginName: SUPERVISOR.loginName, passphrase: SUPERVISOR.passphrase } })
     expect(session.status(d.desk).state).toBe('locked')
     const parent = join(d.dataDir, '..')
     const aside = readdirSync(parent).filter((n) => n.startsWith('data.replaced-'))

@@ -22,7 +22,7 @@ const EXIT: Partial<Record<ErrorCode, number>> = { BACKUP_WRONG_PASSPHRASE: 3, B
 const USAGE = `Usage:
   npm run desk -- backup export --data-dir DIR --out FILE [--login LOGIN]   (DESK_PASSPHRASE, DESK_BACKUP_PASSPHRASE)
   npm run desk -- backup verify FILE                                      (DESK_BACKUP_PASSPHRASE)
-  npm run desk -- backup restore FILE --data-dir DIR                      (DESK_BACKUP_PASSPHRASE)
+  npm run desk -- backup restore FILE --data-dir DIR [--login LOGIN]      (DESK_BACKUP_PASSPHRASE; over a damaged desk a supervisor's --login and DESK_PASSPHRASE)
 Exit codes: 0 ok, 3 wrong backup passphrase, 4 damaged, 5 from a newer app, 1 other failure.
 `
 
@@ -97,7 +97,10 @@ export const backupCommand: Command = {
         const file = positionals[0]
         if (!file || !values['data-dir']) return (process.stderr.write(USAGE), 2)
         app = makeDesk(values['data-dir'])
-        const r = await backup.restoreFresh(app.desk, { file, passphrase: envPassphrase('DESK_BACKUP_PASSPHRASE') })
+        // Over a damaged desk a supervisor of the backup signs the restore: --login with DESK_PASSPHRASE.
+        const login = values.login ?? values.user
+        const supervisor = login && process.env.DESK_PASSPHRASE ? { loginName: login, passphrase: process.env.DESK_PASSPHRASE } : undefined
+        const r = await backup.restoreFresh(app.desk, { file, passphrase: envPassphrase('DESK_BACKUP_PASSPHRASE'), supervisor })
         process.stdout.write(`ok restored the backup of ${r.backupCreatedAt} into ${resolve(values['data-dir'])}; log in with the accounts it holds\n`)
         return 0
       }

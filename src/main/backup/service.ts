@@ -15,11 +15,16 @@ import {
 } from '@shared/domain/supervisor/backup'
 import { checkPassphrase } from '@shared/domain/session/passphrase'
 import { fail, DeskFailure } from '@shared/ipc/result'
-import { resources } from '@shared/i18n/resources'
+import { resources, translator } from '@shared/i18n/resources'
 import type { Desk } from '../desk/desk'
-import { KEYRING_FILE, openAuditKey, readKeyring, SCRYPT_DEFAULT, type Keyring, type ScryptParams } from '../db/keyring'
+import { findUserSlot, KEYRING_FILE, openAuditKey, readKeyring, SCRYPT_DEFAULT, unwrapKey, type Keyring, type ScryptParams } from '../db/keyring'
+import { timingSafeEqual } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import { users } from '../db/schema'
+import { slotProblem } from '../session/slots'
+import { checkThrottle, recordFailure, recordSuccess } from '../session/throttle'
 import * as dbOpen from '../db/open'
-import { DB_FILE, dbExists, dbPath, openDatabase } from '../db/open'
+import { DB_FILE, dbExists, dbPath, openDatabase, type Connection } from '../db/open'
 import { LATEST_SCHEMA } from '../db/migrate'
 import { writeFileAtomic, fsyncDir } from '../fs/atomic'
 import { sweepExportTemps } from '../fs/leftovers'
@@ -383,19 +388,84 @@ export function confirmWords(): string[] {
 }
 
 /**
- * Restore onto a desk that has no usable data: first run, or a damaged or too-new database (whose
- * files are moved aside, never deleted). Anyone at the machine may do this: there is nothing to lose.
+ * Restore onto a desk that has no usable data. On a first run (an empty folder) anyone at the machine
+ * may: there is nothing to replace. Over a damaged or too-new database (whose files are moved aside,
+ * never deleted) it replaces the desk's data, so it needs a supervisor's login: a supervisor account
+ * of the backup being restored (its slot, signed for that role, opens with the passphrase given).
  */
-export async function restoreFresh(desk: Desk, a: { file: string; passphrase: string }): Promise<{ restoredAt: string; backupCreatedAt: string }> {
+export async function restoreFresh(
+  desk: Desk,
+  a: { file: string; passphrase: string; supervisor?: { loginName: string; passphrase: string } }
+): Promise<{ restoredAt: string; backupCreatedAt: string }> {
   const st = deskStatus(desk).state
   if (st !== 'new' && st !== 'damaged' && st !== 'tooNew') fail('FORBIDDEN', 'supervisor:restore.errors.hasData')
+  if (st !== 'new') {
+    if (!a.supervisor) fail('FORBIDDEN', 'supervisor:restore.errors.needsSupervisor', undefined, 'loginName')
+    checkThrottle(desk, RESTORE_THROTTLE)
+  }
   return exclusive(() => restoreCore(desk, a, st === 'new' ? 'fresh' : 'damaged'))
+}
+
+/** The throttle's bucket for supervisor logins given to a restore (before any keyring is known). */
+const RESTORE_THROTTLE = 'restore-login'
+
+/**
+ * The supervisor who authorises replacing a damaged desk, checked against the backup itself: their
+ * slot in its keyring opens with the passphrase to the same data key, is signed for their account
+ * and role (when the keyring is signed), and the account is an active supervisor there. Their id, or
+ * a translated refusal (counted by the login throttle).
+ */
+function supervisorOfBackup(desk: Desk, ring: Keyring, conn: Connection, dataKey: Buffer, who: { loginName: string; passphrase: string }): number {
+  const slot = findUserSlot(ring, who.loginName)
+  const key = slot ? unwrapKey(slot, who.passphrase) : null
+  const same = !!key && key.length === dataKey.length && timingSafeEqual(key, dataKey)
+  key?.fill(0)
+  const row = same && slot?.userId != null ? conn.orm.select({ role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, slot.userId)).get() : undefined
+  const ok = !!row && row.role === 'supervisor' && !row.disabled && slotProblem(ring, slot!, conn.orm) === null
+  if (!ok) {
+    recordFailure(desk, RESTORE_THROTTLE, 'login')
+    return fail('FORBIDDEN', 'supervisor:restore.errors.notSupervisor', undefined, 'loginName')
+  }
+  recordSuccess(desk, RESTORE_THROTTLE)
+  return slot!.userId!
+}
+
+/** An account whose passphrase the backup would bring back, though it was revoked since. */
+interface Revived {
+  userId: number
+  name: string
+  why: 'disabled' | 'changed'
+}
+
+/**
+ * Passphrases revoked since the backup that restoring it would make work again: the account was
+ * disabled (its slot removed) or its passphrase changed or reset (a new slot) after the backup.
+ */
+function revivedAccounts(desk: Desk, backupRing: Keyring, staged: Connection): Revived[] {
+  const live = readKeyring(desk.dataDir)
+  if (!live || !desk.isOpen) return []
+  const out: Revived[] = []
+  for (const s of backupRing.slots) {
+    if (s.kind !== 'user' || s.userId == null) continue
+    const then = staged.orm.select({ name: users.displayName, disabled: users.disabled }).from(users).where(eq(users.id, s.userId)).get()
+    if (!then || then.disabled) continue
+    const now = live.slots.find((l) => l.kind === 'user' && l.userId === s.userId)
+    if (now && now.id === s.id) continue
+    const name = desk.db().orm.select({ name: users.displayName }).from(users).where(eq(users.id, s.userId)).get()?.name ?? then.name
+    out.push({ userId: s.userId, name, why: now ? 'changed' : 'disabled' })
+  }
+  return out
+}
+
+function revivedInWords(desk: Desk, list: Revived[]): string {
+  const t = translator(desk.session?.locale ?? 'zh-CN', 'supervisor')
+  return list.map((r) => t(r.why === 'disabled' ? 'restore.revived.disabled' : 'restore.revived.changed', { name: r.name })).join(t('restore.revived.separator'))
 }
 
 /** Replace the current data with a backup: typed confirmation, then a safety backup, then the swap. */
 export async function restoreReplace(
   desk: Desk,
-  a: { file: string; passphrase: string; confirm: string; safetyFolder?: string }
+  a: { file: string; passphrase: string; confirm: string; safetyFolder?: string; acceptRevived?: boolean }
 ): Promise<{ restoredAt: string; backupCreatedAt: string; safetyFile: string }> {
   desk.requireSession()
   if (!confirmationMatches(a.confirm, confirmWords())) fail('BAD_ARGS', 'supervisor:restore.errors.confirm', undefined, 'confirm')
@@ -416,7 +486,7 @@ export async function restoreReplace(
 
 async function restoreCore(
   desk: Desk,
-  a: { file: string; passphrase: string },
+  a: { file: string; passphrase: string; acceptRevived?: boolean; supervisor?: { loginName: string; passphrase: string } },
   mode: 'fresh' | 'damaged' | 'replace',
   beforeSwap?: () => Promise<void>
 ): Promise<{ restoredAt: string; backupCreatedAt: string }> {
@@ -444,12 +514,26 @@ async function restoreCore(
     const restoredAt = desk.now().toISOString()
     const signedIn = mode === 'replace' ? (desk.session?.userId ?? null) : null
     const conn = openDatabase(staging, key)
+    let revived: Revived[] = []
+    let authorisedBy: number | null = null
+    try {
+      // Over a damaged desk: a supervisor of this backup says so (checked before anything is replaced).
+      if (mode === 'damaged') authorisedBy = supervisorOfBackup(desk, ring, conn, key, a.supervisor!)
+      // Passphrases revoked since the backup come back with it: named, and only with a yes.
+      revived = mode === 'replace' ? revivedAccounts(desk, ring, conn) : []
+      if (revived.length > 0 && !a.acceptRevived) fail('CONFLICT', 'supervisor:restore.errors.revived', { accounts: revivedInWords(desk, revived), count: revived.length })
+    } catch (err) {
+      conn.sqlite.close()
+      key.fill(0)
+      throw err
+    }
     // The backup may predate the account (then the event names no actor rather than a wrong one).
-    const actorId = signedIn !== null && conn.sqlite.prepare('SELECT 1 FROM users WHERE id = ?').get(signedIn) ? signedIn : null
+    const actorId = authorisedBy ?? (signedIn !== null && conn.sqlite.prepare('SELECT 1 FROM users WHERE id = ?').get(signedIn) ? signedIn : null)
     const auditKey = openAuditKey(ring, key)
     setAuditKey(conn.sqlite, auditKey)
     try {
-      appendAudit(conn.sqlite, { actorId, action: 'backup.restore', details: { mode, backupCreatedAt: read.manifest.createdAt } }, desk.now())
+      const revivedIds = revived.map((r) => r.userId)
+      appendAudit(conn.sqlite, { actorId, action: 'backup.restore', details: { mode, backupCreatedAt: read.manifest.createdAt, ...(revived.length ? { revivedPassphrases: revivedIds } : {}) } }, desk.now())
       conn.sqlite
         .prepare('INSERT INTO backup_log (at, kind, file_name, bytes, outcome, user_id) VALUES (?, ?, ?, ?, ?, ?)')
         .run(restoredAt, 'restore', basename(file), read.bytes, 'ok', actorId)
@@ -466,7 +550,8 @@ async function restoreCore(
     }
 
     if (beforeSwap) await beforeSwap()
-    if (mode === 'replace' && desk.isOpen && desk.session) desk.audit({ action: 'backup.replaceData', details: { backupCreatedAt: read.manifest.createdAt } })
+    if (mode === 'replace' && desk.isOpen && desk.session)
+      desk.audit({ action: 'backup.replaceData', details: { backupCreatedAt: read.manifest.createdAt, ...(revived.length ? { revivedPassphrases: revived.map((r) => r.userId) } : {}) } })
     desk.session = null
     desk.lockedSession = null
     desk.close()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { call } from '../define'
-import { empty, id, isoDate, locale, longText, passphrase, shortText } from '../schemas'
+import { empty, id, isoDate, locale, longText, passphrase, requiredText, shortText } from '../schemas'
 import type { BackupLogEntry, BackupResult, BackupSettings, BackupStatus, BackupVerdict } from '../../domain/supervisor/backup'
 import type { AuditPage } from '../../domain/supervisor/audit'
 import type { HallFigures } from '../../domain/supervisor/figures'
@@ -44,11 +44,18 @@ export const supervisorCalls = {
   'backup.log': call(empty(), 'supervisor').returns<BackupLogEntry[]>(),
   /** Replace the current data with a backup, after a safety backup. `confirm` is the typed confirmation word. */
   'backup.restoreReplace': call(
-    z.object({ file: requiredPath(), passphrase: passphrase(), confirm: shortText(50) }),
+    // acceptRevived: the supervisor has read the accounts whose revoked passphrases the backup brings back.
+    z.object({ file: requiredPath(), passphrase: passphrase(), confirm: shortText(50), acceptRevived: z.boolean().optional() }),
     'supervisor'
   ).returns<{ restoredAt: string; backupCreatedAt: string; safetyFile: string }>(),
-  /** First run or a damaged database: restore a backup. Refused when the desk holds usable data. */
-  'backup.restoreFresh': call(z.object({ file: requiredPath(), passphrase: passphrase() }), 'public').returns<{ restoredAt: string; backupCreatedAt: string }>(),
+  /**
+   * First run or a damaged database: restore a backup. Refused when the desk holds usable data. Over a
+   * damaged or too-new database it replaces data, so a supervisor of the backup signs it (`supervisor`).
+   */
+  'backup.restoreFresh': call(
+    z.object({ file: requiredPath(), passphrase: passphrase(), supervisor: z.object({ loginName: requiredText(64), passphrase: passphrase() }).optional() }),
+    'public'
+  ).returns<{ restoredAt: string; backupCreatedAt: string }>(),
   /** Electron only: the native folder / file dialogs (null when cancelled or in browser mode). */
   'backup.chooseFolder': call(empty(), 'supervisor').returns<string | null>(),
   'backup.chooseFile': call(empty(), 'public').returns<string | null>(),

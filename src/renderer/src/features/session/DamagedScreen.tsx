@@ -30,7 +30,7 @@ export function DamagedScreen({ status, onRestored }: { status: DeskStatus; onRe
         )}
         {!tooNew && restoreAvailable ? (
           restoring ? (
-            <RestoreFromBackup onRestored={onRestored} onCancel={() => setRestoring(false)} />
+            <RestoreFromBackup needsSupervisor onRestored={onRestored} onCancel={() => setRestoring(false)} />
           ) : (
             <button type="button" className="primary" onClick={() => setRestoring(true)}>
               {t('session:damaged.restore')}

@@ -363,13 +363,20 @@ function ReplaceCard({ status, running, setRunning, progress }: TaskProps) {
   const [pass, setPass] = useState('')
   const [confirm, setConfirm] = useState('')
   const [error, setError] = useState<DeskError | null>(null)
+  // The backup would bring back passphrases revoked since: the accounts are named and a yes is needed.
+  const [revived, setRevived] = useState<DeskError | null>(null)
+  const [acceptRevived, setAcceptRevived] = useState(false)
   const word = t('supervisor:restore.confirmWord')
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setRunning('restore')
     setError(null)
-    const res = await desk.invoke('backup.restoreReplace', { file, passphrase: pass, confirm })
+    const res = await desk.invoke('backup.restoreReplace', { file, passphrase: pass, confirm, ...(revived && acceptRevived ? { acceptRevived: true } : {}) })
     setRunning(null)
+    if (!res.ok && res.messageKey === 'supervisor:restore.errors.revived') {
+      setAcceptRevived(false)
+      return setRevived(res)
+    }
     setPass('')
     if (!res.ok) return setError(res)
     // The data was replaced and the session ended: back to the login screen, with the restored accounts.
@@ -388,7 +395,16 @@ function ReplaceCard({ status, running, setRunning, progress }: TaskProps) {
         <label htmlFor="replace-confirm">{t('supervisor:restore.confirmLabel', { word })}</label>
         <input id="replace-confirm" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="off" />
       </div>
-      <button type="submit" className="danger" disabled={running !== null || !file.trim() || !pass || confirm.trim() !== word}>
+      {revived ? (
+        <div className="field" role="alert" data-testid="revived-warning">
+          <ErrorText error={revived} />
+          <label>
+            <input type="checkbox" checked={acceptRevived} onChange={(e) => setAcceptRevived(e.target.checked)} />
+            {t('supervisor:restore.revived.accept')}
+          </label>
+        </div>
+      ) : null}
+      <button type="submit" className="danger" disabled={running !== null || !file.trim() || !pass || confirm.trim() !== word || (!!revived && !acceptRevived)}>
         {t('supervisor:restore.replaceButton')}
       </button>
       {running === 'restore' ? <ProgressBar value={progress} label={t('supervisor:restore.running')} /> : null}

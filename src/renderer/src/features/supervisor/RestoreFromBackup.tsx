@@ -10,12 +10,16 @@ import './supervisor.css'
 
 /**
  * Restore from an encrypted backup: offered on the first-run screen and on the damaged-database
- * screen (nobody is logged in there). After it, people log in with the accounts in the backup.
+ * screen (nobody is logged in there). Over a damaged desk it replaces data, so a supervisor of the
+ * backup signs it with their login (`needsSupervisor`). After it, people log in with the accounts
+ * in the backup.
  */
-export function RestoreFromBackup({ onRestored, onCancel }: { onRestored(): void; onCancel(): void }) {
+export function RestoreFromBackup({ onRestored, onCancel, needsSupervisor = false }: { onRestored(): void; onCancel(): void; needsSupervisor?: boolean }) {
   const { t, i18n } = useTranslation()
   const [file, setFile] = useState('')
   const [pass, setPass] = useState('')
+  const [login, setLogin] = useState('')
+  const [supPass, setSupPass] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<DeskError | null>(null)
   const [done, setDone] = useState<string | null>(null)
@@ -30,8 +34,9 @@ export function RestoreFromBackup({ onRestored, onCancel }: { onRestored(): void
     e.preventDefault()
     setBusy(true)
     setError(null)
-    const res = await desk.invoke('backup.restoreFresh', { file, passphrase: pass })
+    const res = await desk.invoke('backup.restoreFresh', needsSupervisor ? { file, passphrase: pass, supervisor: { loginName: login, passphrase: supPass } } : { file, passphrase: pass })
     setBusy(false)
+    setSupPass('')
     if (!res.ok) return setError(res)
     setPass('')
     setDone(res.value.backupCreatedAt)
@@ -64,10 +69,20 @@ export function RestoreFromBackup({ onRestored, onCancel }: { onRestored(): void
         <label htmlFor="restore-pass">{t('supervisor:backup.passphrase.field')}</label>
         <input id="restore-pass" type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="off" />
       </div>
+      {needsSupervisor ? (
+        <fieldset className="field">
+          <legend>{t('supervisor:restore.supervisorLegend')}</legend>
+          <p className="hint">{t('supervisor:restore.supervisorHint')}</p>
+          <label htmlFor="restore-login">{t('supervisor:restore.supervisorLogin')}</label>
+          <input id="restore-login" value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="off" />
+          <label htmlFor="restore-sup-pass">{t('supervisor:restore.supervisorPassphrase')}</label>
+          <input id="restore-sup-pass" type="password" value={supPass} onChange={(e) => setSupPass(e.target.value)} autoComplete="off" />
+        </fieldset>
+      ) : null}
       <ProgressBar value={progress} label={t('supervisor:restore.running')} />
       <ErrorText error={error} />
       <div className="button-row">
-        <button type="submit" className="primary" disabled={busy || !file.trim() || !pass}>
+        <button type="submit" className="primary" disabled={busy || !file.trim() || !pass || (needsSupervisor && (!login.trim() || !supPass))}>
           {t('supervisor:restore.button')}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
