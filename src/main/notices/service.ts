@@ -1,66 +1,55 @@
+import { and, desc, eq, isNull, ne, or } from 'drizzle-orm'
 import type { NoticeItem } from '@shared/domain/notices/types'
 import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
+import { cases, notices, users } from '../db/schema'
 
 /** Record a notice for the supervisors and push it live to whoever is logged in. */
 export function raiseNotice(desk: Desk, input: { kind: string; caseId: number | null; interviewId?: number | null }): number {
   const at = desk.now().toISOString()
-  const id = Number(
-    desk
-      .db()
-      .sqlite.prepare('INSERT INTO notices (kind, case_id, interview_id, raised_by, raised_at) VALUES (?, ?, ?, ?, ?)')
-      .run(input.kind, input.caseId, input.interviewId ?? null, desk.session?.userId ?? null, at).lastInsertRowid
-  )
+  const { id } = desk
+    .db()
+    .orm.insert(notices)
+    .values({ kind: input.kind, caseId: input.caseId, interviewId: input.interviewId ?? null, raisedBy: desk.session?.userId ?? null, raisedAt: at })
+    .returning({ id: notices.id })
+    .get()
   desk.emit('notice', { kind: input.kind, caseId: input.caseId ?? undefined, at })
   return id
 }
 
 /** Open notices for the supervisor at the desk; the ones they raised themselves they already know. */
 export function openNotices(desk: Desk): NoticeItem[] {
-  const rows = desk
+  const me = desk.requireSession().userId
+  return desk
     .db()
-    .sqlite.prepare(
-      `SELECT n.id, n.kind, n.case_id, c.case_no, n.interview_id, u.display_name, n.raised_at, n.acknowledged_at
-         FROM notices n
-         LEFT JOIN cases c ON c.id = n.case_id
-         LEFT JOIN users u ON u.id = n.raised_by
-        WHERE n.acknowledged_at IS NULL
-          AND (n.raised_by IS NULL OR n.raised_by <> ?)
-        ORDER BY n.raised_at DESC, n.id DESC
-        LIMIT 50`
-    )
-    .all(desk.requireSession().userId) as {
-    id: number
-    kind: string
-    case_id: number | null
-    case_no: string | null
-    interview_id: number | null
-    display_name: string | null
-    raised_at: string
-    acknowledged_at: string | null
-  }[]
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    caseId: r.case_id,
-    caseNo: r.case_no,
-    interviewId: r.interview_id,
-    raisedByName: r.display_name,
-    raisedAt: r.raised_at,
-    acknowledgedAt: r.acknowledged_at
-  }))
+    .orm.select({
+      id: notices.id,
+      kind: notices.kind,
+      caseId: notices.caseId,
+      caseNo: cases.caseNo,
+      interviewId: notices.interviewId,
+      raisedByName: users.displayName,
+      raisedAt: notices.raisedAt,
+      acknowledgedAt: notices.acknowledgedAt
+    })
+    .from(notices)
+    .leftJoin(cases, eq(cases.id, notices.caseId))
+    .leftJoin(users, eq(users.id, notices.raisedBy))
+    .where(and(isNull(notices.acknowledgedAt), or(isNull(notices.raisedBy), ne(notices.raisedBy, me))))
+    .orderBy(desc(notices.raisedAt), desc(notices.id))
+    .limit(50)
+    .all()
 }
 
 export function acknowledgeNotice(desk: Desk, noticeId: number): void {
   const s = desk.requireSession()
-  const db = desk.db().sqlite
-  db.transaction(() => {
-    const row = db.prepare('SELECT case_id, acknowledged_at FROM notices WHERE id = ?').get(noticeId) as
-      | { case_id: number | null; acknowledged_at: string | null }
-      | undefined
-    if (!row) fail('NOT_FOUND', 'supervisor:notices.notFound')
-    if (row!.acknowledged_at) return
-    db.prepare('UPDATE notices SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ?').run(s.userId, desk.now().toISOString(), noticeId)
-    desk.audit({ action: 'notices.acknowledge', subjectType: 'case', subjectId: row!.case_id, details: { noticeId } })
+  const { sqlite, orm } = desk.db()
+  sqlite.transaction(() => {
+    const row =
+      orm.select({ caseId: notices.caseId, acknowledgedAt: notices.acknowledgedAt }).from(notices).where(eq(notices.id, noticeId)).get() ??
+      fail('NOT_FOUND', 'supervisor:notices.notFound')
+    if (row.acknowledgedAt) return
+    orm.update(notices).set({ acknowledgedBy: s.userId, acknowledgedAt: desk.now().toISOString() }).where(eq(notices.id, noticeId)).run()
+    desk.audit({ action: 'notices.acknowledge', subjectType: 'case', subjectId: row.caseId, details: { noticeId } })
   })()
 }

@@ -1,5 +1,7 @@
 import type { DeskSettings } from '@shared/domain/session/types'
+import { eq } from 'drizzle-orm'
 import type { Desk } from '../desk/desk'
+import { settings } from '../db/schema'
 
 /**
  * Desk-wide settings, stored inside the encrypted database (a settings file on disk could leak
@@ -19,19 +21,20 @@ export const SETTING_DEFAULTS = {
 export type SettingKey = keyof typeof SETTING_DEFAULTS | (string & {})
 
 export function getSetting<T>(desk: Desk, key: SettingKey, fallback?: T): T {
-  const row = desk.db().sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+  const row = desk.db().orm.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()
+  // A setting is stored as JSON of the value its key's default has (or the caller's fallback).
   if (row) return JSON.parse(row.value) as T
   return (fallback ?? (SETTING_DEFAULTS as Record<string, unknown>)[key]) as T
 }
 
 export function setSetting(desk: Desk, key: SettingKey, value: unknown): void {
+  const stored = { value: JSON.stringify(value), updatedAt: desk.now().toISOString(), updatedBy: desk.session?.userId ?? null }
   desk
     .db()
-    .sqlite.prepare(
-      `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-       ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`
-    )
-    .run(key, JSON.stringify(value), desk.now().toISOString(), desk.session?.userId ?? null)
+    .orm.insert(settings)
+    .values({ key, ...stored })
+    .onConflictDoUpdate({ target: settings.key, set: stored })
+    .run()
 }
 
 const DESK_KEYS = ['idleMinutes', 'orgName', 'orgPhone', 'orgAddress', 'dutyPhone', 'siteContacts'] as const satisfies readonly (keyof DeskSettings)[]
