@@ -129,9 +129,13 @@ export function PeoplePanel({
     onOutputLang(r.outputLang)
     setLangSaved(true)
   }
+  // The box shows the worker's choice at once; the main process's answer then stands (a refusal
+  // puts back what was recorded, and the failure is said in words).
   const setCase = async (patch: { hardOfHearing?: boolean; foreignNational?: boolean; nationality?: string; hukou?: Hukou | null }) => {
+    const before = people
+    setPeople({ ...people, ...patch })
     const r = await send('person.set', { caseId: people.caseId, patch }, 'errors:what.people')
-    if (r) setPeople({ ...people, hardOfHearing: r.hardOfHearing, foreignNational: r.foreignNational, nationality: r.nationality, hukou: r.hukou })
+    setPeople(r ? { ...before, hardOfHearing: r.hardOfHearing, foreignNational: r.foreignNational, nationality: r.nationality, hukou: r.hukou } : before)
   }
   const saveHeadcount = async () => {
     const n = Number(headcount)
