@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { caseAltContacts } from '../db/schema/confidential'
+import { caseKeys, caseRepresentatives, cases } from '../db/schema/cases'
 import { indexText, normalise } from '@shared/domain/search/normalise'
 import { phoneKey } from '@shared/domain/case/phone'
 
@@ -69,15 +70,30 @@ export function writeCaseIndex(db: Database.Database, caseId: number, c: Indexed
  * same transaction as every write that touches names, phones, places or the matter.
  */
 export function reindexCase(db: Database.Database, caseId: number): void {
-  const c = db
-    .prepare(
-      'SELECT party_kind AS partyKind, name, contact_person AS contactPerson, phone, address, locality, summary, demands FROM cases WHERE id = ?'
-    )
-    .get(caseId) as IndexedCase | undefined
-  db.prepare('DELETE FROM case_search WHERE rowid = ?').run(caseId)
-  db.prepare('DELETE FROM case_keys WHERE case_id = ?').run(caseId)
+  const c = orm(db)
+    .select({
+      partyKind: cases.partyKind,
+      name: cases.name,
+      contactPerson: cases.contactPerson,
+      phone: cases.phone,
+      address: cases.address,
+      locality: cases.locality,
+      summary: cases.summary,
+      demands: cases.demands
+    })
+    .from(cases)
+    .where(eq(cases.id, caseId))
+    .get()
+  // FTS5 (which drizzle cannot describe): the `sql` template.
+  orm(db).run(sql`DELETE FROM case_search WHERE rowid = ${caseId}`)
+  orm(db).delete(caseKeys).where(eq(caseKeys.caseId, caseId)).run()
   if (!c) return
-  const reps = db.prepare('SELECT name, phone FROM case_representatives WHERE case_id = ? ORDER BY id').all(caseId) as IndexedRep[]
+  const reps = orm(db)
+    .select({ name: caseRepresentatives.name, phone: caseRepresentatives.phone })
+    .from(caseRepresentatives)
+    .where(eq(caseRepresentatives.caseId, caseId))
+    .orderBy(asc(caseRepresentatives.id))
+    .all()
   const alts = orm(db)
     .select({ name: caseAltContacts.name, phone: caseAltContacts.phone })
     .from(caseAltContacts)

@@ -1,8 +1,10 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { isBackupName } from '@shared/domain/supervisor/backup'
+import { eq } from 'drizzle-orm'
 import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
+import { cases } from '../db/schema'
 import { handlers } from '../ipc/router'
 import * as backup from '../backup/service'
 import { backupSheetPdf } from '../backup/sheet'
@@ -74,7 +76,7 @@ export const supervisorHandlers = (desk: Desk) =>
     },
     'retention.setYears': (a) => setRetentionYears(desk, a.years),
     'retention.hold': (a) => {
-      const row = desk.db().sqlite.prepare('SELECT id FROM cases WHERE case_no = ?').get(a.caseNo.trim()) as { id: number } | undefined
+      const row = desk.db().orm.select({ id: cases.id }).from(cases).where(eq(cases.caseNo, a.caseNo.trim())).get()
       if (!row) return fail('NOT_FOUND', 'supervisor:retention.errors.notFound', undefined, 'caseNo')
       setLegalHold(desk, { caseId: row.id, hold: a.hold, reason: a.reason })
       return null
