@@ -92,7 +92,7 @@ for (const lang of ['zh-CN', 'yue-HK'] as const) {
     const text = pdf(slip.base64, `interview-people-${lang}-consent-slip`)
     expect(text).toContain(pick(lang, '代签人', '代簽人'))
     // (pdftotext -layout interleaves the table's columns: 按手 … 印 may have 日期 between them.)
-    expect(text).toMatch(pick(lang, '按手(日期)?印', '按指(日期)?模'))
+    expect(text).toMatch(new RegExp(pick(lang, '按手(日期)?印', '按指(日期)?模')))
 
     // A foreign national's case: 外籍 in the list and on the case header.
     const other = await rpc(page, 'cases.create', { partyKind: 'person', name: 'Nguyễn Thị Lan' })
