@@ -1,7 +1,7 @@
 /** One CLI command: `npm run desk -- <name> [flags]`. Output is for scripts: stdout data, stderr messages. */
 export interface Command {
   name: string
-  summary: string
+  /** The one-line summary is listed in src/cli/index.ts (so the list loads no command module). */
   /** What `desk <name> --help` prints: usage, options, environment and exit codes. */
   help: string
   /** Returns the process exit code. */

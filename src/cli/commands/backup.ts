@@ -54,7 +54,6 @@ function loginSupervisor(desk: Desk, passphrase: string, user?: string): void {
 
 export const backupCommand: Command = {
   name: 'backup',
-  summary: 'export, verify or restore an encrypted backup',
   help: USAGE,
   async run(argv) {
     const [sub, ...rest] = argv

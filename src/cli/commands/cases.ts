@@ -64,7 +64,6 @@ export function openDeskAs(dataDirArg: string, user: string | undefined): DeskAp
  */
 export const casesCommand: Command = {
   name: 'cases',
-  summary: 'list cases as JSON ordered by case number (DESK_PASSPHRASE; --user or DESK_USER)',
   help: `Usage: npm run desk -- cases --data-dir DIR --json [--login LOGIN]
 Every case as a JSON array ordered by case number; 语言 and 居住状况 are arrays of codes (several ticks).
 Unlocks with DESK_PASSPHRASE as --login (alias --user) or DESK_USER, else the first supervisor whose passphrase it is.

@@ -12,7 +12,6 @@ import { openDeskAs } from './cases'
  */
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'add N fictitious cases with interviews to an initialised desk (reproducible by --seed)',
   help: `Usage: npm run desk -- demo --data-dir DIR --cases N [--seed S] [--interviews K] [--workers W] [--login LOGIN]
 Adds N fictitious cases (about K interviews each, default 10) spread over W fictitious workers; the same seed gives the same records.
 Unlocks with DESK_PASSPHRASE as --login (alias --user) or DESK_USER, else the first supervisor whose passphrase it is.

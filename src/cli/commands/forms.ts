@@ -26,7 +26,6 @@ const say = (err: DeskFailure, lang: 'zh-CN' | 'yue-HK') => {
 /** `forms`: render a case's forms (or blank ones) to a PDF file — the same renderer as the app. */
 export const formsCommand: Command = {
   name: 'forms',
-  summary: 'print a case’s forms A/B/C (or blank forms) to a PDF file',
   help: USAGE,
   async run(argv) {
     const { values } = parseArgs({

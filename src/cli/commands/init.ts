@@ -14,7 +14,6 @@ import { translator } from '@shared/i18n/resources'
  */
 export const initCommand: Command = {
   name: 'init',
-  summary: 'set up a new desk: first supervisor (DESK_PASSPHRASE), prints the recovery key',
   help: `Usage: npm run desk -- init --data-dir DIR --name NAME --login LOGIN [--locale zh-CN|yue-HK] [--org NAME]
 First-run setup without the UI: the first supervisor account, passphrase from DESK_PASSPHRASE; prints the recovery key.
 Exit codes: 0 set up, 1 failed (e.g. already set up, weak passphrase), 2 usage, 6 data folder in use.`,

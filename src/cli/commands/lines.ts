@@ -32,7 +32,6 @@ export function describePlan(plan: ApplyPlan): string {
 /** `lines`: the review sheet for native speakers, and reading their corrections back. */
 export const linesCommand: Command = {
   name: 'lines',
-  summary: 'review sheet of every line and label (CSV + PDF); --apply a corrected CSV',
   help: USAGE,
   async run(argv) {
     let values

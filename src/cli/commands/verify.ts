@@ -80,7 +80,6 @@ export function chainInWords(c: ChainVerdict & { anchor: number | null }): strin
  */
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'check a desk: full integrity check, audit chain, schema version, counts (read-only)',
   help: `Usage: npm run desk -- verify --data-dir DIR [--login LOGIN] [--json]
 Read-only check: integrity_check on a fresh connection, audit chain, schema version, key slots, counts.
 Unlocks with DESK_PASSPHRASE and --login (alias --user), or with DESK_RECOVERY_KEY.

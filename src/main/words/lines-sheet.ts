@@ -1,5 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { LOCALES, NAMESPACES, resources, translator } from '@shared/i18n/resources'
 import { CSV_COLUMNS, reviewRows, toCsv, type ReviewRow, type Resources, type Tree } from '@shared/i18n/review'
@@ -16,7 +16,10 @@ export function bundledResources(): Resources {
 }
 
 export function localesDir(dir?: string): string {
-  return resolve(dir ?? join(__dirname, '../../shared/i18n/locales'))
+  if (dir) return resolve(dir)
+  // From the sources (src/main/words) or from the built CLI (out/cli/chunks): the repository's locale files.
+  const candidates = [join(__dirname, '../../shared/i18n/locales'), join(__dirname, '../../../src/shared/i18n/locales'), join(__dirname, '../../src/shared/i18n/locales')]
+  return resolve(candidates.find((c) => existsSync(join(c, 'zh-CN'))) ?? candidates[0])
 }
 
 /** The resources as they are on disk in `dir` (what --apply edits). */
