@@ -5,6 +5,8 @@ import { promisesForInterview } from '@shared/domain/interview/route-promises'
 import type { OutputLang } from '@shared/domain/interview/types'
 import type { PdfAction, PdfDelivery } from '@shared/ipc/contracts/forms'
 import { translator, type Namespace } from '@shared/i18n/resources'
+import { casePeople } from '../cases/people'
+import { callVia } from '@shared/domain/case/people-extras'
 import type { Desk } from '../desk/desk'
 import { deliverPdf, pdfFileName, renderPdf } from '../pdf'
 import { contacts, getInterview } from './service'
@@ -43,6 +45,8 @@ export function handoutDoc(desk: Desk, interviewId: number): { doc: HandoutDoc; 
       orgPhone: c.orgPhone,
       orgAddress: c.orgAddress,
       promises,
+      // Follow-up calls to the alternative contact when the case records one (issue 12 §4).
+      callVia: callVia(casePeople(desk, s.caseId).altContacts),
       destinations
     },
     fixedT(s.outputLang),

@@ -45,8 +45,10 @@ export interface CasePeople {
 export const MAX_ALT_CONTACTS = 3
 export const MAX_OTHER_VISITS = 20
 
+export type CallVia = Pick<AltContact, 'name' | 'relation' | 'phone'>
+
 /** Whom a follow-up call goes to: the first alternative contact with a phone, else the petitioner. */
-export function callVia(alts: readonly Pick<AltContact, 'name' | 'relation' | 'phone'>[]): Pick<AltContact, 'name' | 'relation' | 'phone'> | null {
+export function callVia(alts: readonly CallVia[]): CallVia | null {
   return alts.find((a) => a.phone.trim() !== '') ?? null
 }
 
@@ -80,7 +82,7 @@ export function followUpCallKey(place: CallLinePlace, p: { progressNews: boolean
 
 export function followUpCallLine(
   place: CallLinePlace,
-  p: { date: string; progressNews: boolean; via: Pick<AltContact, 'name' | 'relation' | 'phone'> | null },
+  p: { date: string; progressNews: boolean; via: CallVia | null },
   t: (key: string, params?: Record<string, string | number>) => string
 ): string {
   const key = followUpCallKey(place, { progressNews: p.progressNews, via: !!p.via })

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../dates'
 import type { Translate } from './summary'
+import { followUpCallLine, type CallVia } from '../case/people-extras'
 import { deadlineScriptKey, petitionerDeadlines, type RoutePromises } from './route-promises'
 import type { HandoutDestination } from '../referrals/handout'
 
@@ -17,6 +18,8 @@ export interface HandoutInput {
    * route's first contact gets the transfer → written-notice chain (D1 → D3).
    */
   promises: RoutePromises
+  /** Follow-up calls go to this alternative contact (people-extras.ts callVia), else to the petitioner. */
+  callVia?: CallVia | null
   /**
    * Where the petitioner goes next, by name with address and phone (the case's referrals the route
    * allows: referrals/handout.ts). Left out when there is none.
@@ -46,7 +49,7 @@ export function buildHandout(input: HandoutInput, t: Translate, fmt: (d: IsoDate
   for (const d of p.deadlines) if (d.id === 'D5' || d.id === 'D6') next.push(t(deadlineScriptKey(d.id), { date: fmt(d.due) }))
   // The petitioner's own deadlines come first among the dates to remember.
   for (const d of petitionerDeadlines(p)) dates.push(t(deadlineScriptKey(d.id), { date: fmt(d.due) }))
-  if (input.followUpDate) dates.push(t('script:handout.callBack', { date: fmt(input.followUpDate) }))
+  if (input.followUpDate) dates.push(followUpCallLine('handout', { date: fmt(input.followUpDate), progressNews: p.progressNews, via: input.callVia ?? null }, t))
   const where: string[] = []
   for (const d of input.destinations ?? []) {
     where.push(t(`script:handout.go.${d.method}`, { dest: d.name }))

@@ -113,7 +113,21 @@ export interface RoutePromises {
   foldedRules: string[]
   /** script key of the default next step (summary, closing line, handout). */
   nextKey: string
+  /**
+   * May a follow-up call promise news of how far the matter has got? Not for a report to the
+   * discipline commission: it answers the reporter itself and tells this desk nothing, so the call
+   * is a check on how the person is (people-extras.ts followUpCallLine).
+   */
+  progressNews: boolean
+  /**
+   * Lines said first, before the stage's own (script keys): a report about an official hears about
+   * confidentiality and protection from retaliation (条例 第十八条) before anything else.
+   */
+  openingKeys: string[]
 }
+
+/** What a reporter of an official (检举控告) is told first. */
+export const CONFIDENTIAL_OPENING = ['script:confidential.first', 'script:confidential.retaliation'] as const
 
 /** Rule cards that may never be shown on a route, even folded. */
 function forbiddenRules(p: { transfer: Transfer; sixtyDay: boolean }): string[] {
@@ -183,7 +197,9 @@ export function routePromises(input: PromiseInput): RoutePromises {
     deadlines,
     caseRules,
     foldedRules,
-    nextKey
+    nextKey,
+    progressNews: route !== 'disciplineReport',
+    openingKeys: route === 'disciplineReport' ? [...CONFIDENTIAL_OPENING] : []
   }
 }
 

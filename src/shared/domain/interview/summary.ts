@@ -3,6 +3,7 @@ import { lineKey, checkKey } from './catalogue'
 import { deadlineScriptKey, petitionerDeadlines, type RoutePromises } from './route-promises'
 import { NO_WORDS_LINE, empathyKey, ownWords, stageCheckIds, stageLineIds } from './people'
 import type { Emotion, StageId, WorkForm } from './types'
+import { followUpCallLine, type CallVia } from '../case/people-extras'
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string
 
@@ -17,6 +18,8 @@ export interface SummaryInput {
   orgPhone: string
   /** What the recorded route and events allow us to promise (route-promises.ts). */
   promises: RoutePromises
+  /** Follow-up calls go to this alternative contact (people-extras.ts callVia), else to the petitioner. */
+  callVia?: CallVia | null
 }
 
 
@@ -49,7 +52,8 @@ export function draftSummary(input: SummaryInput, t: Translate, formatDate: (d: 
   parts.push(t('script:summary.next', { next: t(input.promises.nextKey) }))
   // The petitioner's own deadlines (复查/复核 windows, 行政复议, 仲裁时效): said once recorded.
   for (const d of petitionerDeadlines(input.promises)) parts.push(t(deadlineScriptKey(d.id), { date: formatDate(d.due) }))
-  if (input.followUpDate) parts.push(t('script:summary.call', { date: formatDate(input.followUpDate) }))
+  // The call names the alternative contact when there is one, and promises news only where the route allows.
+  if (input.followUpDate) parts.push(followUpCallLine('summary', { date: formatDate(input.followUpDate), progressNews: input.promises.progressNews, via: input.callVia ?? null }, t))
   if (input.orgPhone) parts.push(t('script:summary.phone', { phone: input.orgPhone }))
   parts.push(t('script:summary.thanks'))
   return parts.join('')
@@ -78,6 +82,10 @@ export interface StageViewOptions {
   workForm?: WorkForm | string
   /** The emotion the worker recorded last: the empathy line follows it. */
   emotion?: Emotion | null
+  /** What the route allows (route-promises.ts): a reporter hears confidentiality first; what a call promises. */
+  promises?: RoutePromises
+  /** Follow-up calls go to this alternative contact (people-extras.ts callVia). */
+  callVia?: CallVia | null
 }
 
 /** The script panel for one stage in one language (pure, so a language switch is just a rebuild). */
@@ -87,9 +95,17 @@ export function buildStageView(stage: StageId, tScript: Translate, tLabel: Trans
   // A slot without the petitioner's words: the sibling line that needs none (never a category).
   const lineId = (id: string) => (NO_WORDS_LINE[id] && (id === 'confirm' ? !ctx.matter : !ctx.demand) ? NO_WORDS_LINE[id] : id)
   const key = (id: string) => (stage === 'emotion' && id === 'feel' ? empathyKey(opts.emotion ?? null) : lineKey(stage, id))
+  const p = opts.promises
+  // A reporter of an official hears about confidentiality and retaliation first (rapport and policy stages).
+  const opening = p && (stage === 'rapport' || stage === 'policy') ? p.openingKeys.map((k) => ({ id: k.replace(/^script:/, ''), text: tScript(k, params) })) : []
+  // The call-back line: to the alternative contact when there is one; progress news only where the route allows.
+  const text = (id: string) =>
+    stage === 'closing' && id === 'callBack' && p
+      ? followUpCallLine('closing', { date: ctx.date, progressNews: p.progressNews, via: opts.callVia ?? null }, tScript)
+      : tScript(key(lineId(id)), params)
   return {
     stage,
-    lines: stageLineIds(stage, workForm).map((id) => ({ id, text: tScript(key(lineId(id)), params) })),
+    lines: [...opening, ...stageLineIds(stage, workForm).map((id) => ({ id, text: text(id) }))],
     checks: stageCheckIds(stage, workForm).map((id) => ({ id, label: tLabel(checkKey(id)) }))
   }
 }

@@ -21,6 +21,7 @@ import { deliverPdf } from '../../ui/pdf-output'
 import { send, useLoad } from '../../app/calls'
 import { handoutDestinations } from '@shared/domain/referrals/handout'
 import { failureOf } from '@shared/ipc/failure'
+import { callVia } from '@shared/domain/case/people-extras'
 
 /** 结束与约定: the drafted summary, the follow-up, the organisation's phone, the handout, finish. */
 export function ClosingPanel({
@@ -56,6 +57,9 @@ export function ClosingPanel({
   const tScript = useMemo(() => i18next.getFixedT(lang, 'script'), [lang])
   const day = isoDateAtOffset(new Date(interview.startedAt))
   // Where to go next: the case's referrals (named, with address and phone) as far as the route allows.
+  // Follow-up calls go to the case's alternative contact when one is recorded (issue 12 §4).
+  const people = useLoad(() => call('cases.people', { caseId: interview.caseId }), [interview.caseId])
+  const via = callVia(people.value?.altContacts ?? [])
   const referrals = useLoad(
     async () => ({ ...(await call('referrals.forCase', { caseId: interview.caseId })), directory: await call('directory.list', { includeInactive: true }) }),
     [interview.caseId]
@@ -78,7 +82,8 @@ export function ClosingPanel({
         followUpPlan: store.get('followUpPlan'),
         followUpDate: scheduled ?? shortDate,
         orgPhone: contacts.orgPhone,
-        promises
+        promises,
+        callVia: via
       },
       tScript,
       fmt
@@ -125,6 +130,7 @@ export function ClosingPanel({
         orgPhone: contacts.orgPhone,
         orgAddress: contacts.orgAddress,
         promises,
+        callVia: via,
         destinations: referrals.value
           ? handoutDestinations(
               referrals.value.referrals,

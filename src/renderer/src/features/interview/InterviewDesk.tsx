@@ -32,7 +32,8 @@ import { RiskCueHint } from './RiskCueHint'
 import { CheatSheet } from './CheatSheet'
 import { PeoplePrompts } from './PeoplePanel'
 import { ReadBackWindow } from './ReadBack'
-import { send } from '../../app/calls'
+import { send, useLoad } from '../../app/calls'
+import { callVia } from '@shared/domain/case/people-extras'
 import { shortcutsSuspended } from '../../ui/hotkeys'
 
 export interface Contacts {
@@ -98,6 +99,8 @@ export function InterviewDesk({
   const [matter, setMatter] = useState<string>(initial.matterType)
   const [route, setRoute] = useState<MatterRoute>((initial.route as MatterRoute) || 'unknown')
   const promises = useMemo(() => promisesForInterview(initial, route), [initial, route])
+  const casePeople = useLoad(() => call('cases.people', { caseId: initial.caseId }), [initial.caseId])
+  const via = useMemo(() => callVia(casePeople.value?.altContacts ?? []), [casePeople.value])
   const [followUpDate, setFollowUpDate] = useState<string | null>(initial.followUpDate)
   const [people, setPeople] = useState<InterviewPeople>(initial.people)
   const [workForm, setWorkForm] = useState(initial.workForm)
@@ -229,13 +232,14 @@ export function InterviewDesk({
     [session.displayName, contacts.orgPhone, stage, lang, saveState.at, words, followUpDate, tScript, promises]
   )
   const view = useMemo(() => {
-    const v = buildStageView(stage, tScript, tLabel, ctx, { workForm, emotion: emotions.length ? latestEmotion : null })
+    // The route decides what is said first (a reporter: confidentiality, 第十八条) and what a call promises.
+    const v = buildStageView(stage, tScript, tLabel, ctx, { workForm, emotion: emotions.length ? latestEmotion : null, promises, callVia: via })
     // No spoken line with an empty slot: without the organisation's phone the phone line is left out.
     const lines = v.lines.filter((l) => !(l.id === 'phone' && !contacts.orgPhone))
     // Crisis mode: the stage script gives way to the crisis lines, in the output language.
     if (crisis) return { ...v, lines: crisisStageLines(crisis.kind, stage).map((k) => ({ id: k, text: tScript(k, ctx as unknown as Record<string, string>) })) }
     return { ...v, lines }
-  }, [stage, tScript, tLabel, ctx, crisis, contacts.orgPhone, workForm, emotions.length, latestEmotion])
+  }, [stage, tScript, tLabel, ctx, crisis, contacts.orgPhone, workForm, emotions.length, latestEmotion, promises, via])
 
   return (
     <div className={`iv${crisis ? ' iv-in-crisis' : ''}`} data-testid="interview" data-lang={lang}>
