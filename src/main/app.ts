@@ -11,6 +11,7 @@ import { noticesHandlers } from './notices/handlers'
 import { draftsHandlers } from './drafts/handlers'
 import { archiveHandlers } from './archive/handlers'
 import { referralsHandlers } from './referrals/handlers'
+import { aftercareHandlers } from './aftercare/handlers'
 import { startIdleWatch } from './session/idle'
 
 export interface DeskApp {
@@ -36,7 +37,8 @@ export function createDeskApp(opts: DeskOptions & { idleWatch?: boolean }): Desk
     noticesHandlers(desk),
     draftsHandlers(desk),
     archiveHandlers(desk),
-    referralsHandlers(desk)
+    referralsHandlers(desk),
+    aftercareHandlers(desk)
   ]))
   const stopIdle = opts.idleWatch === false ? () => {} : startIdleWatch(desk)
   return {

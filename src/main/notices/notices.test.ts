@@ -26,7 +26,7 @@ describe('crisis notices wait for a supervisor', () => {
     expect(items[0]).toMatchObject({ kind: 'crisis.violence', raisedByName: WORKER.displayName })
     expect(items[0].caseNo).toMatch(/^\d{4}-\d{6}$/)
 
-    expect(await t.router.invoke('notices.acknowledge', { noticeId: items[0].id })).toMatchObject({ ok: true })
+    expect(await t.router.invoke('notices.acknowledge', { noticeId: items[0].id, note: '已电话联系值班督导' })).toMatchObject({ ok: true })
     expect(await t.router.invoke('notices.open', {})).toMatchObject({ ok: true, value: [] })
     const audit = t.desk.db().sqlite.prepare(`SELECT count(*) AS n FROM audit_events WHERE action = 'notices.acknowledge'`).get() as { n: number }
     expect(audit.n).toBe(1)
@@ -34,7 +34,7 @@ describe('crisis notices wait for a supervisor', () => {
 
   it('an unknown notice is a clear NOT_FOUND', async () => {
     t = setupDesk()
-    expect(await t.router.invoke('notices.acknowledge', { noticeId: 999 })).toMatchObject({ ok: false, code: 'NOT_FOUND', messageKey: 'supervisor:notices.notFound' })
+    expect(await t.router.invoke('notices.acknowledge', { noticeId: 999, note: '已处理' })).toMatchObject({ ok: false, code: 'NOT_FOUND', messageKey: 'supervisor:notices.notFound' })
   })
 })
 

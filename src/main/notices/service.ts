@@ -4,17 +4,34 @@ import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
 import { cases, notices, users } from '../db/schema'
 
-/** Record a notice for the supervisors and push it live to whoever is logged in. */
-export function raiseNotice(desk: Desk, input: { kind: string; caseId: number | null; interviewId?: number | null }): number {
+/**
+ * Record a notice for the supervisors and push it live to whoever is logged in. `detail` says what it
+ * is about without personal text (a risk level, a deadline and its date). A notice with a `onceKey`
+ * (a missed deadline) is raised once: a second call with the same key records nothing and answers null.
+ */
+export function raiseNotice(
+  desk: Desk,
+  input: { kind: string; caseId: number | null; interviewId?: number | null; detail?: string; onceKey?: string; raisedBy?: number | null }
+): number | null {
   const at = desk.now().toISOString()
-  const { id } = desk
+  const row = desk
     .db()
     .orm.insert(notices)
-    .values({ kind: input.kind, caseId: input.caseId, interviewId: input.interviewId ?? null, raisedBy: desk.session?.userId ?? null, raisedAt: at })
+    .values({
+      kind: input.kind,
+      caseId: input.caseId,
+      interviewId: input.interviewId ?? null,
+      raisedBy: input.raisedBy !== undefined ? input.raisedBy : (desk.session?.userId ?? null),
+      raisedAt: at,
+      detail: input.detail ?? '',
+      onceKey: input.onceKey ?? null
+    })
+    .onConflictDoNothing()
     .returning({ id: notices.id })
     .get()
+  if (!row) return null
   desk.emit('notice', { kind: input.kind, caseId: input.caseId ?? undefined, at })
-  return id
+  return row.id
 }
 
 /** Open notices for the supervisor at the desk; the ones they raised themselves they already know. */
@@ -30,7 +47,8 @@ export function openNotices(desk: Desk): NoticeItem[] {
       interviewId: notices.interviewId,
       raisedByName: users.displayName,
       raisedAt: notices.raisedAt,
-      acknowledgedAt: notices.acknowledgedAt
+      acknowledgedAt: notices.acknowledgedAt,
+      detail: notices.detail
     })
     .from(notices)
     .leftJoin(cases, eq(cases.id, notices.caseId))
@@ -41,15 +59,24 @@ export function openNotices(desk: Desk): NoticeItem[] {
     .all()
 }
 
-export function acknowledgeNotice(desk: Desk, noticeId: number): void {
+/**
+ * A supervisor acknowledges a notice with a note (what they did: phoned the worker, reported upward…).
+ * The note is kept with the notice; the audit trail records who acknowledged which notice, not the note.
+ */
+export function acknowledgeNotice(desk: Desk, noticeId: number, note: string): void {
   const s = desk.requireSession()
-  const { sqlite, orm } = desk.db()
-  sqlite.transaction(() => {
-    const row =
-      orm.select({ caseId: notices.caseId, acknowledgedAt: notices.acknowledgedAt }).from(notices).where(eq(notices.id, noticeId)).get() ??
-      fail('NOT_FOUND', 'supervisor:notices.notFound')
-    if (row.acknowledgedAt) return
-    orm.update(notices).set({ acknowledgedBy: s.userId, acknowledgedAt: desk.now().toISOString() }).where(eq(notices.id, noticeId)).run()
-    desk.audit({ action: 'notices.acknowledge', subjectType: 'case', subjectId: row.caseId, details: { noticeId } })
+  const text = note.trim()
+  if (!text) fail('BAD_ARGS', 'aftercare:errors.noteRequired', undefined, 'note')
+  const db = desk.db()
+  db.sqlite.transaction(() => {
+    const row = db.orm.select({ caseId: notices.caseId, acknowledgedAt: notices.acknowledgedAt, kind: notices.kind }).from(notices).where(eq(notices.id, noticeId)).get()
+    if (!row) fail('NOT_FOUND', 'supervisor:notices.notFound')
+    if (row!.acknowledgedAt) return
+    db.orm
+      .update(notices)
+      .set({ acknowledgedBy: s.userId, acknowledgedAt: desk.now().toISOString(), acknowledgeNote: text })
+      .where(eq(notices.id, noticeId))
+      .run()
+    desk.audit({ action: 'notices.acknowledge', subjectType: 'case', subjectId: row!.caseId, details: { noticeId, kind: row!.kind } })
   })()
 }

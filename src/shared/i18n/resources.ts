@@ -9,6 +9,7 @@ import zhScript from './locales/zh-CN/script.json'
 import zhPeople from './locales/zh-CN/people.json'
 import zhArchive from './locales/zh-CN/archive.json'
 import zhReferrals from './locales/zh-CN/referrals.json'
+import zhAftercare from './locales/zh-CN/aftercare.json'
 import yueCommon from './locales/yue-HK/common.json'
 import yueSession from './locales/yue-HK/session.json'
 import yueErrors from './locales/yue-HK/errors.json'
@@ -20,13 +21,14 @@ import yueScript from './locales/yue-HK/script.json'
 import yuePeople from './locales/yue-HK/people.json'
 import yueArchive from './locales/yue-HK/archive.json'
 import yueReferrals from './locales/yue-HK/referrals.json'
+import yueAftercare from './locales/yue-HK/aftercare.json'
 
 /**
  * Two languages, the same keys. Namespaces follow features; `script` holds what is said or handed
  * to the petitioner (spoken register), apart from labels (written register).
  */
 export const LOCALES = ['zh-CN', 'yue-HK'] as const
-export const NAMESPACES = ['common', 'session', 'errors', 'cases', 'interview', 'forms', 'supervisor', 'script', 'people', 'archive', 'referrals'] as const
+export const NAMESPACES = ['common', 'session', 'errors', 'cases', 'interview', 'forms', 'supervisor', 'script', 'people', 'archive', 'referrals', 'aftercare'] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
 export const resources = {
@@ -41,7 +43,8 @@ export const resources = {
     script: zhScript,
     people: zhPeople,
     archive: zhArchive,
-    referrals: zhReferrals
+    referrals: zhReferrals,
+    aftercare: zhAftercare
   },
   'yue-HK': {
     common: yueCommon,
@@ -54,7 +57,8 @@ export const resources = {
     script: yueScript,
     people: yuePeople,
     archive: yueArchive,
-    referrals: yueReferrals
+    referrals: yueReferrals,
+    aftercare: yueAftercare
   }
 } as const
 

@@ -35,6 +35,7 @@ const AREAS: [string, string][] = [
   ['script:summary', 'summary'],
   ['script:handout', 'handout'],
   ['script:readback', 'readback'],
+  ['script:returnVisit', 'returnVisit'],
   ['script:', 'script'],
   ['interview:guard', 'guard'],
   ['interview:', 'interview'],
@@ -46,6 +47,7 @@ const AREAS: [string, string][] = [
   ['people:', 'cases'],
   ['session:', 'session'],
   ['supervisor:', 'supervisor'],
+  ['aftercare:', 'aftercare'],
   ['errors:', 'errors'],
   ['common:', 'common']
 ]

@@ -10,13 +10,14 @@ import { draftsCalls } from './contracts/drafts'
 import { archiveCalls } from './contracts/archive'
 import { referralsCalls } from './contracts/referrals'
 import { personCalls } from './contracts/person'
+import { aftercareCalls } from './contracts/aftercare'
 
 /**
  * The one IPC contract: every call the renderer can make, by name, with its argument schema,
  * access level and result type. Electron's preload, the loopback transport, the router and the
  * renderer's client are all typed from this object.
  */
-export const contract = merge(sessionCalls, casesCalls, peopleCalls, interviewCalls, formsCalls, supervisorCalls, noticesCalls, draftsCalls, archiveCalls, referralsCalls, personCalls)
+export const contract = merge(sessionCalls, casesCalls, peopleCalls, interviewCalls, formsCalls, supervisorCalls, noticesCalls, draftsCalls, archiveCalls, referralsCalls, personCalls, aftercareCalls)
 
 export type Contract = typeof contract
 export type Method = keyof Contract

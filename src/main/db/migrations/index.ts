@@ -16,4 +16,4 @@ import { m0017 } from './0017_referrals'
 import { m0018 } from './0018_referrals_backfill'
 
 /** In order; one file per version. Never edit a released step: add the next one. */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009, m0010, m0013, m0014, m0015, m0016, m0017, m0018]
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009, m0010, m0013, m0014, m0015, m0016, m0017, m0018, m0019]

@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { cases } from './cases'
 import { users } from './foundation'
 
@@ -13,9 +14,15 @@ export const notices = sqliteTable(
     raisedBy: integer('raised_by').references(() => users.id),
     raisedAt: text('raised_at').notNull(),
     acknowledgedBy: integer('acknowledged_by').references(() => users.id),
-    acknowledgedAt: text('acknowledged_at')
+    acknowledgedAt: text('acknowledged_at'),
+    /** Migration 0019: what it is about (a risk level; a deadline id and its date). Never personal text. */
+    detail: text('detail').notNull().default(''),
+    /** Migration 0019: a notice that must be raised only once (a missed deadline: `deadline:<case>:<id>:<due>`). */
+    onceKey: text('once_key'),
+    acknowledgeNote: text('acknowledge_note').notNull().default('')
   },
   (t) => [
-    index('notices_open').on(t.acknowledgedAt, t.raisedAt)
+    index('notices_open').on(t.acknowledgedAt, t.raisedAt),
+    uniqueIndex('notices_once').on(t.onceKey).where(sql`${t.onceKey} IS NOT NULL`)
   ]
 )

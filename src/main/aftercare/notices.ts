@@ -1,0 +1,104 @@
+import { and, eq, gte, notInArray, or } from 'drizzle-orm'
+import { caseDeadlines } from '@shared/domain/case/today'
+import type { RiskLevel } from '@shared/domain/case/options'
+import { addDays, isoDateAtOffset } from '@shared/domain/dates/calendar'
+import { missedDeskDeadlines, MISSED_LOOKBACK_DAYS, riskNeedsNotice } from '@shared/domain/aftercare/notices'
+import { DIVERSION_ROUTES, type DiversionRoute } from '@shared/domain/screening/rules'
+import type { Desk } from '../desk/desk'
+import { caseDiversions, cases } from '../db/schema'
+import { raiseNotice } from '../notices/service'
+
+/**
+ * Supervisors are told, by whatever path the record changed (issue 16 §3). Every path that changes a
+ * case's risk level, records a 非理性上访 risk event or judges a visit large-scale goes through one of
+ * these wrappers (the case page's handlers, the interview's case link), in the same transaction as
+ * the change, so a change is never recorded without its notice. The crisis dialog raises its own
+ * (crisis.<kind>) notice and is not told twice.
+ */
+function riskOf(desk: Desk, caseId: number): RiskLevel | null {
+  const r = desk.db().orm.select({ level: cases.riskLevel }).from(cases).where(eq(cases.id, caseId)).get()
+  return (r?.level as RiskLevel | undefined) ?? null
+}
+
+export function withRiskNotice<T>(desk: Desk, caseId: number, reason: string, change: () => T): T {
+  return desk.db().sqlite.transaction(() => {
+    const before = riskOf(desk, caseId)
+    const out = change()
+    const after = riskOf(desk, caseId)
+    if (before && after && riskNeedsNotice(before, after) && !reason.startsWith('crisis.')) {
+      raiseNotice(desk, { kind: 'risk.raised', caseId, detail: after })
+    }
+    return out
+  })()
+}
+
+/** 7.2.2 d: a 非理性上访 risk event recorded on the case (flow step 报告风险性事件). */
+export function withFlowNotice<T>(desk: Desk, input: { caseId: number; flow: string; step: string }, change: () => T): T {
+  return desk.db().sqlite.transaction(() => {
+    const out = change()
+    if (input.flow === 'irrational' && input.step === 'reportEvent') raiseNotice(desk, { kind: 'irrational.event', caseId: input.caseId })
+    return out
+  })()
+}
+
+/** 7.2.1 b: a collective visit judged large-scale (no headcount decides it: a person judges). */
+export function withLargeScaleNotice<T>(desk: Desk, caseId: number, judged: boolean, change: () => T): T {
+  return desk.db().sqlite.transaction(() => {
+    const before = desk.db().orm.select({ v: cases.largeScaleJudged }).from(cases).where(eq(cases.id, caseId)).get()
+    const out = change()
+    if (judged && before && !before.v) raiseNotice(desk, { kind: 'collective.largeScale', caseId })
+    return out
+  })()
+}
+
+const swept = new WeakMap<Desk, string>()
+
+/**
+ * Missed desk deadlines (D1, D5/D6) of open cases, raised once each (its key holds the case, the
+ * deadline and its date), looked for at most once a day per desk when a supervisor's notices load.
+ * Bounded by date: only cases whose contact or acceptance is recent enough for a deadline to have
+ * passed within the look-back are read.
+ */
+export function sweepMissedDeadlines(desk: Desk, opts: { force?: boolean } = {}): number {
+  const today = isoDateAtOffset(desk.now())
+  if (!opts.force && swept.get(desk) === today) return 0
+  const orm = desk.db().orm
+  const back = (days: number) => addDays(today, -(days + MISSED_LOOKBACK_DAYS + 1))
+  const rows = orm
+    .select({
+      id: cases.id,
+      contactDate: cases.contactDate,
+      inPetitionProcedure: cases.inPetitionProcedure,
+      acceptedDate: cases.acceptedDate,
+      extended: cases.extended,
+      opinionReceivedDate: cases.opinionReceivedDate,
+      reviewReceivedDate: cases.reviewReceivedDate,
+      knewOfActDate: cases.knewOfActDate,
+      infringementDate: cases.infringementDate,
+      chosen: caseDiversions.chosen,
+      decidedAt: caseDiversions.decidedAt
+    })
+    .from(cases)
+    .leftJoin(caseDiversions, eq(caseDiversions.caseId, cases.id))
+    .where(
+      and(
+        notInArray(cases.status, ['closed', 'transferred']),
+        or(gte(cases.contactDate, back(15)), and(eq(cases.inPetitionProcedure, true), gte(cases.acceptedDate, back(90))))
+      )
+    )
+    .all()
+  let raised = 0
+  desk.db().sqlite.transaction(() => {
+    for (const r of rows) {
+      const route = (DIVERSION_ROUTES as readonly string[]).includes(r.chosen ?? '') ? (r.chosen as DiversionRoute) : null
+      const all = caseDeadlines(r.id, r, route, today)
+      const decided = r.decidedAt ? isoDateAtOffset(new Date(r.decidedAt)) : ''
+      for (const d of missedDeskDeadlines(all, { diversionDecided: decided, answerReceived: r.opinionReceivedDate, extended: r.extended }, today)) {
+        const id = raiseNotice(desk, { kind: 'deadline.missed', caseId: r.id, detail: `${d.id}:${d.due}`, onceKey: `deadline:${r.id}:${d.id}:${d.due}`, raisedBy: null })
+        if (id != null) raised++
+      }
+    }
+  })()
+  swept.set(desk, today)
+  return raised
+}
