@@ -21,6 +21,7 @@ import { HistoryPanel } from './HistoryPanel'
 import { PersonFlagTags, RiskBadge, StatusTag, useAction, usePersonFlags } from './parts'
 import { ScreeningPanel } from './ScreeningPanel'
 import { ReferralsPanel } from '../referrals'
+import { CaseAftercarePanel } from '../aftercare'
 import { useCaseAutosave } from './useCaseAutosave'
 import { ConfidentialGate, needsReason } from './ConfidentialGate'
 import { PeoplePanel, useCasePeople } from './PeoplePanel'
@@ -28,13 +29,13 @@ import './cases.css'
 import { reasonText, reported } from '../../app/calls'
 import { failureOf } from '@shared/ipc/failure'
 
-const TABS = ['registration', 'people', 'screening', 'referrals', 'plan', 'interviews', 'flows', 'consent', 'followUps', 'closing', 'print', 'history'] as const
+const TABS = ['registration', 'people', 'screening', 'referrals', 'plan', 'interviews', 'flows', 'consent', 'followUps', 'closing', 'aftercare', 'print', 'history'] as const
 type Tab = (typeof TABS)[number]
 
 /**
  * One case. Route: { name: 'case', params: { caseId, tab? } } — other features link here with
  * go({ name: 'case', params: { caseId } }). Tabs: registration, screening, plan, interviews, flows,
- * consent, followUps, closing, print, history.
+ * consent, followUps, closing, aftercare (return visits, what the case is about), print, history.
  */
 export function CaseScreen() {
   const { t } = useTranslation()
@@ -126,6 +127,7 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
         {tab === 'consent' ? <ConsentPanel record={record} onChange={setRecord} /> : null}
         {tab === 'followUps' ? <FollowUpsPanel record={record} onChange={setRecord} /> : null}
         {tab === 'closing' ? <ClosingPanel record={record} onChange={setRecord} /> : null}
+        {tab === 'aftercare' ? <CaseAftercarePanel caseId={record.id} language={record.fields.language} /> : null}
         {tab === 'history' ? <HistoryPanel record={record} /> : null}
         {tab === 'interviews' ? <InterviewsPanel caseId={record.id} /> : null}
         {tab === 'print' ? <CasePrintPanel caseId={record.id} /> : null}

@@ -4,16 +4,23 @@ import type { NoticeItem } from '@shared/domain/notices/types'
 import { desk } from '../../app/desk-client'
 import { useNav } from '../../app/nav'
 import { formatDateTime } from '../../ui/format'
-import { reportFailure } from '../../app/calls'
+import { errorMessage, reportFailure } from '../../app/calls'
+import { TextArea } from '../../ui/Field'
+import { noticeKindLabel } from '../aftercare'
 
 /**
- * For supervisors: crises raised in interviews wait here until someone acknowledges them, whoever
- * was at the desk when they happened. Shows the case number and the kind, never the petitioner.
+ * For supervisors: crises, risk raised to high or critical, 非理性上访 risk events, large-scale visits
+ * and missed deadlines wait here until someone acknowledges them with a note, whoever was at the desk
+ * when they happened. Shows the case number and the kind, never the petitioner.
  */
 export function NoticeBanner() {
   const { t, i18n } = useTranslation()
   const nav = useNav()
   const [items, setItems] = useState<NoticeItem[]>([])
+  // Acknowledging asks for a note (what the supervisor did): the field opens under the notice.
+  const [acking, setAcking] = useState<number | null>(null)
+  const [notes, setNotes] = useState<Record<number, string>>({})
+  const [error, setError] = useState<{ id: number; text: string } | null>(null)
 
   const load = useCallback(async () => {
     const res = await desk.invoke('notices.open', {})
@@ -32,13 +39,15 @@ export function NoticeBanner() {
   }, [load])
 
   if (items.length === 0) return null
-  const kindLabel = (kind: string) => {
-    const sub = kind.startsWith('crisis.') ? kind.slice('crisis.'.length) : kind
-    return t(`interview:crisis.kinds.${sub}`, { defaultValue: t('supervisor:notices.otherKind') })
+  const kindLabel = (n: NoticeItem) => {
+    if (n.kind.startsWith('crisis.')) return t(`interview:crisis.kinds.${n.kind.slice('crisis.'.length)}`, { defaultValue: t('supervisor:notices.otherKind') })
+    return noticeKindLabel(t, n)
   }
   const acknowledge = async (id: number) => {
-    const res = await desk.invoke('notices.acknowledge', { noticeId: id })
-    if (!res.ok) reportFailure(res, 'errors:what.acknowledge')
+    const res = await desk.invoke('notices.acknowledge', { noticeId: id, note: notes[id] ?? '' })
+    if (!res.ok) return setError({ id, text: errorMessage(t, i18n, res) })
+    setError(null)
+    setAcking(null)
     void load()
   }
 
@@ -49,7 +58,7 @@ export function NoticeBanner() {
         {items.slice(0, 3).map((n) => (
           <li key={n.id}>
             {t('supervisor:notices.line', {
-              kind: kindLabel(n.kind),
+              kind: kindLabel(n),
               caseNo: n.caseNo ?? '—',
               who: n.raisedByName ?? '—',
               at: formatDateTime(n.raisedAt, i18n.language)
@@ -59,9 +68,35 @@ export function NoticeBanner() {
                 {t('supervisor:notices.open')}
               </button>
             ) : null}
-            <button type="button" onClick={() => void acknowledge(n.id)}>
-              {t('supervisor:notices.acknowledge')}
-            </button>
+            {acking === n.id ? (
+              <form
+                className="notice-ack"
+                onSubmit={(e) => {
+                  e.preventDefault()
+                  void acknowledge(n.id)
+                }}
+              >
+                <TextArea
+                  label={t('aftercare:notices.noteLabel')}
+                  hint={t('aftercare:notices.noteHint')}
+                  rows={2}
+                  value={notes[n.id] ?? ''}
+                  onChange={(e) => setNotes({ ...notes, [n.id]: e.target.value })}
+                  error={error?.id === n.id ? error.text : undefined}
+                  autoFocus
+                />
+                <button type="submit" className="primary">
+                  {t('supervisor:notices.acknowledge')}
+                </button>{' '}
+                <button type="button" onClick={() => setAcking(null)}>
+                  {t('common:actions.cancel')}
+                </button>
+              </form>
+            ) : (
+              <button type="button" onClick={() => setAcking(n.id)}>
+                {t('supervisor:notices.acknowledge')}
+              </button>
+            )}
           </li>
         ))}
       </ul>

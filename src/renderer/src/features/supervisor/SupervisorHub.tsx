@@ -10,6 +10,7 @@ import { FiguresScreen } from './FiguresScreen'
 import { RetentionScreen } from './RetentionScreen'
 import { SignoffScreen } from './SignoffScreen'
 import { DirectoryScreen, SupervisionScreen } from '../referrals'
+import { ReportScreen, SupervisionRecordsScreen, WarningsScreen } from '../aftercare'
 import './supervisor.css'
 import { reportFailure } from '../../app/calls'
 
@@ -20,19 +21,22 @@ export const SUPERVISOR_TABS = [
   { name: 'audit', navKey: 'supervisor:nav.audit', component: AuditScreen },
   { name: 'backups', navKey: 'supervisor:nav.backups', component: BackupsScreen },
   { name: 'retention', navKey: 'supervisor:nav.retention', component: RetentionScreen },
-  { name: 'directory', navKey: 'supervisor:nav.directory', component: DirectoryScreen }
+  { name: 'directory', navKey: 'supervisor:nav.directory', component: DirectoryScreen },
+  { name: 'conferences', navKey: 'aftercare:nav.supervision', component: SupervisionRecordsScreen },
+  { name: 'monthlyReport', navKey: 'aftercare:nav.report', component: ReportScreen },
+  { name: 'warnings', navKey: 'aftercare:nav.warnings', component: WarningsScreen }
 ] as const
 
 /**
  * One entry in the main navigation for the supervisor's tools (the bar must fit 1366 px), with the
- * five screens as tabs: Alt+Shift+1…5 switch between them.
+ * screens as tabs: Alt+Shift+1…9 switch to the first nine.
  */
 export function SupervisorTabs({ current }: { current: string }) {
   const { t } = useTranslation()
   const nav = useNav()
   SUPERVISOR_TABS.forEach((tab, i) => {
     // eslint-disable-next-line react-hooks/rules-of-hooks -- SUPERVISOR_TABS is a constant: the same hooks run in the same order on every render
-    useHotkey(`Alt+Shift+${i + 1}`, () => nav.go({ name: tab.name }))
+    useHotkey(`Alt+Shift+${i + 1}`, () => nav.go({ name: tab.name }), i < 9)
   })
   // The backup reminder shows on every supervisor screen until a backup is made.
   const [backup, setBackup] = useState<BackupStatus | null>(null)
@@ -50,7 +54,7 @@ export function SupervisorTabs({ current }: { current: string }) {
           aria-selected={tab.name === current}
           className={tab.name === current ? 'sv-tab active' : 'sv-tab'}
           onClick={() => nav.go({ name: tab.name })}
-          title={`Alt+Shift+${i + 1}`}
+          title={i < 9 ? `Alt+Shift+${i + 1}` : undefined}
         >
           {t(tab.navKey)}
         </button>

@@ -13,6 +13,7 @@ import { ErrorText } from '../../ui/ErrorText'
 import { TodayReferrals } from '../referrals'
 import { OrgDetailsCard } from './OrgDetailsCard'
 import { CaseCrisis } from '../interview'
+import { OpinionsCard, ReturnVisitsCard } from '../aftercare'
 
 /** The worker's day: follow-ups due and overdue, statutory dates approaching, recent and high-risk cases. */
 export function TodayScreen() {
@@ -59,6 +60,8 @@ export function TodayScreen() {
             <p className="hint">{t(COUNTING_RULE.statementKey)}</p>
           </section>
           <TodayReferrals />
+          <ReturnVisitsCard />
+          <OpinionsCard />
           <TodayCrisis cases={[...data.highRisk.filter((h) => !h.masked), ...data.recent.filter((r) => !data.highRisk.some((h) => h.id === r.id))]} onChanged={today.reload} />
           <section className="card wide">
             <h2>{t('cases:today.highRisk')}</h2>
