@@ -32,6 +32,13 @@ const asSupervisor = () => {
   session.logout(t.desk)
   session.login(t.desk, { loginName: SUPERVISOR.loginName, passphrase: SUPERVISOR.passphrase })
 }
+/** A second worker of the hall (added by the supervisor), signed in. */
+const asAnotherWorker = () => {
+  asSupervisor()
+  session.addUser(t.desk, { displayName: '王社工', loginName: 'wang', passphrase: 'amber forest window candle', role: 'worker' })
+  session.logout(t.desk)
+  session.login(t.desk, { loginName: 'wang', passphrase: 'amber forest window candle' })
+}
 const sql = <T>(q: string, ...p: unknown[]) => t.desk.db().sqlite.prepare(q).all(...p) as T[]
 const openNotices = async () => value<{ kind: string; detail: string; caseId: number }[]>(await invoke('notices.open'))
 /** A case the worker registers (so it is theirs). */
@@ -146,9 +153,7 @@ describe('opinions reach the worker and are acknowledged', () => {
       ['signoff', 'A', '同意立案，注意情绪'],
       ['supervision', 'conference', '建议转介法律援助']
     ])
-    session.addUser(t.desk, { displayName: '王社工', loginName: 'wang', passphrase: 'amber forest window candle', role: 'worker' })
-    session.logout(t.desk)
-    session.login(t.desk, { loginName: 'wang', passphrase: 'amber forest window candle' })
+    asAnotherWorker()
     const s = mine.find((o) => o.kind === 'supervision')!
     expect(await invoke('opinions.acknowledge', { kind: 'supervision', refId: s.refId, caseId: a, note: '' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     asWorker()
@@ -236,10 +241,31 @@ describe('return visits (7.1.5, 8.3 b)', () => {
     value(await invoke('cases.close', { id: a, closing: closing({ category: 'transfer', transferReason: 'beyondScope', closingType: 'referred', transferTo: '区法律援助处' }), finalize: true }))
     const [v] = value<{ id: number; reason: string }[]>(await invoke('returnVisits.forCase', { caseId: a }))
     expect(v.reason).toBe('transferred')
-    session.addUser(t.desk, { displayName: '王社工', loginName: 'wang', passphrase: 'amber forest window candle', role: 'worker' })
-    session.logout(t.desk)
-    session.login(t.desk, { loginName: 'wang', passphrase: 'amber forest window candle' })
+    asAnotherWorker()
     expect(await invoke('returnVisits.record', { visitId: v.id, happened: false, visitDate: '2026-11-23', note: '电话未接通' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})
+
+describe('referral figures read the referrals ledger', () => {
+  it('completion counts replies (告知: the result relayed); the time to the result runs from first contact to the first relay', async () => {
+    asWorker()
+    const a = await workerCase({ contactDate: '2026-11-01' })
+    const b = await workerCase({ contactDate: '2026-11-05', name: '周' })
+    const ins = t.desk.db().sqlite.prepare(
+      `INSERT INTO case_referrals (case_id, route, method, sent_date, reply_date, relayed_date, withdrawn_at, created_at, updated_at) VALUES (?, 'thisLevel', ?, ?, ?, ?, ?, '2026-11-01', '2026-11-01')`
+    )
+    ins.run(a, 'transfer', '2026-11-02', '2026-11-10', '2026-11-12', null)
+    ins.run(a, 'refer', '2026-11-03', '', '2026-11-20', null)
+    ins.run(b, 'inform', '2026-11-06', '', '2026-11-06', null)
+    ins.run(b, 'transfer', '2026-11-07', '', '', null)
+    ins.run(b, 'transfer', '2026-11-08', '2026-11-09', '', '2026-11-09T00:00:00Z') // withdrawn: not counted
+    asSupervisor()
+    const o = value<{ referralCompletion: { n: number; of: number }; daysToRelay: { median: number; count: number; source: string } }>(
+      await invoke('outcomes.get', { from: '2026-11-01', to: '2026-11-30' })
+    )
+    expect(o.referralCompletion).toMatchObject({ n: 2, of: 4 })
+    // a: 11-01 → 11-12 = 11 days; b: 11-05 → 11-06 = 1 day.
+    expect(o.daysToRelay).toEqual({ median: 6, count: 2, source: 'relayed' })
   })
 })
 

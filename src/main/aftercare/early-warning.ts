@@ -22,13 +22,7 @@ export function warnings(desk: Desk): { today: string; signals: WarningSignal[] 
   const byCase = new Map<number, WarningCase>()
   for (const r of rows) {
     if (!r.date || r.date > today) continue
-    let matters: string[] = []
-    try {
-      const parsed: unknown = JSON.parse(r.needs || '[]')
-      if (Array.isArray(parsed)) matters = parsed.filter((x): x is string => typeof x === 'string')
-    } catch {
-      matters = []
-    }
+    const matters: string[] = Array.isArray(r.needs) ? [...r.needs] : []
     byCase.set(r.id, { caseId: r.id, caseNo: r.caseNo, date: r.date, repeat: r.repeatMark === 'repeat', subjects: [], matters })
   }
   const subjects = orm

@@ -9,46 +9,14 @@ import { caseDiversions, cases } from '../db/schema'
 import { raiseNotice } from '../notices/service'
 
 /**
- * Supervisors are told, by whatever path the record changed (issue 16 §3). Every path that changes a
- * case's risk level, records a 非理性上访 risk event or judges a visit large-scale goes through one of
- * these wrappers (the case page's handlers, the interview's case link), in the same transaction as
- * the change, so a change is never recorded without its notice. The crisis dialog raises its own
- * (crisis.<kind>) notice and is not told twice.
+ * Supervisors are told, by whatever path the record changed (issue 16 §3): the cases service calls
+ * this from setRiskLevel itself — the case page, the interview's crisis steps and an accepted risk
+ * cue all go through it — inside the same transaction as the change, so a change is never recorded
+ * without its notice. The crisis dialog raises its own notice (crisis.<kind>) and is not told twice.
+ * (A 非理性上访 risk event and a large-scale judgement raise theirs in the flows and screening services.)
  */
-function riskOf(desk: Desk, caseId: number): RiskLevel | null {
-  const r = desk.db().orm.select({ level: cases.riskLevel }).from(cases).where(eq(cases.id, caseId)).get()
-  return (r?.level as RiskLevel | undefined) ?? null
-}
-
-export function withRiskNotice<T>(desk: Desk, caseId: number, reason: string, change: () => T): T {
-  return desk.db().sqlite.transaction(() => {
-    const before = riskOf(desk, caseId)
-    const out = change()
-    const after = riskOf(desk, caseId)
-    if (before && after && riskNeedsNotice(before, after) && !reason.startsWith('crisis.')) {
-      raiseNotice(desk, { kind: 'risk.raised', caseId, detail: after })
-    }
-    return out
-  })()
-}
-
-/** 7.2.2 d: a 非理性上访 risk event recorded on the case (flow step 报告风险性事件). */
-export function withFlowNotice<T>(desk: Desk, input: { caseId: number; flow: string; step: string }, change: () => T): T {
-  return desk.db().sqlite.transaction(() => {
-    const out = change()
-    if (input.flow === 'irrational' && input.step === 'reportEvent') raiseNotice(desk, { kind: 'irrational.event', caseId: input.caseId })
-    return out
-  })()
-}
-
-/** 7.2.1 b: a collective visit judged large-scale (no headcount decides it: a person judges). */
-export function withLargeScaleNotice<T>(desk: Desk, caseId: number, judged: boolean, change: () => T): T {
-  return desk.db().sqlite.transaction(() => {
-    const before = desk.db().orm.select({ v: cases.largeScaleJudged }).from(cases).where(eq(cases.id, caseId)).get()
-    const out = change()
-    if (judged && before && !before.v) raiseNotice(desk, { kind: 'collective.largeScale', caseId })
-    return out
-  })()
+export function noticeRiskRaised(desk: Desk, caseId: number, from: RiskLevel, to: RiskLevel, reason: string): void {
+  if (riskNeedsNotice(from, to) && !reason.startsWith('crisis.')) raiseNotice(desk, { kind: 'risk.raised', caseId, detail: to })
 }
 
 const swept = new WeakMap<Desk, string>()

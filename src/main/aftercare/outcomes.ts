@@ -84,7 +84,7 @@ export function outcomeFigures(desk: Desk, range: FigureRange): OutcomeFigures {
 
   const referrals = referralFigures(desk, range)
   let daysToRelay: OutcomeFigures['daysToRelay']
-  if (referrals?.relayDays) {
+  if (referrals.relayDays.length) {
     daysToRelay = { median: median(referrals.relayDays), count: referrals.relayDays.length, source: 'relayed' }
   } else {
     const spans = orm
@@ -123,7 +123,7 @@ export function outcomeFigures(desk: Desk, range: FigureRange): OutcomeFigures {
     visitsDone: rate(due?.recorded ?? 0, due?.n ?? 0),
     visitsHappened: rate(due?.happened ?? 0, due?.recorded ?? 0),
     daysToRelay,
-    referralCompletion: referrals ? rate(referrals.replied, referrals.made) : null,
+    referralCompletion: rate(referrals.replied, referrals.made),
     monthly
   }
 }

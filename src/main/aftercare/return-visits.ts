@@ -14,23 +14,10 @@ import { caseClosings, cases, returnVisits, users } from '../db/schema'
 
 /**
  * Return visits (7.1.5, 8.3 b). Closing or transferring a case (Form C finalised) schedules one, in the
- * same transaction as the closing; the worker who holds the case records it. A recorded visit is a
- * finished record: it is not overwritten.
+ * same transaction as the closing (the closing service calls `scheduleReturnVisit`); the worker who
+ * holds the case records it. A recorded visit is a finished record: it is not overwritten.
  */
-export function withReturnVisit<T>(desk: Desk, caseId: number, change: () => T): T {
-  return desk.db().sqlite.transaction(() => {
-    const orm = desk.db().orm
-    const before = orm.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)).get()
-    const out = change()
-    const after = orm.select({ status: cases.status, workerId: cases.assignedWorkerId }).from(cases).where(eq(cases.id, caseId)).get()
-    if (before && after && before.status !== after.status && (after.status === 'closed' || after.status === 'transferred')) {
-      scheduleReturnVisit(desk, caseId, after.status, after.workerId)
-    }
-    return out
-  })()
-}
-
-function scheduleReturnVisit(desk: Desk, caseId: number, status: 'closed' | 'transferred', workerId: number | null): void {
+export function scheduleReturnVisit(desk: Desk, caseId: number, status: 'closed' | 'transferred', workerId: number | null): void {
   const orm = desk.db().orm
   const pending = orm
     .select({ id: returnVisits.id })

@@ -8,6 +8,7 @@ import type { Desk } from '../desk/desk'
 import { caseClosings, caseGoals, cases } from '../db/schema'
 import { getCase } from './record'
 import { actor, contactSpan, nowIso, parse, refuseDates, requireCase, today, tx } from './shared'
+import { scheduleReturnVisit } from '../aftercare/return-visits'
 
 // ───────────────────────────── closing (Form C) ─────────────────────────────
 
@@ -39,6 +40,8 @@ export function saveClosing(desk: Desk, caseId: number, input: ClosingInput, opt
     for (const g of goals) db.insert(caseGoals).values({ caseId, seq: g.seq, goal: g.goal, achievement: g.achievement, note: g.note }).run()
     const status = opts.finalize ? (c.category === 'transfer' ? 'transferred' : 'closed') : row.status
     db.update(cases).set({ status, updatedAt: at }).where(eq(cases.id, caseId)).run()
+    // 7.1.5: closing or transferring schedules the return visit, in the same transaction.
+    if (opts.finalize && (status === 'closed' || status === 'transferred')) scheduleReturnVisit(desk, caseId, status, row.assignedWorkerId ?? null)
     desk.audit({
       action: opts.finalize ? 'cases.close' : 'cases.closing.draft',
       subjectType: 'case',

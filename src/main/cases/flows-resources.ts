@@ -6,6 +6,7 @@ import type { Desk } from '../desk/desk'
 import { caseFlowActions, caseResources } from '../db/schema'
 import { getCase } from './record'
 import { actor, nowIso, requireCase, touch, tx } from './shared'
+import { raiseNotice } from '../notices/service'
 
 // ───────────────────────────── flows and resources ─────────────────────────────
 
@@ -21,6 +22,8 @@ export function recordFlowAction(desk: Desk, a: { caseId: number; flow: Flow; st
       .get()
     touch(db, desk, a.caseId)
     desk.audit({ action: 'cases.flow', subjectType: 'case', subjectId: a.caseId, details: { flow: a.flow, step: a.step } })
+    // 7.2.2 d 及时上报风险性事件: a 非理性上访 risk event reaches the supervisors at once.
+    if (a.flow === 'irrational' && a.step === 'reportEvent') raiseNotice(desk, { kind: 'irrational.event', caseId: a.caseId })
     return id
   })
   return getCase(desk, a.caseId).flowActions.find((f) => f.id === id)!

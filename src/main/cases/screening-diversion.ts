@@ -15,6 +15,7 @@ import { caseDiversions, caseRepresentatives, caseScreening, cases } from '../db
 import { getCase } from './record'
 import { referralForDiversion } from '../referrals/ledger'
 import { actor, nowIso, orm, requireCase, touch, tx } from './shared'
+import { raiseNotice } from '../notices/service'
 
 // ───────────────────────────── screening and diversion ─────────────────────────────
 
@@ -67,9 +68,11 @@ export function saveScreening(
 
 export function setLargeScale(desk: Desk, caseId: number, judged: boolean): CaseRecord {
   tx(desk, (db) => {
-    requireCase(db, caseId)
+    const row = requireCase(db, caseId)
     db.update(cases).set({ largeScaleJudged: judged, updatedAt: nowIso(desk) }).where(eq(cases.id, caseId)).run()
     desk.audit({ action: 'cases.largeScale', subjectType: 'case', subjectId: caseId, details: { judged } })
+    // 7.2.1 b: a large-scale collective visit is reported upward: the supervisors are told at once.
+    if (judged && !row.largeScaleJudged) raiseNotice(desk, { kind: 'collective.largeScale', caseId })
   })
   return getCase(desk, caseId)
 }

@@ -8,6 +8,7 @@ import type { Desk } from '../desk/desk'
 import { caseFollowUps, caseRiskHistory, cases } from '../db/schema'
 import { getCase } from './record'
 import { actor, nowIso, parse, requireCase, requireWorker, tx } from './shared'
+import { noticeRiskRaised } from '../aftercare/notices'
 
 // ───────────────────────────── status, risk, assignment ─────────────────────────────
 
@@ -35,6 +36,8 @@ export function setRiskLevel(desk: Desk, id: number, level: RiskLevel, reason: s
       .run()
     db.insert(caseRiskHistory).values({ caseId: id, level, reason: why, at, by: actor(desk) }).run()
     desk.audit({ action: 'cases.risk', subjectType: 'case', subjectId: id, details: { from: row.riskLevel, to: level } })
+    // Supervisors are told whichever path raised it (case page, interview, risk cue), in the same transaction.
+    noticeRiskRaised(desk, id, row.riskLevel, level, why)
   })
   return getCase(desk, id)
 }

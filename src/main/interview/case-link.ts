@@ -7,7 +7,6 @@ import type { CaseRouteFacts, ProposalItem } from '@shared/domain/interview/type
 import { fail } from '@shared/ipc/result'
 import * as cases from '../cases/api'
 import { clipCodePoints, firstLine } from '@shared/text/characters'
-import { withRiskNotice } from '../aftercare/notices'
 
 /**
  * The interview's one door to the cases feature (src/main/cases/api.ts): every change the interview
@@ -145,9 +144,8 @@ export const caseLink = {
     cases.updateCase(desk, caseId, { [field]: date })
   },
 
-  /** Supervisors are told when this raises the case to high or critical (a risk cue accepted, a step). */
   setRiskLevel(desk: Desk, caseId: number, level: RiskLevel, reason: string): void {
-    withRiskNotice(desk, caseId, reason, () => cases.setRiskLevel(desk, caseId, level, reason))
+    cases.setRiskLevel(desk, caseId, level, reason)
   },
 
   recordFlowAction(desk: Desk, input: { caseId: number; flow: 'crisis' | 'collective'; step: string; note?: string }): void {

@@ -51,9 +51,9 @@ export interface OutcomeFigures {
   /** Return visits due in the range that were recorded (and happened). */
   visitsDone: Rate
   visitsHappened: Rate
-  /** Days from first contact to the result relayed to the petitioner (referrals, when recorded). */
+  /** Days from first contact to the result relayed to the petitioner (the referrals ledger); with none relayed in the range, to the closing, and said so. */
   daysToRelay: { median: number | null; count: number; source: 'relayed' | 'closing' }
-  /** Referrals made in the range whose reply came back; null when the referrals ledger is absent. */
-  referralCompletion: Rate | null
+  /** Referrals sent in the range whose reply came back (告知: the result relayed). */
+  referralCompletion: Rate
   monthly: MonthOutcome[]
 }

@@ -12,10 +12,12 @@ import { ReturnVisitsPanel } from './ReturnVisits'
  * A case's "after the visit" tab: its return visits (scheduled by closing or transfer) and what the
  * case is about — the employer, estate, village or project — for the early warning across cases.
  */
-export function CaseAftercarePanel({ caseId, language }: { caseId: number; language: string | null }) {
+export function CaseAftercarePanel({ caseId, languages }: { caseId: number; languages: readonly string[] }) {
+  // The script speaks the first recorded language it can (普通话 or 粵語); the worker may switch.
+  const first = languages.find((l) => l === 'putonghua' || l === 'cantonese')
   return (
     <div className="aftercare-panel">
-      <ReturnVisitsPanel caseId={caseId} scriptLang={language === 'cantonese' ? 'yue-HK' : 'zh-CN'} />
+      <ReturnVisitsPanel caseId={caseId} scriptLang={first === 'cantonese' ? 'yue-HK' : 'zh-CN'} />
       <SubjectsPanel caseId={caseId} />
     </div>
   )

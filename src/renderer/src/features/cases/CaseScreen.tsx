@@ -127,7 +127,7 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
         {tab === 'consent' ? <ConsentPanel record={record} onChange={setRecord} /> : null}
         {tab === 'followUps' ? <FollowUpsPanel record={record} onChange={setRecord} /> : null}
         {tab === 'closing' ? <ClosingPanel record={record} onChange={setRecord} /> : null}
-        {tab === 'aftercare' ? <CaseAftercarePanel caseId={record.id} language={record.fields.language} /> : null}
+        {tab === 'aftercare' ? <CaseAftercarePanel caseId={record.id} languages={record.fields.language} /> : null}
         {tab === 'history' ? <HistoryPanel record={record} /> : null}
         {tab === 'interviews' ? <InterviewsPanel caseId={record.id} /> : null}
         {tab === 'print' ? <CasePrintPanel caseId={record.id} /> : null}
