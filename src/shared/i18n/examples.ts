@@ -58,7 +58,6 @@ export const EXAMPLE_PARAMS: Record<string, Example> = {
   schema: '12',
   app: '0.1.0',
   first: '2026-11-23',
-  due: '2026-12-08',
   closed: '2026-11-21',
   deadline: { 'zh-CN': '转送、交办期限', 'yue-HK': '轉送、交辦期限' },
   year: '2026',
