@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +12,7 @@ import { createCase } from '../src/main/cases/api'
 import { findRepeats, searchCases } from '../src/main/cases/search'
 import { today } from '../src/main/cases/today'
 import { generateDemo, rng } from '../src/main/demo/generate'
+import { sql } from 'drizzle-orm'
 
 /**
  * Cases at archive scale: search latency (2-character and longer queries, names, phone digits,
@@ -22,7 +24,11 @@ import { generateDemo, rng } from '../src/main/demo/generate'
  */
 const SUP = { displayName: '陈督导', loginName: 'chen', passphrase: 'river lantern autumn violet', locale: 'zh-CN' as const }
 
-async function withArchive(fn: (app: DeskApp, label: string, built: { ms: number } | null) => Promise<void>): Promise<void> {
+type ArchiveRun = (app: DeskApp, label: string, built: { ms: number } | null) => Promise<void>
+/** Runs after the archive is closed (the folder lock released), with its folder and the passphrase that opens it. */
+type AfterClose = (dataDir: string, passphrase: string | undefined, label: string) => void
+
+async function withArchive(fn: ArchiveRun, after?: AfterClose): Promise<void> {
   const existing = process.env.DESK_BENCH_CASES_DIR
   if (existing) {
     const { openDeskAs } = await import('../src/cli/commands/cases')
@@ -34,6 +40,7 @@ async function withArchive(fn: (app: DeskApp, label: string, built: { ms: number
     } finally {
       app.stop()
     }
+    after?.(existing, process.env.DESK_PASSPHRASE, `${n} cases`)
     return
   }
   const n = Number(process.env.DESK_BENCH_CASES ?? 20_000)
@@ -45,6 +52,8 @@ async function withArchive(fn: (app: DeskApp, label: string, built: { ms: number
     generateDemo(app.desk, { cases: n, seed: 42 })
     const built = { ms: ms(t) }
     await fn(app, `${n} cases`, built)
+    app.stop()
+    after?.(join(root, 'data'), SUP.passphrase, `${n} cases`)
   } finally {
     app.stop()
     rmSync(root, { recursive: true, force: true })
@@ -88,6 +97,29 @@ const archive: BenchSuite = {
       report({ name: `cases: search 3+ characters / digits p50 (${label})`, value: percentile(sL, 50), unit: 'ms' })
       report({ name: `cases: search 3+ characters / digits p95 (${label})`, value: percentile(sL, 95), unit: 'ms', target: '< 50 ms' })
 
+      // The same queries as a plain LIKE '%…%' scan of the same archive (the columns the index covers,
+      // newest first, the same limit): what search would cost without the bigram index.
+      const orm = desk.db().orm
+      const likeScan = (q: string) => {
+        const p = `%${q}%`
+        return orm.all<{ id: number }>(
+          sql`SELECT id FROM cases WHERE name LIKE ${p} OR contact_person LIKE ${p} OR phone LIKE ${p} OR address LIKE ${p}
+              OR locality LIKE ${p} OR summary LIKE ${p} OR demands LIKE ${p} ORDER BY id DESC LIMIT 30`
+        )
+      }
+      const queries = [...two, ...longer]
+      const idx: number[] = []
+      const like: number[] = []
+      for (let i = 0; i < 200; i++) {
+        const q = queries[(i * 7) % queries.length]
+        time(idx, () => searchCases(desk, q))
+        time(like, () => likeScan(q))
+      }
+      const ratio = percentile(like, 95) / percentile(idx, 95)
+      report({ name: `cases: search p95, same queries (${label})`, value: percentile(idx, 95), unit: 'ms' })
+      report({ name: `cases: plain LIKE '%…%' scan p95 (${label})`, value: percentile(like, 95), unit: 'ms' })
+      report({ name: `cases: LIKE scan p95 / search p95 (${label})`, value: ratio, unit: '×', target: '≥ 10×' })
+
       const rep: number[] = []
       for (let i = 0; i < 100; i++) {
         const n = names[i % names.length]
@@ -124,6 +156,23 @@ const archive: BenchSuite = {
         ? (db.prepare('SELECT count(*) AS n FROM interviews').get() as { n: number }).n
         : 0
       report({ name: `cases: interviews in the archive (${label})`, value: iv, unit: 'rows' })
+    }, (dataDir, passphrase, label) => {
+      // Resident memory of a fresh process (the main process's services) with this archive open,
+      // after a search, the Today view and a printed Form A.
+      const child = spawnSync(process.execPath, [...process.execArgv, join(__dirname, 'rss-child.ts')], {
+        encoding: 'utf8',
+        timeout: 600_000,
+        env: { ...process.env, DESK_BENCH_RSS_DIR: dataDir, DESK_PASSPHRASE: passphrase ?? '', DESK_LOG: 'silent' }
+      })
+      const line = child.stdout.trim().split('\n').pop()
+      if (child.status !== 0 || !line) {
+        process.stderr.write(`rss child failed: ${child.stderr}\n`)
+        return
+      }
+      const r = JSON.parse(line) as Record<string, number>
+      report({ name: `cases: main process RSS, archive open (${label})`, value: r.opened, unit: 'MB' })
+      report({ name: `cases: main process RSS after search, Today, Form A (${label})`, value: r.printed, unit: 'MB', target: '< 250 MB' })
+      report({ name: `cases: main process peak RSS (${label})`, value: r.peak, unit: 'MB' })
     })
   }
 }
