@@ -12,6 +12,9 @@ import { generateDemo } from '../src/main/demo/generate'
 import * as backup from '../src/main/backup/service'
 import { auditQuery } from '../src/main/supervisor/audit'
 import { hallFigures } from '../src/main/supervisor/figures'
+import { monthlyReport, monthlyReportPdf, monthlyReportXlsx } from '../src/main/aftercare/monthly-report'
+import { warnings } from '../src/main/aftercare/early-warning'
+import { sweepMissedDeadlines } from '../src/main/aftercare/notices'
 import { listSignoffQueue, signoffQueueCounts } from '../src/main/supervisor/api'
 
 /**
@@ -199,6 +202,23 @@ const backups: BenchSuite = {
         t = process.hrtime.bigint()
         hallFigures(desk, { from: '2025-01-01', to: '2026-12-31' })
         report({ name: `supervisor [${label}]: figures for two years`, value: ms(t), unit: 'ms' })
+        // Aftercare (issue 16): the monthly report (data, PDF with charts, XLSX), the early warning, the deadline sweep.
+        const month = new Date(desk.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 7)
+        t = process.hrtime.bigint()
+        monthlyReport(desk, month)
+        report({ name: `supervisor [${label}]: monthly report figures (month + 12-month trend)`, value: ms(t), unit: 'ms' })
+        t = process.hrtime.bigint()
+        await monthlyReportPdf(desk, month, 'zh-CN')
+        report({ name: `supervisor [${label}]: monthly report PDF with charts`, value: ms(t), unit: 'ms' })
+        t = process.hrtime.bigint()
+        await monthlyReportXlsx(desk, month, 'yue-HK')
+        report({ name: `supervisor [${label}]: monthly report XLSX`, value: ms(t), unit: 'ms' })
+        t = process.hrtime.bigint()
+        warnings(desk)
+        report({ name: `supervisor [${label}]: early warning (120 days of cases)`, value: ms(t), unit: 'ms' })
+        t = process.hrtime.bigint()
+        sweepMissedDeadlines(desk, { force: true })
+        report({ name: `supervisor [${label}]: missed-deadline sweep (open cases)`, value: ms(t), unit: 'ms' })
       } finally {
         rmSync(out, { recursive: true, force: true })
       }

@@ -102,7 +102,7 @@ export function lineChart(opts: { labels: string[]; series: Series[]; width: num
 export function columnChart(opts: { labels: string[]; series: Series[]; width: number; height?: number; format?: (v: number) => string }): Content {
   const height = opts.height ?? 120
   const width = opts.width - 34
-  const format = opts.format ?? ((v: number) => String(Math.round(v)))
+  const format = opts.format ?? ((v: number) => String(Math.round(v * 10) / 10))
   const max = niceMax(Math.max(0, ...opts.series.flatMap((s) => s.values)))
   const step = width / Math.max(1, opts.labels.length)
   const bar = Math.min(18, (step * 0.75) / Math.max(1, opts.series.length))
