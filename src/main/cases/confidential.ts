@@ -4,7 +4,7 @@ import type { CaseSummary } from '@shared/domain/case/types'
 import type { TodayData } from '@shared/domain/case/today'
 import { DeskFailure, fail } from '@shared/ipc/result'
 import type { Desk, Session } from '../desk/desk'
-import { caseAccessGrants, caseConfidential, caseFollowUps, cases, interviews } from '../db/schema'
+import { caseAccessGrants, caseConfidential, caseFollowUps, caseReferrals, cases, interviews } from '../db/schema'
 import type { HandlerMap } from '../ipc/router'
 
 /**
@@ -168,7 +168,7 @@ function readOf(method: string): CaseRead {
   return 'get'
 }
 
-/** The case a call's arguments name (directly, or through an interview or a follow-up), or null. */
+/** The case a call's arguments name (directly, or through an interview, a follow-up or a referral), or null. */
 export function caseNamedBy(desk: Desk, method: string, args: Record<string, unknown>): number | null {
   const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null)
   const direct = num(args.caseId) ?? (method.startsWith('cases.') ? num(args.id) : null)
@@ -178,6 +178,8 @@ export function caseNamedBy(desk: Desk, method: string, args: Record<string, unk
   if (iv) return orm.select({ caseId: interviews.caseId }).from(interviews).where(eq(interviews.id, iv)).get()?.caseId ?? null
   const fu = num(args.followUpId)
   if (fu) return orm.select({ caseId: caseFollowUps.caseId }).from(caseFollowUps).where(eq(caseFollowUps.id, fu)).get()?.caseId ?? null
+  const ref = num(args.referralId)
+  if (ref) return orm.select({ caseId: caseReferrals.caseId }).from(caseReferrals).where(eq(caseReferrals.id, ref)).get()?.caseId ?? null
   return null
 }
 
