@@ -274,6 +274,8 @@ describe('the monthly report, as PDF and XLSX, in either language', () => {
     asWorker()
     for (let i = 0; i < 3; i++) await workerCase({ name: `工友${i}`, contactDate: `2026-11-0${i + 1}`, needs: ['legalAdvice'] })
     asSupervisor()
+    // A month with nothing recorded prints too (an empty chart is a dash, not a crash).
+    expect(await invoke('report.monthlyPdf', { month: '2026-10', locale: 'zh-CN', action: 'save' })).toMatchObject({ ok: true })
     const r = value<{ trend: unknown[]; outcomes: { repeatRate: { of: number } } }>(await invoke('report.monthly', { month: '2026-11' }))
     expect(r.trend).toHaveLength(12)
     expect(r.outcomes.repeatRate.of).toBe(3)

@@ -123,6 +123,8 @@ export function columnChart(opts: { labels: string[]; series: Series[]; width: n
 
 /** Horizontal bars with their labels and values (categories with long names: matter types, places). */
 export function barList(rows: { label: string; value: number; display?: string }[], width: number, color: string, max?: number): Content {
+  // Nothing counted (no matter types recorded this month): a dash, never an empty table (pdfmake refuses one).
+  if (rows.length === 0) return { text: '—', margin: [0, 2, 0, 8] } as Content
   const top = max ?? Math.max(1, ...rows.map((r) => r.value))
   const barWidth = width - 150
   return {
