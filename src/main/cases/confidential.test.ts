@@ -53,6 +53,8 @@ const RECORD_CALLS = (id: number) =>
     ['cases.people', { caseId: id }],
     ['interview.list', { caseId: id }],
     ['forms.check', { caseId: id, form: 'A', lang: 'zh-CN' }],
+    ['signoff.get', { kind: 'A', subjectId: id }],
+    ['signoff.get', { kind: 'C', subjectId: id }],
     ['cases.consentSlip', { caseId: id, lang: 'zh-CN', action: 'save' }],
     ['cases.update', { id, patch: { summary: '改写' } }],
     ['cases.scheduleFollowUp', { caseId: id, dueDate: '2026-11-30', kind: 'short' }]

@@ -180,6 +180,12 @@ export function caseNamedBy(desk: Desk, method: string, args: Record<string, unk
   if (fu) return orm.select({ caseId: caseFollowUps.caseId }).from(caseFollowUps).where(eq(caseFollowUps.id, fu)).get()?.caseId ?? null
   const ref = num(args.referralId)
   if (ref) return orm.select({ caseId: caseReferrals.caseId }).from(caseReferrals).where(eq(caseReferrals.id, ref)).get()?.caseId ?? null
+  // A sign-off names its form's subject: the case for Forms A and C, the contact for Form B.
+  const subject = method.startsWith('signoff.') ? num(args.subjectId) : null
+  if (subject) {
+    if (args.kind !== 'B') return subject
+    return orm.select({ caseId: interviews.caseId }).from(interviews).where(eq(interviews.id, subject)).get()?.caseId ?? null
+  }
   return null
 }
 
