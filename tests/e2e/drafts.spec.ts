@@ -76,7 +76,7 @@ for (const lang of ['zh-CN', 'yue-HK'] as const) {
     const c = await rpc<{ id: number; caseNo: string }>(page, 'cases.create', { partyKind: 'person', name: '钟𠮶妹', contactDate: '2026-11-18' })
     await rpc(page, 'cases.update', { id: c.id, patch: { workerSignedDate: '2026-11-20', serviceGoals: '三个月内领回拖欠工资' } })
     await page.getByRole('button', { name: new RegExp(`^${sv.nav.hub}`) }).click()
-    await page.getByRole('listitem').filter({ hasText: c.caseNo }).click()
+    await page.locator('#main').getByRole('listitem').filter({ hasText: c.caseNo }).click()
     const opinion = '同意立案。钟𠮶妹的工资问题请七日内联系劳动监察大队，\n并约她下周复谈。'
     await page.locator('#signoff-opinion').fill(opinion)
     // The draft reaches the encrypted database within a second of typing.
@@ -93,7 +93,8 @@ for (const lang of ['zh-CN', 'yue-HK'] as const) {
       await p2.locator('#login-pass').press('Enter')
       await expect(p2.locator('.shell')).toBeVisible()
       await p2.getByRole('button', { name: new RegExp(`^${sv.nav.hub}`) }).click()
-      await p2.getByRole('listitem').filter({ hasText: c.caseNo }).click()
+      // In the sign-off queue (the notice banner above it may name the same case).
+      await p2.locator('#main').getByRole('listitem').filter({ hasText: c.caseNo }).click()
       await expect(p2.locator('#signoff-opinion')).toHaveValue(opinion)
       await expect(p2.getByTestId('draft-restored')).toBeVisible()
       // Signed: the draft is gone.

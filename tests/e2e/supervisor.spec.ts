@@ -125,7 +125,7 @@ test('a supervisor signs off the queue, reads the audit trail, sees the figures 
   await page.getByRole('button', { name: /^督导工作/ }).click()
   await expect(page.getByRole('tab', { name: '签批' })).toHaveAttribute('aria-selected', 'true')
   await expect(page.getByRole('heading', { name: '签批' })).toBeVisible()
-  await page.getByRole('listitem').filter({ hasText: created[0].caseNo }).click()
+  await page.locator('#main').getByRole('listitem').filter({ hasText: created[0].caseNo }).click()
   await expect(page.getByText('三个月内领回拖欠工资')).toBeVisible()
   await page.getByLabel('意见').fill('同意立案。请在七日内联系劳动监察大队并跟进。')
   await shot(page, 'supervisor-signoff')

@@ -29,7 +29,7 @@ export const SUPERVISOR_TABS = [
 
 /**
  * One entry in the main navigation for the supervisor's tools (the bar must fit 1366 px), with the
- * screens as tabs: Alt+Shift+1…9 switch to the first nine.
+ * screens as tabs: Alt+Shift+1…9 switch to the first nine; the strip wraps so all ten fit a 1366-pixel screen.
  */
 export function SupervisorTabs({ current }: { current: string }) {
   const { t } = useTranslation()
