@@ -1,13 +1,7 @@
 import type { PdfAction, PdfDelivery } from '@shared/ipc/contracts/forms'
+import { bytesOf, downloadFile } from './download'
 
 export type DeliveredAs = 'saved' | 'printed' | 'cancelled' | 'downloaded' | 'opened'
-
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(base64)
-  const out = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
-  return out
-}
 
 /**
  * Finish a PDF call's result in the renderer. In Electron the main process already saved or printed
@@ -18,20 +12,13 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
  */
 export async function deliverPdf(result: PdfDelivery, action: PdfAction): Promise<DeliveredAs> {
   if (result.mode === 'platform') return result.outcome
+  if (action === 'save') {
+    downloadFile(result.fileName, bytesOf(result.base64), 'application/pdf')
+    return 'downloaded'
+  }
   const blob = new Blob([bytesOf(result.base64)], { type: 'application/pdf' })
   const url = URL.createObjectURL(blob)
   const release = () => setTimeout(() => URL.revokeObjectURL(url), 60_000)
-  if (action === 'save') {
-    const a = document.createElement('a')
-    a.href = url
-    a.download = result.fileName
-    a.rel = 'noopener'
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    release()
-    return 'downloaded'
-  }
   const frame = document.createElement('iframe')
   frame.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;border:0;opacity:0'
   frame.setAttribute('aria-hidden', 'true')

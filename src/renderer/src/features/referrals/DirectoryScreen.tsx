@@ -6,6 +6,7 @@ import { call } from '../../app/desk-client'
 import { useCall, useLoad } from '../../app/calls'
 import { ErrorText } from '../../ui/ErrorText'
 import { NO_AUTOFILL } from '../../ui/no-autofill'
+import { downloadFile } from '../../ui/download'
 import { directoryHandles, directoryName } from './directory-words'
 
 const BLANK: DirectoryFields = { level: 'district', locality: '', category: 'other', name: '', address: '', phone: '', hours: '', handles: '', active: true }
@@ -38,12 +39,7 @@ export function DirectoryScreen() {
               if (!v || v.outcome === 'cancelled') return
               if (v.csv !== null) {
                 // Browser mode: the page downloads it (on the desktop the main process saved it).
-                const url = URL.createObjectURL(new Blob([v.csv], { type: 'text/csv;charset=utf-8' }))
-                const a = document.createElement('a')
-                a.href = url
-                a.download = `${t('referrals:csv.fileName')}.csv`
-                a.click()
-                setTimeout(() => URL.revokeObjectURL(url), 1000)
+                downloadFile(`${t('referrals:csv.fileName')}.csv`, v.csv, 'text/csv;charset=utf-8')
               }
               setExported(v.rows)
             })
