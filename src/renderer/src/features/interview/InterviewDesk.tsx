@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import i18next from 'i18next'
 import {
@@ -168,7 +168,9 @@ export function InterviewDesk({
   )
 
   // The keyboard: F-keys work while typing; single keys (?, digits on the gauge) only outside text.
-  useEffect(() => {
+  // A layout effect, so the keys work from the first frame the desk is seen (a passive effect may
+  // attach after paint, and an F4 pressed at once would do nothing).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (shortcutsSuspended() || e.isComposing || e.keyCode === 229) return
       const typing = isTyping(document.activeElement)
