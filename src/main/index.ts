@@ -26,6 +26,10 @@ protocol.registerSchemesAsPrivileged([
 app.commandLine.appendSwitch('disable-crash-reporter')
 // Chromium's translate and autofill services would send page text to the network.
 app.commandLine.appendSwitch('disable-features', 'Translate,AutofillServerCommunication')
+// Chromium draws date and month pickers in its own UI language, not the page's: on an English
+// Windows the desk's 结案日期 would read "12/05/2026" and the report month "December 2026".
+// The desk speaks Chinese in both of its languages, so its pickers do too (2026/12/05, 2026年12月).
+app.commandLine.appendSwitch('lang', 'zh-CN')
 
 // No application menu: Electron's default one offers Reload and Force Reload (Ctrl+R, F5), which
 // would reload the page past the lock screen's state and drop unsaved text, and Toggle DevTools.

@@ -320,6 +320,8 @@ describe('the Electron shell (src/main/index.ts)', () => {
     // DevTools get closed if something opens them anyway.
     expect(fake.windows[0].contentsHandlers.has('devtools-opened')).toBe(true)
     expect(fake.switches).toContainEqual(['disable-crash-reporter'])
+    // Date and month pickers in Chinese whatever the machine's own language.
+    expect(fake.switches).toContainEqual(['lang', 'zh-CN'])
     expect(fake.ipcHandlers.has('desk:invoke')).toBe(true)
     // No application menu (Electron's default has Reload, Force Reload and Toggle DevTools).
     expect(fake.appMenus).toEqual([null])
