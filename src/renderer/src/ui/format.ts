@@ -14,3 +14,11 @@ export function formatDateTime(iso: string | Date, lng: string): string {
   if (Number.isNaN(d.getTime())) return ''
   return new Intl.DateTimeFormat(intlTag(lng), { dateStyle: 'medium', timeStyle: 'short' }).format(d)
 }
+
+/** A file size for a person: 512 B, 3.4 KB, 12.0 MB, 1.25 GB. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`
+  return `${(n / 1024 ** 3).toFixed(2)} GB`
+}

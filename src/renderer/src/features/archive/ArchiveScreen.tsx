@@ -10,7 +10,7 @@ import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { deliverPdf } from '../../ui/pdf-output'
 import { useLoad } from '../../app/calls'
-import { formLabel, itemKey } from './words'
+import { formLabel, itemKey } from './archive-rows'
 import './archive.css'
 
 /**

@@ -9,7 +9,7 @@ import { failureOf } from '@shared/ipc/failure'
 import { call } from '../../app/desk-client'
 import { useLoad } from '../../app/calls'
 import { ErrorText } from '../../ui/ErrorText'
-import { download } from './words'
+import { bytesOf, downloadFile } from '../../ui/download'
 import './archive.css'
 
 interface Filter {
@@ -42,7 +42,7 @@ export function RegisterScreen() {
     setExported(null)
     try {
       const r = await call('archive.export', { filter: { ...filter }, format, columns: EXPORT_COLUMNS.filter((c) => columns.includes(c)), lang: (i18n.language as Locale) ?? 'zh-CN' })
-      if (r.mode === 'bytes') download(r.fileName, r.base64, r.mime)
+      if (r.mode === 'bytes') downloadFile(r.fileName, bytesOf(r.base64), r.mime)
       if (r.mode === 'bytes' || r.outcome === 'saved') setExported({ rows: r.rows, fileName: r.fileName })
     } catch (e) {
       setError(failureOf(e))

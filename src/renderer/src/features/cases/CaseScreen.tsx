@@ -18,7 +18,8 @@ import { ClosingPanel } from './ClosingPanel'
 import { ConsentPanel } from './ConsentPanel'
 import { FollowUpsPanel } from './FollowUpsPanel'
 import { HistoryPanel } from './HistoryPanel'
-import { PersonFlagTags, RiskBadge, StatusTag, useAction, usePersonFlags } from './parts'
+import { PersonFlagTags, usePersonFlags } from './PersonFlags'
+import { RiskBadge, StatusTag } from './CaseBadges'
 import { ScreeningPanel } from './ScreeningPanel'
 import { ReferralsPanel } from '../referrals'
 import { CaseAftercarePanel } from '../aftercare'
@@ -26,7 +27,7 @@ import { useCaseAutosave } from './useCaseAutosave'
 import { ConfidentialGate, needsReason } from './ConfidentialGate'
 import { PeoplePanel, useCasePeople } from './PeoplePanel'
 import './cases.css'
-import { reasonText, reported } from '../../app/calls'
+import { reasonText, reported, useCall } from '../../app/calls'
 import { failureOf } from '@shared/ipc/failure'
 
 const TABS = ['registration', 'people', 'screening', 'referrals', 'plan', 'interviews', 'flows', 'consent', 'followUps', 'closing', 'aftercare', 'print', 'history'] as const
@@ -138,7 +139,7 @@ function CaseView({ initial, initialTab }: { initial: CaseRecord; initialTab: Ta
 
 function StatusControl({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
   const { t } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   const closed = !OPEN_STATUSES.includes(record.status)
   const [reason, setReason] = useState('')
   if (closed) {
@@ -170,7 +171,7 @@ function StatusControl({ record, onChange }: { record: CaseRecord; onChange(r: C
 
 function RiskControl({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
   const { t } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   const [level, setLevel] = useState<RiskLevel>(record.riskLevel)
   const [reason, setReason] = useState('')
   return (
@@ -207,7 +208,7 @@ function RiskControl({ record, onChange }: { record: CaseRecord; onChange(r: Cas
 /** Form A 服务立案: the supervisor accepts (assigning a worker) or declines with a reason. */
 function IntakeControl({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
   const { t, i18n } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   const [workers, setWorkers] = useState<UserRef[]>([])
   const [worker, setWorker] = useState<number | ''>(record.assignedWorker?.id ?? '')
   const [note, setNote] = useState(record.intake?.note ?? '')
@@ -244,7 +245,7 @@ function IntakeControl({ record, onChange }: { record: CaseRecord; onChange(r: C
 /** The 重复上访 mark, set only by the worker's explicit choice. */
 function RepeatControl({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
   const { t } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   const [open, setOpen] = useState(false)
   const [cands, setCands] = useState<{ id: number; caseNo: string; name: string; masked?: boolean }[]>([])
   const [of, setOf] = useState<number[]>(record.repeat?.ofCaseIds ?? [])

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CASELOAD_RATIOS } from '@shared/domain/case/caseload'
 import type { CaseloadRow, CaseSummary } from '@shared/domain/case/types'
 import { call } from '../../app/desk-client'
-import { CaseTable } from './parts'
+import { CaseTable } from './CaseTable'
 import './cases.css'
 import { reported } from '../../app/calls'
 

@@ -6,7 +6,8 @@ import { localIsoDate } from '@shared/domain/dates/calendar'
 import { closingDateProblems } from '@shared/domain/dates/order'
 import { call } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
-import { OptionRadios, useAction } from './parts'
+import { useCall } from '../../app/calls'
+import { OptionRadios } from './OptionInputs'
 import { useDraft } from '../../app/useDraft'
 import { DraftNote } from '../../ui/DraftNote'
 
@@ -29,7 +30,7 @@ const emptyClosing = (r: CaseRecord): ClosingData => ({
 /** Form C (结案表): closing or transfer, goal rows, reflection. */
 export function ClosingPanel({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
   const { t } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   // Form C as typed is a draft (encrypted, this worker only) until it is saved with the case.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const saved = useMemo(() => JSON.stringify(record.closing ?? emptyClosing(record)), [record.closing])

@@ -8,12 +8,12 @@ import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { deliverPdf } from '../../ui/pdf-output'
 import type { Locale } from '@shared/domain/session/types'
-import { useAction } from './parts'
+import { useCall } from '../../app/calls'
 
 /** PIPL (4.5): consent to record, separately for sensitive information, written consent for disclosure. */
 export function ConsentPanel({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
   const { t, i18n } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   const [note, setNote] = useState('')
   const latest = (k: ConsentKind) => [...record.consents].reverse().find((c) => c.kind === k)
   const give = (kind: ConsentKind, granted: boolean, method: ConsentMethod) =>
@@ -73,7 +73,7 @@ export function ConsentPanel({ record, onChange }: { record: CaseRecord; onChang
 /** Print or save the consent slip in the petitioner's language (default: the recorded 语言). */
 function ConsentSlipButtons({ record }: { record: CaseRecord }) {
   const { t } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   const [lang, setLang] = useState<Locale>(petitionerLanguages(record.fields.language, record.fields.languageOther).speakable ?? 'zh-CN')
   const out = (action: 'print' | 'save') => run(async () => deliverPdf(await call('cases.consentSlip', { caseId: record.id, lang, action }), action))
   return (

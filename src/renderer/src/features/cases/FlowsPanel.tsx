@@ -6,8 +6,7 @@ import { call } from '../../app/desk-client'
 import { useDraft } from '../../app/useDraft'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
-import { useAction } from './parts'
-import { useLoad } from '../../app/calls'
+import { useCall, useLoad } from '../../app/calls'
 import { DirectoryPicker, directoryName } from '../referrals'
 
 /** Special flows (7.2) as checklists: each step done is a time-stamped action with an optional note. */
@@ -34,7 +33,7 @@ export function FlowsPanel({ record, onChange }: { record: CaseRecord; onChange(
 
 function Checklist({ record, flow, onChange }: { record: CaseRecord; flow: Flow; onChange(r: CaseRecord): void }) {
   const { t, i18n } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   // Step notes typed but not yet recorded are a draft (encrypted, this worker only).
   const draft = useDraft(`case:${record.id}:flow:${flow}:notes`, '{}')
   const notes = useMemo<Record<string, string>>(() => {
@@ -98,7 +97,7 @@ function Checklist({ record, flow, onChange }: { record: CaseRecord; flow: Flow;
 /** 7.2.1 a / 第二十条第三款: at most 5 representatives, chosen from the group. */
 function Representatives({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
   const { t } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const hc = record.fields.headcount
@@ -149,7 +148,7 @@ function Representatives({ record, onChange }: { record: CaseRecord; onChange(r:
 /** 7.2.3 e: resources linked (低保, 临时救助, 医疗救助…), each with the department and the result. */
 function Resources({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
   const { t, i18n } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   const [kind, setKind] = useState<ResourceKind>('dibao')
   const [other, setOther] = useState('')
   const [dept, setDept] = useState('')

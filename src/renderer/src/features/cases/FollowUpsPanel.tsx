@@ -6,12 +6,13 @@ import { defaultShortFollowUp, midFollowUpRange } from '@shared/domain/dates/dea
 import { localIsoDate } from '@shared/domain/dates/calendar'
 import { call } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
-import { OptionRadios, useAction } from './parts'
+import { useCall } from '../../app/calls'
+import { OptionRadios } from './OptionInputs'
 
 /** Follow-ups: short term 3–7 days, mid term 1–3 months (practice-guide targets, not statute). */
 export function FollowUpsPanel({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
   const { t } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   const today = localIsoDate(new Date())
   const [kind, setKind] = useState<FollowUpKind>('short')
   const [due, setDue] = useState(defaultShortFollowUp(today))

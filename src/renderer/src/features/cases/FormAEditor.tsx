@@ -6,7 +6,7 @@ import { caseDeadlines } from '@shared/domain/case/today'
 import { CASE_SOURCES, EDUCATION, GENDERS, LANGUAGES, LIVING, MARITAL, NEEDS } from '@shared/domain/case/options'
 import type { CaseFields, CaseRecord } from '@shared/domain/case/types'
 import { formatDateTime } from '../../ui/format'
-import { OptionChecks, OptionRadios } from './parts'
+import { OptionChecks, OptionRadios } from './OptionInputs'
 import type { useCaseAutosave } from './useCaseAutosave'
 
 type Autosave = ReturnType<typeof useCaseAutosave>

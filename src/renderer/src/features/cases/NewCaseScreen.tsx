@@ -10,9 +10,11 @@ import { useSession } from '../../app/session-context'
 import { useDraft } from '../../app/useDraft'
 import { ErrorText } from '../../ui/ErrorText'
 import { useHotkey } from '../../ui/hotkeys'
-import { OptionChecks, OptionRadios, RiskBadge, StatusTag, useAction, useDebounced } from './parts'
+import { OptionChecks, OptionRadios } from './OptionInputs'
+import { RiskBadge, StatusTag } from './CaseBadges'
+import { useDebounced } from './useDebounced'
 import './cases.css'
-import { reported } from '../../app/calls'
+import { reported, useCall } from '../../app/calls'
 
 interface Draft {
   partyKind: PartyKind
@@ -83,7 +85,7 @@ export function NewCaseScreen() {
   const { session } = useSession()
   const [d, setD] = useState<Draft>(() => kept.get(session.userId) ?? blank())
   const [repNotice, setRepNotice] = useState(false)
-  const { run, error, busy } = useAction()
+  const { run, error, busy } = useCall()
   const stored = useDraft(DRAFT_SCOPE, '')
   const { set: storeDraft } = stored
   // A draft left by an earlier run comes back once, and never over what has been typed since.

@@ -7,7 +7,7 @@ let invoke: FakeInvoke = answering({})
 vi.mock('../../app/desk-client', async () =>
   (await import('../../test-support/fake-desk-client')).fakeDeskClient((m, a) => invoke(m, a))
 )
-const { PersonFlagTags, usePersonFlags } = await import('./parts')
+const { PersonFlagTags, usePersonFlags } = await import('./PersonFlags')
 
 initI18n('zh-CN')
 afterEach(() => cleanup())

@@ -14,7 +14,7 @@ import {
 import { call } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
-import { useAction } from './parts'
+import { useCall } from '../../app/calls'
 import { useDraft } from '../../app/useDraft'
 import { ReferralsPanel } from '../referrals'
 import { OPEN_STATUSES } from '@shared/domain/case/options'
@@ -29,7 +29,7 @@ export function screeningStateOf(c: CaseRecord): ScreeningState {
 /** 预估甄别 7.1.2 a–l, each with its answer and note, ending in a diversion the worker confirms or overrides. */
 export function ScreeningPanel({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
   const { t } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   const rec = useMemo(() => recommend(screeningStateOf(record), record.fields.headcount), [record])
   const entry = (i: ScreeningItem) => record.screening.find((s) => s.item === i)
   const save = (item: ScreeningItem, answer: ScreeningAnswer, note: string, detail?: 'notAccepted' | 'noLongerAccepted' | null) =>
@@ -145,7 +145,7 @@ function ScreeningRow({
 
 function Recommendation({ record, rec, onChange }: { record: CaseRecord; rec: ReturnType<typeof recommend>; onChange(r: CaseRecord): void }) {
   const { t, i18n } = useTranslation()
-  const { run, error } = useAction()
+  const { run, error } = useCall()
   const [chosen, setChosen] = useState<DiversionRoute | null>(record.diversion?.chosen ?? null)
   const [reason, setReason] = useState(record.diversion?.overrideReason ?? '')
   const noteDraft = useDraft(`case:${record.id}:diversion:note`, record.diversion?.note ?? '')

@@ -5,7 +5,8 @@ import { desk } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { useProgress } from './useProgress'
-import { PathField, ProgressBar } from './widgets'
+import { PathField } from './PathField'
+import { ProgressBar } from './ProgressBar'
 import './supervisor.css'
 
 /**

@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next'
 import type { ArchiveRow } from '@shared/domain/archive/types'
-import { bytesOf, downloadFile } from '../../ui/download'
 
 /** 表A 接案表 / 表B 会谈表（第N次） / 表C 结案表. */
 export function formLabel(t: TFunction, r: Pick<ArchiveRow, 'kind' | 'contactNo'>): string {
@@ -8,8 +7,3 @@ export function formLabel(t: TFunction, r: Pick<ArchiveRow, 'kind' | 'contactNo'
 }
 
 export const itemKey = (r: Pick<ArchiveRow, 'kind' | 'subjectId'>) => `${r.kind}:${r.subjectId}`
-
-/** Browser mode: hand an export to the browser as a download. */
-export function download(fileName: string, base64: string, mime: string): void {
-  downloadFile(fileName, bytesOf(base64), mime)
-}

@@ -2,19 +2,6 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { send } from '../../app/calls'
 
-/** A progress bar with its label and percentage; nothing while idle. */
-export function ProgressBar({ value, label }: { value: number | null; label: string }) {
-  if (value === null) return null
-  const pct = Math.round(value * 100)
-  return (
-    <div className="sv-progress">
-      <span>{label}</span>
-      <progress max={100} value={pct} aria-label={label} data-testid="backup-progress" />
-      <span aria-live="polite">{pct}%</span>
-    </div>
-  )
-}
-
 /**
  * A path typed by hand (browser mode has no native dialogs) with a "choose…" button that opens the
  * native dialog when the desk runs in Electron.
@@ -54,11 +41,4 @@ export function PathField({
       {hint ? <div className="hint">{hint}</div> : null}
     </div>
   )
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`
-  return `${(n / 1024 ** 3).toFixed(2)} GB`
 }
