@@ -1,6 +1,7 @@
 import { NAMESPACES, type Namespace } from './resources'
 import { exampleParams, fillExample, placeholders } from './examples'
 import { yueSpokenProblems, yueWrittenProblems, zhTermProblems } from './lexicon'
+import { csvText, parseCsv as parseCsvRows } from '../text/csv'
 
 /**
  * The review sheet for native speakers (`desk lines`): every line and label the app can show or
@@ -97,47 +98,13 @@ export function reviewRows(res: Resources, namespaces: readonly string[] = NAMES
 
 export const CSV_COLUMNS = ['key', 'where', 'zh-CN', 'yue-HK', 'zh-CN example', 'yue-HK example', 'comment'] as const
 
-const cell = (s: string) => (/[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
-
 export function toCsv(rows: readonly ReviewRow[], where: (area: string) => string, header: readonly string[]): string {
-  const lines = [header.map(cell).join(',')]
-  for (const r of rows) lines.push([r.key, where(r.area), r.zh, r.yue, r.zhExample, r.yueExample, ''].map(cell).join(','))
-  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+  return csvText([[...header], ...rows.map((r) => [r.key, where(r.area), r.zh, r.yue, r.zhExample, r.yueExample, ''])])
 }
 
-/** Parse CSV text (quoted fields may hold commas, quotes and line breaks; a BOM is ignored). */
+/** The reviewer's sheet as rows, blank rows dropped (a spreadsheet often saves a few at the end). */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  for (; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"'
-          i++
-        } else quoted = false
-      } else field += c
-    } else if (c === '"' && field === '') quoted = true
-    else if (c === ',') {
-      row.push(field)
-      field = ''
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-    } else field += c
-  }
-  if (field !== '' || row.length) {
-    row.push(field)
-    rows.push(row)
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''))
+  return parseCsvRows(text).filter((r) => r.some((f) => f.trim() !== ''))
 }
 
 // ——— Reading a reviewer's corrections back ———

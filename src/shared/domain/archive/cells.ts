@@ -1,4 +1,5 @@
 import { graphemes } from '../../text/characters'
+import { csvText } from '../../text/csv'
 
 /**
  * A cell of a CSV or XLSX register, safe to open in a spreadsheet: text starting with = + - @ (or a
@@ -22,13 +23,7 @@ export function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
-export function csvField(value: string): string {
-  const v = safeCell(value)
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
-}
-
 /** CSV text with a BOM, so a spreadsheet opening it reads UTF-8 (Chinese text, 𠮶) correctly. */
 export function toCsv(header: string[], rows: string[][]): string {
-  return '\ufeff' + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
+  return csvText([header, ...rows].map((r) => r.map(safeCell)))
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { longText, requiredText, shortText } from '../../ipc/schemas'
 import { DIRECTORY_CATEGORIES, DIRECTORY_LEVELS, type DirectoryCategory, type DirectoryEntry, type DirectoryFields, type DirectoryLevel } from './types'
+import { csvText, parseCsv } from '../../text/csv'
 
 /**
  * The directory as CSV, so a hall can share its list (issue 16 §2). Pure: parsing (RFC 4180: quotes,
@@ -69,55 +70,6 @@ export interface PlannedWrite {
   fields: DirectoryFields
 }
 
-export function parseCsv(text: string): string[][] {
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  let i = 0
-  while (i < s.length) {
-    const ch = s[i]
-    if (quoted) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
-          cell += '"'
-          i += 2
-          continue
-        }
-        quoted = false
-        i++
-        continue
-      }
-      cell += ch
-      i++
-      continue
-    }
-    if (ch === '"' && cell === '') {
-      quoted = true
-      i++
-    } else if (ch === ',') {
-      row.push(cell)
-      cell = ''
-      i++
-    } else if (ch === '\r' || ch === '\n') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      i += ch === '\r' && s[i + 1] === '\n' ? 2 : 1
-    } else {
-      cell += ch
-      i++
-    }
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell)
-    rows.push(row)
-  }
-  return rows
-}
-
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab/CR first) is written with a
  * leading apostrophe, which spreadsheets show as text; import takes the apostrophe off again, so a
@@ -127,10 +79,8 @@ const FORMULA_START = /^[=+\-@\t\r]/
 export const defuse = (v: string): string => (FORMULA_START.test(v) ? `'${v}` : v)
 export const undefuse = (v: string): string => (v.startsWith("'") && FORMULA_START.test(v.slice(1)) ? v.slice(1) : v)
 
-const quote = (v: string): string => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
-
 export function toCsv(rows: string[][]): string {
-  return '\uFEFF' + rows.map((r) => r.map((v) => quote(defuse(v))).join(',')).join('\r\n') + '\r\n'
+  return csvText(rows.map((r) => r.map(defuse)))
 }
 
 const norm = (s: string) => s.trim().toLowerCase()
