@@ -51,4 +51,17 @@ describe('registration is one transaction (issue 10, item 6)', () => {
     expect(count('cases')).toBe(before.cases + 1)
     expect(getCase(t.desk, ok.value.id).repeat?.ofCaseIds).toEqual([first.id])
   })
+
+  it('保存 pressed again after a lost reply returns the first case, not a second one', () => {
+    const requestId = '0b6f6a52-3c1e-4f43-9d7e-6a8d2b1f0c11'
+    const before = count('cases')
+    const one = createCase(t.desk, { partyKind: 'person', name: '钟𠮶妹', requestId })
+    const again = createCase(t.desk, { partyKind: 'person', name: '钟𠮶妹', requestId })
+    expect(again.id).toBe(one.id)
+    expect(count('cases')).toBe(before + 1)
+    // A new draft (a new token) is a new registration.
+    const other = createCase(t.desk, { partyKind: 'person', name: '钟𠮶妹', requestId: '5d1c7e7a-8f0b-4a8e-b1a2-2f9c3e4d5a6b' })
+    expect(other.id).not.toBe(one.id)
+    expect(count('cases')).toBe(before + 2)
+  })
 })

@@ -17,8 +17,20 @@ import { actor, parse, refuseDates, requireWorker, today, tx } from './shared'
 
 // ───────────────────────────── registration ─────────────────────────────
 
+/**
+ * Registrations made in this run, by the screen's request token: a second 保存 after a lost reply
+ * (the transport dropped, the window reloaded mid-call) gets the case the first one made. Per desk
+ * and per worker, so one worker's token never reaches another's case.
+ */
+const madeByRequest = new WeakMap<Desk, Map<string, number>>()
+
 export function createCase(desk: Desk, input: CreateCaseInput): CaseRecord {
   const a = parse(createCaseInput, input)
+  const token = a.requestId ? `${actor(desk)}:${a.requestId}` : null
+  let made = madeByRequest.get(desk)
+  if (!made) madeByRequest.set(desk, (made = new Map()))
+  const already = token ? made.get(token) : undefined
+  if (already != null) return getCase(desk, already)
   const now = desk.now()
   const given = FIELD_NAMES.filter((n) => a[n] !== undefined)
   const fields: CaseFields = { ...emptyFields(isoDateAtOffset(now)), ...pick(a, given) }
@@ -71,5 +83,6 @@ export function createCase(desk: Desk, input: CreateCaseInput): CaseRecord {
     if (a.repeat) writeRepeat(db, desk, caseId, a.repeat)
     return caseId
   })
+  if (token) made.set(token, id)
   return getCase(desk, id)
 }

@@ -106,7 +106,12 @@ export const createCaseInput = z
     representatives: z
       .array(z.object({ name: requiredText(), phone: phoneText().optional(), note: shortText(500).optional() }))
       .optional(),
-    repeat: repeatDecision.optional()
+    repeat: repeatDecision.optional(),
+    /**
+     * One registration's own token (the screen makes one per draft): pressing 保存 again after a
+     * reply was lost returns the case the first press made instead of registering a second one.
+     */
+    requestId: z.string().uuid().optional()
   })
   .strict()
 

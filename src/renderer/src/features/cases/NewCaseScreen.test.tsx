@@ -71,6 +71,33 @@ describe('new walk-in screen', () => {
   })
 })
 
+describe('a lost reply never registers the walk-in twice', () => {
+  it('保存 pressed again after the connection dropped sends the same registration token; the draft stays on screen', async () => {
+    const creates: { requestId?: string; name: string }[] = []
+    invoke.mockImplementation(async (method: string, args: { requestId?: string; name: string }) => {
+      if (method !== 'cases.create') return { ok: true, value: [] }
+      creates.push(args)
+      // The case may have been registered, but no reply arrives: the worker presses 保存 again.
+      return { ok: false, code: 'IO', messageKey: 'common:browser.serverGone' }
+    })
+    render(<NewCaseScreen userId={7} />)
+    fireEvent.change(screen.getByLabelText('姓名（名称） *'), { target: { value: '钟𠮶妹' } })
+    const save = screen.getByRole('button', { name: /保存登记并打开个案/ })
+    await act(async () => fireEvent.click(save))
+    expect(await screen.findByRole('alert')).toBeTruthy()
+    expect((screen.getByLabelText('姓名（名称） *') as HTMLInputElement).value).toBe('钟𠮶妹')
+    await act(async () => fireEvent.click(save))
+    expect(creates).toHaveLength(2)
+    expect(creates[0].requestId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(creates[1].requestId).toBe(creates[0].requestId)
+    // 清空重填 starts a new registration with a new token.
+    fireEvent.click(screen.getByRole('button', { name: '清空重填' }))
+    fireEvent.change(screen.getByLabelText('姓名（名称） *'), { target: { value: '陈大文' } })
+    await act(async () => fireEvent.click(save))
+    expect(creates[2].requestId).not.toBe(creates[0].requestId)
+  })
+})
+
 describe('autosave keeps unsaveable fields on screen but out of the save', () => {
   it('flags a bad phone, birth or date and a missing name', () => {
     const base = { name: '王', phone: '', birth: '', contactDate: '2026-11-23', workerSignedDate: '', acceptedDate: '', opinionReceivedDate: '', reviewReceivedDate: '' }

@@ -34,6 +34,8 @@ interface Draft {
   representatives: { name: string; phone: string }[]
   repeat: 'repeat' | 'notRepeat' | null
   repeatOf: number[]
+  /** This draft's registration token: a second 保存 after a lost reply gets the same case back. */
+  requestId: string
 }
 
 const blank = (): Draft => ({
@@ -52,7 +54,8 @@ const blank = (): Draft => ({
   languageOther: '',
   representatives: [],
   repeat: null,
-  repeatOf: []
+  repeatOf: [],
+  requestId: crypto.randomUUID()
 })
 
 /**
@@ -63,6 +66,8 @@ const blank = (): Draft => ({
 const kept = new Map<number, Draft>()
 const DRAFT_SCOPE = 'register:new'
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 /** A stored registration draft, or null when it is not one (an older shape, damaged text). */
 function parseDraft(text: string): Draft | null {
   try {
@@ -71,12 +76,12 @@ function parseDraft(text: string): Draft | null {
     // A draft kept before 语言 took several ticks holds one code (or null): it becomes that one tick.
     const lang: unknown = v.language
     const language = Array.isArray(lang) ? (lang as Draft['language']) : typeof lang === 'string' ? ([lang] as Draft['language']) : []
-    return { ...blank(), ...v, language, representatives: Array.isArray(v.representatives) ? v.representatives : [], repeatOf: Array.isArray(v.repeatOf) ? v.repeatOf : [] }
+    return { ...blank(), ...v, language, representatives: Array.isArray(v.representatives) ? v.representatives : [], repeatOf: Array.isArray(v.repeatOf) ? v.repeatOf : [], requestId: typeof v.requestId === 'string' && UUID.test(v.requestId) ? v.requestId : crypto.randomUUID() }
   } catch {
     return null
   }
 }
-const isBlank = (d: Draft) => JSON.stringify(d) === JSON.stringify(blank())
+const isBlank = (d: Draft) => JSON.stringify({ ...d, requestId: '' }) === JSON.stringify({ ...blank(), requestId: '' })
 
 /** 7.1.1 接触登记: a person, an organisation or a collective visit; earlier cases shown alongside. */
 export function NewCaseScreen() {
@@ -155,7 +160,8 @@ export function NewCaseScreen() {
         languageOther: d.languageOther,
         representatives: d.partyKind === 'collective' ? d.representatives.filter((r) => r.name.trim()) : [],
         // One call: the case, its representatives and the repeat decision are saved together or not at all.
-        ...(d.repeat ? { repeat: { mark: d.repeat, ofCaseIds: d.repeat === 'repeat' ? d.repeatOf : [] } } : {})
+        ...(d.repeat ? { repeat: { mark: d.repeat, ofCaseIds: d.repeat === 'repeat' ? d.repeatOf : [] } } : {}),
+        requestId: d.requestId
       })
       return c
     })
