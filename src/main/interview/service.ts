@@ -1,3 +1,4 @@
+import { and, asc, desc, eq, isNull, like } from 'drizzle-orm'
 import { fail } from '@shared/ipc/result'
 import { isoDateAtOffset, isValidIsoDate, midFollowUpRange, isWithin, pastDateProblems } from '@shared/domain/dates'
 import {
@@ -9,7 +10,6 @@ import {
   CRISIS_STEPS,
   FIELD_MAX,
   TEXT_FIELDS,
-  toColumn,
   type CrisisKind,
   type Emotion,
   type FormBData,
@@ -41,40 +41,24 @@ import { caseLink } from './case-link'
 import { raiseNotice } from '../notices/service'
 import { formALanguageFor, interviewPeople } from './people'
 import { cannotReadForms, partyKindForHeadcount } from '@shared/domain/interview/people'
+import { cases, interviewChecks, interviewCorrections, interviewEmotions, interviewEvents, interviewStageTimes, interviews, notices, signoffs, users } from '../db/schema'
+import { pick } from '../cases/columns'
+import * as queries from './queries'
 
-const TEXT_COLUMNS = TEXT_FIELDS.map((f) => `${toColumn(f)} AS ${f}`).join(', ')
-
-interface Row {
-  id: number
-  caseId: number
-  workerId: number | null
-  outputLang: OutputLang
-  workForm: WorkForm
-  location: InterviewLocation
-  stage: StageId
-  matterType: string
-  route: string
-  startedAt: string
-  endedAt: string | null
-  followUpDate: string | null
-  followUpMidDate: string | null
-  acceptedNeeds: string
-  ruleDates: string
-  revisions: string
-  [k: string]: unknown
-}
-
-const SELECT_ROW = `SELECT id, case_id AS caseId, worker_id AS workerId, output_lang AS outputLang, work_form AS workForm,
-  location, stage, matter_type AS matterType, route, started_at AS startedAt, ended_at AS endedAt,
-  follow_up_date AS followUpDate, follow_up_mid_date AS followUpMidDate, accepted_needs AS acceptedNeeds,
-  rule_dates AS ruleDates, revisions, ${TEXT_COLUMNS} FROM interviews`
+/** A row of `interviews` as drizzle's schema types it. */
+type Row = typeof interviews.$inferSelect
+type Revisions = Partial<Record<TextField, number>>
 
 const nowIso = (desk: Desk) => desk.now().toISOString()
+const orm = (desk: Desk) => desk.db().orm
+
+// The JSON columns of `interviews` are text in the schema (migration 0003): read here, in one place.
+const revisionsOf = (r: Pick<Row, 'revisions'>): Revisions => JSON.parse(r.revisions) as Revisions
+const ruleDatesOf = (r: Pick<Row, 'ruleDates'>): Record<string, string> => JSON.parse(r.ruleDates) as Record<string, string>
+const needsOf = (r: Pick<Row, 'acceptedNeeds'>): string[] => JSON.parse(r.acceptedNeeds) as string[]
 
 function row(desk: Desk, id: number): Row {
-  const r = desk.db().sqlite.prepare(`${SELECT_ROW} WHERE id = ?`).get(id) as Row | undefined
-  if (!r) return fail('NOT_FOUND', 'interview:errors.notFound')
-  return r
+  return orm(desk).select().from(interviews).where(eq(interviews.id, id)).get() ?? fail('NOT_FOUND', 'interview:errors.notFound')
 }
 
 /**
@@ -87,30 +71,31 @@ function requireOpen(r: { endedAt: string | null }): void {
 
 /** 工作次数: this interview's place among its case's contacts, in start order. */
 export function workCount(desk: Desk, interviewId: number): number {
-  const r = desk
-    .db()
-    .sqlite.prepare(
-      `SELECT COUNT(*) AS n FROM interviews a JOIN interviews b ON b.case_id = a.case_id
-       WHERE a.id = ? AND (b.started_at < a.started_at OR (b.started_at = a.started_at AND b.id <= a.id))`
-    )
-    .get(interviewId) as { n: number }
-  return r.n
+  return queries.workCount(orm(desk), interviewId)
 }
 
 function workerName(desk: Desk, id: number | null): string {
   if (id == null) return ''
-  const r = desk.db().sqlite.prepare('SELECT display_name AS n FROM users WHERE id = ?').get(id) as { n: string } | undefined
-  return r?.n ?? ''
+  return orm(desk).select({ n: users.displayName }).from(users).where(eq(users.id, id)).get()?.n ?? ''
 }
 
 function event(desk: Desk, interviewId: number, kind: string, detail = ''): string {
   const at = nowIso(desk)
-  desk.db().sqlite.prepare('INSERT INTO interview_events (interview_id, kind, detail, at) VALUES (?, ?, ?, ?)').run(interviewId, kind, detail, at)
+  orm(desk).insert(interviewEvents).values({ interviewId, kind, detail, at }).run()
   return at
 }
 
+/** The stage the contact is in ends now (a new stage, or the end of the contact). */
+function closeStageClock(desk: Desk, interviewId: number, at: string): void {
+  orm(desk)
+    .update(interviewStageTimes)
+    .set({ leftAt: at })
+    .where(and(eq(interviewStageTimes.interviewId, interviewId), isNull(interviewStageTimes.leftAt)))
+    .run()
+}
+
 function touch(desk: Desk, id: number): void {
-  desk.db().sqlite.prepare('UPDATE interviews SET updated_at = ? WHERE id = ?').run(nowIso(desk), id)
+  orm(desk).update(interviews).set({ updatedAt: nowIso(desk) }).where(eq(interviews.id, id)).run()
 }
 
 /** Start an interview for an existing case, or for a new walk-in (the case is created from it). */
@@ -119,8 +104,8 @@ export function startInterview(
   input: { caseId?: number; outputLang?: OutputLang; petitionerName?: string; workForm?: WorkForm; headcount?: number }
 ): InterviewState {
   const session = desk.requireSession()
-  const db = desk.db().sqlite
-  const id = db.transaction(() => {
+  const { sqlite, orm: db } = desk.db()
+  const id = sqlite.transaction(() => {
     let caseId = input.caseId
     let lang = input.outputLang
     let ruleDates: Record<string, string> = {}
@@ -140,14 +125,24 @@ export function startInterview(
       route = c!.inPetitionProcedure ? 'petition' : 'unknown'
     }
     const at = nowIso(desk)
-    const r = db
-      .prepare(
-        `INSERT INTO interviews (case_id, worker_id, output_lang, work_form, started_at, petitioner_name, subject, rule_dates, route, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-      )
-      .run(caseId, session.userId, lang ?? 'zh-CN', input.workForm ?? 'faceToFace', at, input.petitionerName ?? '', input.petitionerName ?? '', JSON.stringify(ruleDates), route, at, at)
-    const iv = Number(r.lastInsertRowid)
-    db.prepare('INSERT INTO interview_stage_times (interview_id, stage, entered_at) VALUES (?, ?, ?)').run(iv, 'rapport', at)
+    const { id: iv } = db
+      .insert(interviews)
+      .values({
+        caseId,
+        workerId: session.userId,
+        outputLang: lang ?? 'zh-CN',
+        workForm: input.workForm ?? 'faceToFace',
+        startedAt: at,
+        petitionerName: input.petitionerName ?? '',
+        subject: input.petitionerName ?? '',
+        ruleDates: JSON.stringify(ruleDates),
+        route,
+        createdAt: at,
+        updatedAt: at
+      })
+      .returning({ id: interviews.id })
+      .get()
+    db.insert(interviewStageTimes).values({ interviewId: iv, stage: 'rapport', enteredAt: at }).run()
     desk.audit({ action: 'interview.started', subjectType: 'case', subjectId: caseId, details: { interviewId: iv, newCase: input.caseId == null } })
     return iv
   })()
@@ -156,10 +151,10 @@ export function startInterview(
 
 export function getInterview(desk: Desk, id: number): InterviewState {
   const r = row(desk, id)
-  const db = desk.db().sqlite
+  const db = orm(desk)
   const c = caseLink.caseSummary(desk, r.caseId)
-  const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, String(r[f] ?? '')])) as Record<TextField, string>
-  const revs = JSON.parse(r.revisions) as Partial<Record<TextField, number>>
+  const texts: Record<TextField, string> = pick(r, TEXT_FIELDS)
+  const revs = revisionsOf(r)
   return {
     id: r.id,
     caseId: r.caseId,
@@ -176,21 +171,36 @@ export function getInterview(desk: Desk, id: number): InterviewState {
     endedAt: r.endedAt,
     followUpDate: r.followUpDate,
     followUpMidDate: r.followUpMidDate,
-    acceptedNeeds: JSON.parse(r.acceptedNeeds) as string[],
-    ruleDates: JSON.parse(r.ruleDates) as Record<string, string>,
+    acceptedNeeds: needsOf(r),
+    ruleDates: ruleDatesOf(r),
     workCount: workCount(desk, id),
     texts,
     revisions: Object.fromEntries(TEXT_FIELDS.map((f) => [f, revs[f] ?? 0])) as Record<TextField, number>,
     stages: db
-      .prepare('SELECT stage, entered_at AS enteredAt, left_at AS leftAt FROM interview_stage_times WHERE interview_id = ? ORDER BY id')
-      .all(id) as InterviewState['stages'],
-    emotions: db.prepare('SELECT level, at FROM interview_emotions WHERE interview_id = ? ORDER BY id').all(id) as InterviewState['emotions'],
-    checks: (db.prepare('SELECT check_id AS checkId, checked, at FROM interview_checks WHERE interview_id = ?').all(id) as {
-      checkId: string
-      checked: number
-      at: string
-    }[]).map((x) => ({ ...x, checked: x.checked === 1 })),
-    events: db.prepare('SELECT kind, detail, at FROM interview_events WHERE interview_id = ? ORDER BY id').all(id) as InterviewState['events'],
+      .select({ stage: interviewStageTimes.stage, enteredAt: interviewStageTimes.enteredAt, leftAt: interviewStageTimes.leftAt })
+      .from(interviewStageTimes)
+      .where(eq(interviewStageTimes.interviewId, id))
+      .orderBy(asc(interviewStageTimes.id))
+      .all()
+      // The schema keeps a stage time's stage as plain text; only StageIds are ever written (setStage).
+      .map((x) => ({ ...x, stage: x.stage as StageId })),
+    emotions: db
+      .select({ level: interviewEmotions.level, at: interviewEmotions.at })
+      .from(interviewEmotions)
+      .where(eq(interviewEmotions.interviewId, id))
+      .orderBy(asc(interviewEmotions.id))
+      .all(),
+    checks: db
+      .select({ checkId: interviewChecks.checkId, checked: interviewChecks.checked, at: interviewChecks.at })
+      .from(interviewChecks)
+      .where(eq(interviewChecks.interviewId, id))
+      .all(),
+    events: db
+      .select({ kind: interviewEvents.kind, detail: interviewEvents.detail, at: interviewEvents.at })
+      .from(interviewEvents)
+      .where(eq(interviewEvents.interviewId, id))
+      .orderBy(asc(interviewEvents.id))
+      .all(),
     riskLevel: c?.riskLevel ?? 'none',
     crisis: caseCrisis(desk, r.caseId),
     caseRoute: c?.route ?? { diversion: null, inPetitionProcedure: false, contactDate: '', collective: false, events: NO_EVENTS },
@@ -200,22 +210,28 @@ export function getInterview(desk: Desk, id: number): InterviewState {
 }
 
 function corrections(desk: Desk, interviewId: number): InterviewCorrection[] {
-  const rows = desk
-    .db()
-    .sqlite.prepare(
-      `SELECT k.id, k.changed_fields, k.before, k.reason, k.after_signoff, k.at, u.display_name AS by_name
-       FROM interview_corrections k LEFT JOIN users u ON u.id = k.by WHERE k.interview_id = ? ORDER BY k.id`
-    )
-    .all(interviewId) as { id: number; changed_fields: string; before: string; reason: string; after_signoff: number; at: string; by_name: string | null }[]
-  return rows.map((k) => ({
-    id: k.id,
-    changedFields: JSON.parse(k.changed_fields) as TextField[],
-    before: JSON.parse(k.before) as Partial<Record<TextField, string>>,
-    reason: k.reason,
-    at: k.at,
-    byName: k.by_name ?? '',
-    afterSignoff: k.after_signoff === 1
-  }))
+  return orm(desk)
+    .select({
+      id: interviewCorrections.id,
+      changedFields: interviewCorrections.changedFields,
+      before: interviewCorrections.before,
+      reason: interviewCorrections.reason,
+      afterSignoff: interviewCorrections.afterSignoff,
+      at: interviewCorrections.at,
+      byName: users.displayName
+    })
+    .from(interviewCorrections)
+    .leftJoin(users, eq(users.id, interviewCorrections.by))
+    .where(eq(interviewCorrections.interviewId, interviewId))
+    .orderBy(asc(interviewCorrections.id))
+    .all()
+    .map((k) => ({
+      ...k,
+      // JSON text in the schema (migration 0007), written only by correctInterview.
+      changedFields: JSON.parse(k.changedFields) as TextField[],
+      before: JSON.parse(k.before) as Partial<Record<TextField, string>>,
+      byName: k.byName ?? ''
+    }))
 }
 
 // Audit an edit at most once per field and interview per 10 minutes: the chain records that the
@@ -234,19 +250,22 @@ export interface FieldChange {
  * not newer than the stored one is ignored (a late, out-of-order save never overwrites newer text).
  */
 export function saveFields(desk: Desk, input: { interviewId: number; changes: FieldChange[] }): { revisions: Partial<Record<TextField, number>>; savedAt: string } {
-  const db = desk.db().sqlite
+  const { sqlite, orm: db } = desk.db()
   const at = nowIso(desk)
-  const result: Partial<Record<TextField, number>> = {}
+  const result: Revisions = {}
   const applied: TextField[] = []
   let caseId = 0
-  db.transaction(() => {
-    const r = db.prepare('SELECT case_id AS caseId, revisions, ended_at AS endedAt FROM interviews WHERE id = ?').get(input.interviewId) as
-      | { caseId: number; revisions: string; endedAt: string | null }
-      | undefined
-    if (!r) fail('NOT_FOUND', 'interview:errors.notFound')
-    requireOpen(r!)
-    caseId = r!.caseId
-    const revs = JSON.parse(r!.revisions) as Partial<Record<TextField, number>>
+  sqlite.transaction(() => {
+    const r =
+      db
+        .select({ caseId: interviews.caseId, revisions: interviews.revisions, endedAt: interviews.endedAt })
+        .from(interviews)
+        .where(eq(interviews.id, input.interviewId))
+        .get() ?? fail('NOT_FOUND', 'interview:errors.notFound')
+    requireOpen(r)
+    caseId = r.caseId
+    const revs = revisionsOf(r)
+    const texts: Partial<Record<TextField, string>> = {}
     for (const c of input.changes) {
       if (!withinCodePoints(c.value, FIELD_MAX[c.field])) fail('BAD_ARGS', 'errors:arg.tooLong', undefined, c.field)
       const cur = revs[c.field] ?? 0
@@ -254,12 +273,16 @@ export function saveFields(desk: Desk, input: { interviewId: number; changes: Fi
         result[c.field] = cur
         continue
       }
-      db.prepare(`UPDATE interviews SET ${toColumn(c.field)} = ? WHERE id = ?`).run(c.value, input.interviewId)
+      texts[c.field] = c.value
       revs[c.field] = c.revision
       result[c.field] = c.revision
       applied.push(c.field)
     }
-    if (applied.length) db.prepare('UPDATE interviews SET revisions = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(revs), at, input.interviewId)
+    if (applied.length)
+      db.update(interviews)
+        .set({ ...texts, revisions: JSON.stringify(revs), updatedAt: at })
+        .where(eq(interviews.id, input.interviewId))
+        .run()
   })()
   const t = desk.now().getTime()
   const due = applied.filter((f) => t - (lastEditAudit.get(`${input.interviewId}:${f}`) ?? 0) > EDIT_AUDIT_MS)
@@ -271,15 +294,15 @@ export function saveFields(desk: Desk, input: { interviewId: number; changes: Fi
 }
 
 export function setStage(desk: Desk, input: { interviewId: number; stage: StageId }): { at: string } {
-  const db = desk.db().sqlite
+  const { sqlite, orm: db } = desk.db()
   const at = nowIso(desk)
-  db.transaction(() => {
+  sqlite.transaction(() => {
     const r = row(desk, input.interviewId)
     requireOpen(r)
     if (r.stage === input.stage) return
-    db.prepare('UPDATE interview_stage_times SET left_at = ? WHERE interview_id = ? AND left_at IS NULL').run(at, input.interviewId)
-    db.prepare('INSERT INTO interview_stage_times (interview_id, stage, entered_at) VALUES (?, ?, ?)').run(input.interviewId, input.stage, at)
-    db.prepare('UPDATE interviews SET stage = ?, updated_at = ? WHERE id = ?').run(input.stage, at, input.interviewId)
+    closeStageClock(desk, input.interviewId, at)
+    db.insert(interviewStageTimes).values({ interviewId: input.interviewId, stage: input.stage, enteredAt: at }).run()
+    db.update(interviews).set({ stage: input.stage, updatedAt: at }).where(eq(interviews.id, input.interviewId)).run()
   })()
   return { at }
 }
@@ -287,7 +310,7 @@ export function setStage(desk: Desk, input: { interviewId: number; stage: StageI
 export function recordEmotion(desk: Desk, input: { interviewId: number; level: Emotion }): { at: string } {
   requireOpen(row(desk, input.interviewId))
   const at = nowIso(desk)
-  desk.db().sqlite.prepare('INSERT INTO interview_emotions (interview_id, level, at) VALUES (?, ?, ?)').run(input.interviewId, input.level, at)
+  orm(desk).insert(interviewEmotions).values({ interviewId: input.interviewId, level: input.level, at }).run()
   touch(desk, input.interviewId)
   return { at }
 }
@@ -296,13 +319,11 @@ export function setCheck(desk: Desk, input: { interviewId: number; checkId: stri
   if (!ALL_CHECKS.includes(input.checkId)) fail('BAD_ARGS', 'interview:errors.unknownCheck')
   requireOpen(row(desk, input.interviewId))
   const at = nowIso(desk)
-  desk
-    .db()
-    .sqlite.prepare(
-      `INSERT INTO interview_checks (interview_id, check_id, checked, at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(interview_id, check_id) DO UPDATE SET checked = excluded.checked, at = excluded.at`
-    )
-    .run(input.interviewId, input.checkId, input.checked ? 1 : 0, at)
+  orm(desk)
+    .insert(interviewChecks)
+    .values({ interviewId: input.interviewId, checkId: input.checkId, checked: input.checked, at })
+    .onConflictDoUpdate({ target: [interviewChecks.interviewId, interviewChecks.checkId], set: { checked: input.checked, at } })
+    .run()
   touch(desk, input.interviewId)
   return { at }
 }
@@ -322,17 +343,15 @@ export function setMeta(desk: Desk, input: { interviewId: number; patch: MetaPat
   requireOpen(r)
   const p = input.patch
   const at = nowIso(desk)
-  const sets: string[] = []
-  const vals: unknown[] = []
-  const put = (col: string, v: unknown) => (sets.push(`${col} = ?`), vals.push(v))
-  if (p.outputLang) put('output_lang', p.outputLang)
-  if (p.workForm) put('work_form', p.workForm)
-  if (p.location) put('location', p.location)
-  if (p.matterType !== undefined) put('matter_type', p.matterType)
-  if (p.route !== undefined) put('route', p.route)
+  const set: Partial<typeof interviews.$inferInsert> = {}
+  if (p.outputLang) set.outputLang = p.outputLang
+  if (p.workForm) set.workForm = p.workForm
+  if (p.location) set.location = p.location
+  if (p.matterType !== undefined) set.matterType = p.matterType
+  if (p.route !== undefined) set.route = p.route
   if (p.acceptedNeeds) {
     if (p.acceptedNeeds.some((n) => !ALL_NEEDS.includes(n))) fail('BAD_ARGS', 'errors:arg.invalid', undefined, 'acceptedNeeds')
-    put('accepted_needs', JSON.stringify([...new Set(p.acceptedNeeds)]))
+    set.acceptedNeeds = JSON.stringify([...new Set(p.acceptedNeeds)])
   }
   if (p.ruleDates) {
     for (const [k, d] of Object.entries(p.ruleDates)) {
@@ -342,12 +361,11 @@ export function setMeta(desk: Desk, input: { interviewId: number; patch: MetaPat
     // 受理 / 答复 / 复查 dates record what has happened: none later than today.
     const future = pastDateProblems(p.ruleDates, isoDateAtOffset(desk.now()), 'ruleDates')[0]
     if (future) fail('BAD_ARGS', future.messageKey, undefined, future.field)
-    put('rule_dates', JSON.stringify({ ...(JSON.parse(r.ruleDates) as object), ...p.ruleDates }))
+    set.ruleDates = JSON.stringify({ ...ruleDatesOf(r), ...p.ruleDates })
   }
-  if (!sets.length) return { at }
-  put('updated_at', at)
+  if (!Object.keys(set).length) return { at }
   desk.db().sqlite.transaction(() => {
-    desk.db().sqlite.prepare(`UPDATE interviews SET ${sets.join(', ')} WHERE id = ?`).run(...vals, input.interviewId)
+    orm(desk).update(interviews).set({ ...set, updatedAt: at }).where(eq(interviews.id, input.interviewId)).run()
     // A recorded start date (written answer received, act known…) is the case's: Today shows it too.
     for (const [k, d] of Object.entries(p.ruleDates ?? {})) caseLink.recordRuleDate(desk, r.caseId, k, d)
   })()
@@ -430,10 +448,13 @@ export function answerRiskCue(desk: Desk, input: { interviewId: number; kind: Cu
 export function caseCrisis(desk: Desk, caseId: number): CrisisState | null {
   const c = caseLink.caseSummary(desk, caseId)
   if (!c) return null
-  const last = desk
-    .db()
-    .sqlite.prepare("SELECT kind, raised_at AS at FROM notices WHERE case_id = ? AND kind LIKE 'crisis.%' ORDER BY id DESC LIMIT 1")
-    .get(caseId) as { kind: string; at: string } | undefined
+  const last = orm(desk)
+    .select({ kind: notices.kind, at: notices.raisedAt })
+    .from(notices)
+    .where(and(eq(notices.caseId, caseId), like(notices.kind, 'crisis.%')))
+    .orderBy(desc(notices.id))
+    .limit(1)
+    .get()
   const kind = last?.kind.slice('crisis.'.length) as CrisisKind | undefined
   return crisisActive(last && kind && (CRISIS_KINDS as readonly string[]).includes(kind) ? { kind, since: last.at } : null, c.riskLevel)
 }
@@ -448,10 +469,11 @@ export function scheduleFollowUps(desk: Desk, input: { interviewId: number; shor
   if (!isWithin(input.shortDate, followUpWindow(day, risk))) fail('BAD_ARGS', isHighRisk(risk) ? 'interview:errors.crisisFollowUpRange' : 'interview:errors.shortFollowUpRange', undefined, 'shortDate')
   if (input.midDate && !isWithin(input.midDate, midFollowUpRange(day))) fail('BAD_ARGS', 'interview:errors.midFollowUpRange', undefined, 'midDate')
   desk.db().sqlite.transaction(() => {
-    desk
-      .db()
-      .sqlite.prepare('UPDATE interviews SET follow_up_date = ?, follow_up_mid_date = ?, updated_at = ? WHERE id = ?')
-      .run(input.shortDate, input.midDate ?? null, nowIso(desk), r.id)
+    orm(desk)
+      .update(interviews)
+      .set({ followUpDate: input.shortDate, followUpMidDate: input.midDate ?? null, updatedAt: nowIso(desk) })
+      .where(eq(interviews.id, r.id))
+      .run()
     if (input.shortDate !== r.followUpDate)
       caseLink.scheduleFollowUp(desk, { caseId: r.caseId, dueDate: input.shortDate, kind: 'short', interviewId: r.id })
     if (input.midDate && input.midDate !== r.followUpMidDate)
@@ -471,8 +493,12 @@ export function finishInterview(desk: Desk, input: { interviewId: number }): Int
   if (r.endedAt) return getInterview(desk, r.id)
   const at = nowIso(desk)
   desk.db().sqlite.transaction(() => {
-    desk.db().sqlite.prepare('UPDATE interview_stage_times SET left_at = ? WHERE interview_id = ? AND left_at IS NULL').run(at, r.id)
-    desk.db().sqlite.prepare('UPDATE interviews SET ended_at = ?, updated_at = ? WHERE id = ? AND ended_at IS NULL').run(at, at, r.id)
+    closeStageClock(desk, r.id, at)
+    orm(desk)
+      .update(interviews)
+      .set({ endedAt: at, updatedAt: at })
+      .where(and(eq(interviews.id, r.id), isNull(interviews.endedAt)))
+      .run()
     desk.audit({ action: 'interview.finished', subjectType: 'case', subjectId: r.caseId, details: { interviewId: r.id } })
   })()
   return getInterview(desk, r.id)
@@ -480,10 +506,13 @@ export function finishInterview(desk: Desk, input: { interviewId: number }): Int
 
 /** The worker's answer to a contact's Form A proposal, kept as an event of that contact. */
 function proposalDecision(desk: Desk, interviewId: number): FormAProposal['decided'] {
-  const e = desk
-    .db()
-    .sqlite.prepare("SELECT detail FROM interview_events WHERE interview_id = ? AND kind = 'proposal' ORDER BY id DESC LIMIT 1")
-    .get(interviewId) as { detail: string } | undefined
+  const e = orm(desk)
+    .select({ detail: interviewEvents.detail })
+    .from(interviewEvents)
+    .where(and(eq(interviewEvents.interviewId, interviewId), eq(interviewEvents.kind, 'proposal')))
+    .orderBy(desc(interviewEvents.id))
+    .limit(1)
+    .get()
   return e ? (e.detail.startsWith('accepted') ? 'accepted' : 'declined') : null
 }
 
@@ -497,13 +526,18 @@ export function formAProposal(desk: Desk, input: { interviewId: number }): FormA
   const items =
     r.endedAt && !decided
       ? caseLink.proposeFormA(desk, r.caseId, {
-          demands: String(r.surfaceDemand ?? ''),
-          experience: String(r.experience ?? ''),
-          personality: String(r.personality ?? ''),
+          demands: r.surfaceDemand,
+          experience: r.experience,
+          personality: r.personality,
           // The language recorded at Stage 1 (客家话 stays 客家话); else the lines' language.
           language: formALanguageFor(desk, r.id) ?? (r.outputLang === 'yue-HK' ? 'cantonese' : 'putonghua'),
-          needs: JSON.parse(r.acceptedNeeds) as string[],
-          crisis: !!desk.db().sqlite.prepare("SELECT 1 FROM interview_events WHERE interview_id = ? AND kind = 'crisis.open'").get(r.id)
+          needs: needsOf(r),
+          crisis: !!orm(desk)
+            .select({ id: interviewEvents.id })
+            .from(interviewEvents)
+            .where(and(eq(interviewEvents.interviewId, r.id), eq(interviewEvents.kind, 'crisis.open')))
+            .limit(1)
+            .get()
         })
       : []
   return { interviewId: r.id, workCount: workCount(desk, r.id), items, decided }
@@ -545,7 +579,7 @@ export function correctInterview(
   desk: Desk,
   input: { interviewId: number; reason: string; changes: { field: TextField; value: string }[] }
 ): InterviewState {
-  const db = desk.db().sqlite
+  const { sqlite, orm: db } = desk.db()
   const r = row(desk, input.interviewId)
   if (!r.endedAt) fail('CONFLICT', 'interview:errors.correctOpen')
   const reason = input.reason.trim()
@@ -554,59 +588,86 @@ export function correctInterview(
   const before: Partial<Record<TextField, string>> = {}
   for (const c of input.changes) {
     if (c.value.length > FIELD_MAX[c.field]) fail('BAD_ARGS', 'errors:arg.tooLong', undefined, c.field)
-    const cur = String(r[c.field] ?? '')
+    const cur = r[c.field]
     if (cur === c.value || changed.includes(c.field)) continue
     changed.push(c.field)
     before[c.field] = cur
   }
   if (!changed.length) fail('BAD_ARGS', 'interview:errors.correctionNothing', undefined, 'changes')
   const at = nowIso(desk)
-  db.transaction(() => {
-    const signed = !!db.prepare("SELECT 1 FROM signoffs WHERE kind = 'B' AND subject_id = ?").get(r.id)
+  sqlite.transaction(() => {
+    const signed = !!db
+      .select({ id: signoffs.id })
+      .from(signoffs)
+      .where(and(eq(signoffs.kind, 'B'), eq(signoffs.subjectId, r.id)))
+      .get()
     const k = db
-      .prepare('INSERT INTO interview_corrections (interview_id, changed_fields, before, reason, after_signoff, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(r.id, JSON.stringify(changed), JSON.stringify(before), reason, signed ? 1 : 0, at, desk.session?.userId ?? null)
+      .insert(interviewCorrections)
+      .values({
+        interviewId: r.id,
+        changedFields: JSON.stringify(changed),
+        before: JSON.stringify(before),
+        reason,
+        afterSignoff: signed,
+        at,
+        by: desk.session?.userId ?? null
+      })
+      .returning({ id: interviewCorrections.id })
+      .get()
     // Each corrected field moves one revision on, so a late autosave from an old screen is ignored.
-    const revs = JSON.parse(r.revisions) as Partial<Record<TextField, number>>
+    const revs = revisionsOf(r)
+    const texts: Partial<Record<TextField, string>> = {}
     for (const f of changed) {
-      db.prepare(`UPDATE interviews SET ${toColumn(f)} = ? WHERE id = ?`).run(input.changes.find((c) => c.field === f)!.value, r.id)
+      texts[f] = input.changes.find((c) => c.field === f)!.value
       revs[f] = (revs[f] ?? 0) + 1
     }
-    db.prepare('UPDATE interviews SET revisions = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(revs), at, r.id)
+    db.update(interviews)
+      .set({ ...texts, revisions: JSON.stringify(revs), updatedAt: at })
+      .where(eq(interviews.id, r.id))
+      .run()
     desk.audit({
       action: 'interview.corrected',
       subjectType: 'case',
       subjectId: r.caseId,
-      details: { interviewId: r.id, correctionId: Number(k.lastInsertRowid), fields: changed, afterSignoff: signed }
+      details: { interviewId: r.id, correctionId: k.id, fields: changed, afterSignoff: signed }
     })
   })()
   return getInterview(desk, r.id)
 }
 
+/** The columns of a line in a list of contacts (InterviewListItem without its 工作次数). */
+const listColumns = {
+  id: interviews.id,
+  caseId: interviews.caseId,
+  startedAt: interviews.startedAt,
+  endedAt: interviews.endedAt,
+  workForm: interviews.workForm,
+  outputLang: interviews.outputLang,
+  purpose: interviews.purpose
+}
+
 /** Contacts this worker started and did not end (after a restart, 会谈 offers to resume them). */
 export function unfinishedInterviews(desk: Desk): UnfinishedInterview[] {
   const s = desk.requireSession()
-  const rows = desk
-    .db()
-    .sqlite.prepare(
-      `SELECT i.id, i.case_id AS caseId, i.started_at AS startedAt, i.ended_at AS endedAt, i.work_form AS workForm,
-              i.output_lang AS outputLang, i.purpose, c.case_no AS caseNo, c.name
-       FROM interviews i JOIN cases c ON c.id = i.case_id
-       WHERE i.worker_id = ? AND i.ended_at IS NULL ORDER BY i.started_at DESC, i.id DESC LIMIT 20`
-    )
-    .all(s.userId) as Omit<UnfinishedInterview, 'workCount'>[]
-  return rows.map((x) => ({ ...x, workCount: workCount(desk, x.id) }))
+  return orm(desk)
+    .select({ ...listColumns, caseNo: cases.caseNo, name: cases.name })
+    .from(interviews)
+    .innerJoin(cases, eq(cases.id, interviews.caseId))
+    .where(and(eq(interviews.workerId, s.userId), isNull(interviews.endedAt)))
+    .orderBy(desc(interviews.startedAt), desc(interviews.id))
+    .limit(20)
+    .all()
+    .map((x) => ({ ...x, workCount: workCount(desk, x.id) }))
 }
 
 export function listInterviews(desk: Desk, caseId: number): InterviewListItem[] {
-  const rows = desk
-    .db()
-    .sqlite.prepare(
-      `SELECT id, case_id AS caseId, started_at AS startedAt, ended_at AS endedAt, work_form AS workForm,
-              output_lang AS outputLang, purpose FROM interviews WHERE case_id = ? ORDER BY started_at, id`
-    )
-    .all(caseId) as Omit<InterviewListItem, 'workCount'>[]
-  return rows.map((x, i) => ({ ...x, workCount: i + 1 }))
+  return orm(desk)
+    .select(listColumns)
+    .from(interviews)
+    .where(eq(interviews.caseId, caseId))
+    .orderBy(asc(interviews.startedAt), asc(interviews.id))
+    .all()
+    .map((x, i) => ({ ...x, workCount: i + 1 }))
 }
 
 const hhmm = (iso: string) => {
