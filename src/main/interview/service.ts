@@ -41,7 +41,8 @@ import { caseLink } from './case-link'
 import { raiseNotice } from '../notices/service'
 import { formALanguageFor, interviewPeople } from './people'
 import { cannotReadForms, partyKindForHeadcount } from '@shared/domain/interview/people'
-import { cases, interviewChecks, interviewCorrections, interviewEmotions, interviewEvents, interviewStageTimes, interviews, notices, signoffs, users } from '../db/schema'
+import { caseAccess } from '@shared/domain/case/confidential'
+import { caseConfidential, cases, interviewChecks, interviewCorrections, interviewEmotions, interviewEvents, interviewStageTimes, interviews, notices, signoffs, users } from '../db/schema'
 import { pick } from '../cases/columns'
 import * as queries from './queries'
 
@@ -646,18 +647,35 @@ const listColumns = {
   purpose: interviews.purpose
 }
 
-/** Contacts this worker started and did not end (after a restart, 会谈 offers to resume them). */
+/**
+ * Contacts this worker started and did not end (after a restart, 会谈 offers to resume them). A
+ * confidential case's line follows the case list's rule (cases/confidential.ts): whoever may not
+ * open the case sees its number only — no name and no purpose typed for the contact — even for a
+ * contact they started (the case may since have gone to another worker, or their reason has lapsed).
+ */
 export function unfinishedInterviews(desk: Desk): UnfinishedInterview[] {
   const s = desk.requireSession()
+  const viewer = { userId: s.userId, role: s.role }
   return orm(desk)
-    .select({ ...listColumns, caseNo: cases.caseNo, name: cases.name })
+    .select({
+      ...listColumns,
+      caseNo: cases.caseNo,
+      name: cases.name,
+      assignedWorkerId: cases.assignedWorkerId,
+      confidentialSince: caseConfidential.since
+    })
     .from(interviews)
     .innerJoin(cases, eq(cases.id, interviews.caseId))
+    .leftJoin(caseConfidential, eq(caseConfidential.caseId, interviews.caseId))
     .where(and(eq(interviews.workerId, s.userId), isNull(interviews.endedAt)))
     .orderBy(desc(interviews.startedAt), desc(interviews.id))
     .limit(20)
     .all()
-    .map((x) => ({ ...x, workCount: workCount(desk, x.id) }))
+    .map(({ assignedWorkerId, confidentialSince, ...x }) => {
+      const line = { ...x, workCount: workCount(desk, x.id) }
+      const access = caseAccess(viewer, { confidential: confidentialSince != null, assignedWorkerId }, 'list')
+      return access === 'open' ? line : { ...line, name: '', purpose: '' }
+    })
 }
 
 export function listInterviews(desk: Desk, caseId: number): InterviewListItem[] {
