@@ -8,6 +8,7 @@ import { translator, type Namespace } from '@shared/i18n/resources'
 import { casePeople } from '../cases/people'
 import { callVia } from '@shared/domain/case/people-extras'
 import type { Desk } from '../desk/desk'
+import { interviewEvents } from '../db/schema'
 import { deliverPdf, pdfFileName, renderPdf } from '../pdf'
 import { contacts, getInterview } from './service'
 import { handoutDestinations } from '@shared/domain/referrals/handout'
@@ -78,7 +79,11 @@ export function handoutDefinition(doc: HandoutDoc, paper: 'A5' | 'A4'): TDocumen
 export async function handoutPdf(desk: Desk, input: { interviewId: number; paper: 'A5' | 'A4'; action: PdfAction }): Promise<PdfDelivery> {
   const { doc, caseNo, date, lang } = handoutDoc(desk, input.interviewId)
   const bytes = await renderPdf(handoutDefinition(doc, input.paper), { lang })
-  desk.db().sqlite.prepare('INSERT INTO interview_events (interview_id, kind, detail, at) VALUES (?, ?, ?, ?)').run(input.interviewId, 'handout', `pdf ${input.paper}`, desk.now().toISOString())
+  desk
+    .db()
+    .orm.insert(interviewEvents)
+    .values({ interviewId: input.interviewId, kind: 'handout', detail: `pdf ${input.paper}`, at: desk.now().toISOString() })
+    .run()
   desk.audit({ action: 'interview.handout', subjectType: 'interview', subjectId: input.interviewId, details: { paper: input.paper, action: input.action } })
   // The file name is in the handout's language (告知單 for 粵語), like the handout itself.
   return deliverPdf(desk, bytes, pdfFileName(fixedT(lang)('script:handout.fileName'), caseNo, date), input.action)

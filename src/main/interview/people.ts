@@ -16,7 +16,7 @@ import type { OutputLang } from '@shared/domain/interview/types'
 import type { PartyKind } from '@shared/domain/case/options'
 import type { Desk } from '../desk/desk'
 import { casePeople, interviewLanguage } from '../db/schema/people'
-import { interviews } from '../db/schema/interview'
+import { interviewEvents, interviews } from '../db/schema/interview'
 import { caseLink } from './case-link'
 import { requireCaseAccess } from '../cases/confidential'
 
@@ -179,7 +179,7 @@ export function setLanguage(desk: Desk, input: LanguageInput): { language: Langu
       .run()
     if (output !== iv.outputLang) {
       db.orm.update(interviews).set({ outputLang: output, updatedAt: at }).where(eq(interviews.id, input.interviewId)).run()
-      db.sqlite.prepare('INSERT INTO interview_events (interview_id, kind, detail, at) VALUES (?, ?, ?, ?)').run(input.interviewId, 'outputLang', output, at)
+      db.orm.insert(interviewEvents).values({ interviewId: input.interviewId, kind: 'outputLang', detail: output, at }).run()
     }
     // Who interpreted is named in the record, not in the audit trail: the trail says that it changed.
     desk.audit({
