@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { setupDesk, type TestDesk } from '../../../tests/support/desk'
+import { asc, eq } from 'drizzle-orm'
+import { auditEvents } from '../db/schema'
 import * as svc from './service'
 import { getCase, setRiskLevel, createCase } from '../cases/api'
 import { setSetting } from '../settings/settings'
@@ -80,7 +82,13 @@ describe('risk cues: the worker decides (real encrypted desk)', () => {
     const c = getCase(t.desk, s.caseId)
     expect(c.riskLevel).toBe('critical')
     expect(c.risk?.reason).toBe('riskCue.goodbye')
-    const audit = t.desk.db().sqlite.prepare("SELECT details FROM audit_events WHERE action = 'interview.riskCue' ORDER BY id").all() as { details: string }[]
+    const audit = t.desk
+      .db()
+      .orm.select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'interview.riskCue'))
+      .orderBy(asc(auditEvents.id))
+      .all()
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([
       expect.objectContaining({ cue: 'goodbye', suggested: 'critical', answer: 'dismiss' }),
       expect.objectContaining({ cue: 'goodbye', suggested: 'critical', answer: 'raise' })

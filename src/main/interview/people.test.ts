@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { setupDesk, WORKER, type TestDesk } from '../../../tests/support/desk'
+import { asc, eq } from 'drizzle-orm'
+import { auditEvents } from '../db/schema'
 import * as session from '../session/service'
 import { createCase, caseHistory, getCase } from '../cases/api'
 import type { InterviewState } from '@shared/domain/interview/types'
@@ -21,7 +23,14 @@ async function ok<T>(method: string, args: unknown): Promise<T> {
   return r.value
 }
 const audit = (action: string) =>
-  (t.desk.db().sqlite.prepare('SELECT details FROM audit_events WHERE action = ? ORDER BY id').all(action) as { details: string }[]).map((r) => r.details)
+  t.desk
+    .db()
+    .orm.select({ details: auditEvents.details })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, action))
+    .orderBy(asc(auditEvents.id))
+    .all()
+    .map((r) => r.details)
 
 describe('a collective visit follows the headcount, in the main process', () => {
   it('a walk-in counted at 6 is collective from the first minute; corrected to 4 it is not, to 5 it is again — each in the case history', async () => {

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { setupDesk, type TestDesk } from '../../../tests/support/desk'
+import { asc, eq } from 'drizzle-orm'
+import { auditEvents, caseClosings } from '../db/schema'
 import * as svc from './service'
 import { getFormB } from './api'
 import { caseHistory, createCase, getCase, updateCase } from '../cases/api'
@@ -19,9 +21,14 @@ afterEach(() => t.cleanup())
 
 const invoke = (m: string, a: unknown) => t.router.invoke(m, a)
 const auditOf = (action: string) =>
-  (t.desk.db().sqlite.prepare('SELECT actor_id AS actorId, details FROM audit_events WHERE action = ? ORDER BY id').all(action) as { actorId: number; details: string }[]).map(
-    (r) => ({ actorId: r.actorId, details: JSON.parse(r.details) as Record<string, unknown> })
-  )
+  t.desk
+    .db()
+    .orm.select({ actorId: auditEvents.actorId, details: auditEvents.details })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, action))
+    .orderBy(asc(auditEvents.id))
+    .all()
+    .map((r) => ({ actorId: r.actorId, details: JSON.parse(r.details) as Record<string, unknown> }))
 
 describe('an ended contact stays ended (issue 10, item 1)', () => {
   it('a second contact on the same case is 第2次 and does not touch the first', () => {
@@ -185,7 +192,7 @@ describe('the app proposes, the worker decides (issue 10, item 5)', () => {
     const c = createCase(t.desk, { partyKind: 'person', name: '周', contactDate: '2026-11-01' })
     const closing = { category: 'end', openedDate: '', closedDate: '2026-11-23', transferReason: null, transferReasonOther: '', closingType: 'goalsMet', closingTypeOther: '', linkedResources: '', contactedDepartments: '', goals: [], reflection: '', workerSignedDate: '', transferTo: '' } as const
     return invoke('cases.close', { id: c.id, closing, finalize: false }).then(() => {
-      expect((t.desk.db().sqlite.prepare('SELECT opened_date FROM case_closings WHERE case_id = ?').get(c.id) as { opened_date: string }).opened_date).toBe('')
+      expect(t.desk.db().orm.select({ openedDate: caseClosings.openedDate }).from(caseClosings).where(eq(caseClosings.caseId, c.id)).get()?.openedDate).toBe('')
       expect(getCase(t.desk, c.id).closing?.openedDate).toBe('2026-11-01')
     })
   })
