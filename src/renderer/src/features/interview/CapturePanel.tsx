@@ -6,7 +6,7 @@ import { MATTER_ROUTES, type MatterRoute } from '@shared/domain/dates'
 import { call } from '../../app/desk-client'
 import { AutoText } from './AutoText'
 import type { AutosaveStore } from '@shared/domain/interview/autosave'
-import type { Contacts } from './InterviewDesk'
+import { TABS, type Contacts, type Tab } from './desk-state'
 import { RulesPanel } from './RulesPanel'
 import { ClosingPanel } from './ClosingPanel'
 import { promisesForInterview } from '@shared/domain/interview/route-promises'
@@ -14,9 +14,6 @@ import { send } from '../../app/calls'
 import { PeoplePanel } from './PeoplePanel'
 import type { InterviewPeople } from '@shared/domain/interview/people'
 
-// 来访人 last, so F3 keeps its old order for the other tabs; its reminders sit beside the lines.
-export const TABS = ['notes', 'fiveW', 'needs', 'rules', 'closing', 'people'] as const
-export type Tab = (typeof TABS)[number]
 const TAB_LABEL: Record<Tab, string> = {
   notes: 'interview:panel.capture',
   people: 'interview:panel.people',

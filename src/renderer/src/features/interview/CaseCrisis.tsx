@@ -5,7 +5,7 @@ import type { CrisisState } from '@shared/domain/interview/crisis'
 import type { RiskLevel } from '@shared/domain/interview/types'
 import { call } from '../../app/desk-client'
 import { CrisisDialog } from './CrisisDialog'
-import type { Contacts } from './InterviewDesk'
+import type { Contacts } from './desk-state'
 
 const NO_CONTACTS: Contacts = { orgName: '', orgPhone: '', orgAddress: '', dutyPhone: '', siteContacts: [] }
 

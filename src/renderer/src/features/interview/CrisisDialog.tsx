@@ -4,7 +4,7 @@ import { CRISIS_DEFAULT_RISK, CRISIS_NUMBERS, CRISIS_STEPS } from '@shared/domai
 import { CRISIS_KINDS, type CrisisKind, type RiskLevel } from '@shared/domain/interview/types'
 import { send } from '../../app/calls'
 import { shortcutsSuspended } from '../../ui/hotkeys'
-import type { Contacts } from './InterviewDesk'
+import type { Contacts } from './desk-state'
 
 const RISKS: RiskLevel[] = ['none', 'low', 'medium', 'high', 'critical']
 const hhmm = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' })

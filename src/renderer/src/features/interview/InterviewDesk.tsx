@@ -1,30 +1,21 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import i18next from 'i18next'
-import {
-  EMOTIONS,
-  STAGES,
-  type Emotion,
-  type InterviewState,
-  type OutputLang,
-  type CrisisKind,
-  type RiskLevel,
-  type StageId
-} from '@shared/domain/interview/types'
+import { EMOTIONS, STAGES, type Emotion, type InterviewState, type OutputLang, type RiskLevel, type StageId } from '@shared/domain/interview/types'
 import {
   STAGE_PLAN,
   buildStageView,
   isHighEmotion,
   suggestedStage
 } from '@shared/domain/interview'
-import { formatChineseDate, type MatterRoute } from '@shared/domain/dates'
-import { ownWords, type InterviewPeople } from '@shared/domain/interview/people'
+import { formatChineseDate } from '@shared/domain/dates'
+import { ownWords } from '@shared/domain/interview/people'
 import { promisesForInterview } from '@shared/domain/interview/route-promises'
-import { crisisActive, crisisStageLines } from '@shared/domain/interview/crisis'
+import { crisisStageLines } from '@shared/domain/interview/crisis'
 import { call, desk } from '../../app/desk-client'
 import { useSession } from '../../app/session-context'
 import { AutosaveStore, type SaveState } from '@shared/domain/interview/autosave'
-import { CapturePanel, TABS, type Tab } from './CapturePanel'
+import { CapturePanel } from './CapturePanel'
 import { Deescalation } from './Deescalation'
 import { Moments } from './Moments'
 import { CrisisDialog } from './CrisisDialog'
@@ -35,18 +26,18 @@ import { ReadBackWindow } from './ReadBack'
 import { send, useLoad } from '../../app/calls'
 import { callVia } from '@shared/domain/case/people-extras'
 import { shortcutsSuspended } from '../../ui/hotkeys'
-
-export interface Contacts {
-  orgName: string
-  orgPhone: string
-  orgAddress: string
-  dutyPhone: string
-  siteContacts: { label: string; phone: string }[]
-}
-
-const isTyping = (el: Element | null) =>
-  !!el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['radio', 'checkbox', 'button'].includes((el as HTMLInputElement).type)) || (el as HTMLElement).isContentEditable)
-
+import {
+  cycledTab,
+  deskCrisis,
+  deskReducer,
+  initialDeskState,
+  latestEmotion as lastReading,
+  otherLang,
+  steppedStage,
+  type Capture,
+  type Dialog
+} from './desk-state'
+import { deskKeyCommand, isTyping } from './desk-keys'
 
 const fmtClock = (ms: number) => {
   const s = Math.max(0, Math.floor(ms / 1000))
@@ -56,7 +47,12 @@ const fmtClock = (ms: number) => {
   return `${h ? `${h}:` : ''}${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`
 }
 
-/** The screen beside the worker for the hour: clock, stage, lines, capture, risk — all on the keyboard. */
+/**
+ * The screen beside the worker for the hour: clock, stage, lines, capture, risk — all on the keyboard.
+ * Its state is one reducer (desk-state.ts) and its keys one pure map (desk-keys.ts); this component
+ * dispatches, sends each change to the main process (a failed write shows its translated error) and
+ * keeps the autosave store flushed.
+ */
 export function InterviewDesk({
   initial,
   onNewWalkIn,
@@ -79,38 +75,33 @@ export function InterviewDesk({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one store per interview: `initial` is only its starting texts, a new object on every load
     [id]
   )
-  const [lang, setLang] = useState<OutputLang>(initial.outputLang)
-  const [stage, setStageState] = useState<StageId>(initial.stage)
-  const [emotions, setEmotions] = useState(initial.emotions)
-  const [checks, setChecks] = useState(() => new Map(initial.checks.filter((c) => c.checked).map((c) => [c.checkId, c.at])))
-  const [tab, setTab] = useState<Tab>('notes')
-  const [suggested, setSuggested] = useState<StageId>('rapport')
-  const [crisisOpen, setCrisisOpen] = useState(false)
-  const [helpOpen, setHelpOpen] = useState(false)
-  const [readBackOpen, setReadBackOpen] = useState(false)
-  const [riskLevel, setRiskLevel] = useState<RiskLevel>(initial.riskLevel)
-  const [lastCrisis, setLastCrisis] = useState<{ kind: CrisisKind; since: string } | null>(initial.crisis)
-  // Crisis mode: a confirmed risk while the case's level stays high or critical.
-  const crisis = crisisActive(lastCrisis, riskLevel)
-  const [saveState, setSaveState] = useState<{ s: SaveState; at: string | null }>({ s: 'idle', at: null })
-  const [contacts, setContacts] = useState<Contacts>({ orgName: '', orgPhone: '', orgAddress: '', dutyPhone: '', siteContacts: [] })
-  const [ended, setEnded] = useState(initial.endedAt)
-  const [accepted, setAccepted] = useState<string[]>(initial.acceptedNeeds)
-  const [matter, setMatter] = useState<string>(initial.matterType)
-  const [route, setRoute] = useState<MatterRoute>((initial.route as MatterRoute) || 'unknown')
+  const [state, dispatch] = useReducer(deskReducer, initial, initialDeskState)
+  const { lang, stage, suggested, emotions, checks, tab, riskLevel, contacts, accepted, matter, route, followUpDate, people, workForm } = state
+  const ended = state.endedAt
+  const { crisis: crisisOpen, help: helpOpen, readBack: readBackOpen } = state.open
+  const crisis = deskCrisis(state)
   const promises = useMemo(() => promisesForInterview(initial, route), [initial, route])
   const casePeople = useLoad(() => call('cases.people', { caseId: initial.caseId }), [initial.caseId])
   const via = useMemo(() => callVia(casePeople.value?.altContacts ?? []), [casePeople.value])
-  const [followUpDate, setFollowUpDate] = useState<string | null>(initial.followUpDate)
-  const [people, setPeople] = useState<InterviewPeople>(initial.people)
-  const [workForm, setWorkForm] = useState(initial.workForm)
   const notesRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null)
   const gaugeRef = useRef<HTMLDivElement | null>(null)
   const startedAt = useMemo(() => new Date(initial.startedAt).getTime(), [initial.startedAt])
+  // What the panels and dialogs report back: stable, like the setters they replace.
+  const on = useMemo(
+    () => ({
+      open: (dialog: Dialog) => dispatch({ type: 'open', dialog }),
+      close: (dialog: Dialog) => dispatch({ type: 'close', dialog }),
+      risk: (level: RiskLevel) => dispatch({ type: 'risk', level }),
+      suggested: (s: StageId) => dispatch({ type: 'suggested', stage: s }),
+      outputLang: (l: OutputLang) => dispatch({ type: 'lang', lang: l }),
+      capture: (patch: Partial<Capture>) => dispatch({ type: 'capture', patch })
+    }),
+    []
+  )
 
-  useEffect(() => store.onChange((s, at) => setSaveState({ s, at })), [store])
+  useEffect(() => store.onChange((s, at) => dispatch({ type: 'saved', state: s, at })), [store])
   useEffect(() => {
-    void send('interview.contacts', {}, 'errors:what.load').then((c) => c && setContacts(c))
+    void send('interview.contacts', {}, 'errors:what.load').then((c) => c && dispatch({ type: 'contacts', contacts: c }))
   }, [])
   // Nothing typed is lost: flush on leaving the screen, closing the window, or the desk locking.
   useEffect(() => {
@@ -126,88 +117,69 @@ export function InterviewDesk({
     }
   }, [store])
 
-  const latestEmotion: Emotion = emotions.length ? emotions[emotions.length - 1].level : 'calm'
+  const latest = lastReading(state)
+  const latestEmotion: Emotion = latest?.level ?? 'calm'
 
   const setStage = useCallback(
     (s: StageId) => {
-      setStageState(s)
+      dispatch({ type: 'stage', stage: s })
       void send('interview.setStage', { interviewId: id, stage: s }, 'errors:what.stage')
     },
     [id]
   )
   const switchLang = useCallback(
     (l?: OutputLang) => {
-      setLang((cur) => {
-        const next = l ?? (cur === 'zh-CN' ? 'yue-HK' : 'zh-CN')
-        if (next !== cur) void send('interview.setMeta', { interviewId: id, patch: { outputLang: next } }, 'errors:what.meta')
-        return next
-      })
+      const next = l ?? otherLang(lang)
+      if (next === lang) return
+      dispatch({ type: 'lang', lang: next })
+      void send('interview.setMeta', { interviewId: id, patch: { outputLang: next } }, 'errors:what.meta')
     },
-    [id]
+    [id, lang]
   )
-  const recordEmotion = useCallback(
-    (level: Emotion) => {
-      const at = new Date().toISOString()
-      setEmotions((e) => [...e, { level, at }])
-      void send('interview.emotion', { interviewId: id, level }, 'errors:what.emotion')
-    },
-    [id]
-  )
-  const toggleCheck = useCallback(
-    (checkId: string) => {
-      setChecks((m) => {
-        const next = new Map(m)
-        const checked = !next.has(checkId)
-        if (checked) next.set(checkId, new Date().toISOString())
-        else next.delete(checkId)
-        void send('interview.check', { interviewId: id, checkId, checked }, 'errors:what.check')
-        return next
-      })
-    },
-    [id]
-  )
+  const recordEmotion = (level: Emotion) => {
+    dispatch({ type: 'emotion', level, at: new Date().toISOString() })
+    void send('interview.emotion', { interviewId: id, level }, 'errors:what.emotion')
+  }
+  const toggleCheck = (checkId: string) => {
+    const checked = !checks.has(checkId)
+    dispatch({ type: 'check', checkId, checked, at: new Date().toISOString() })
+    void send('interview.check', { interviewId: id, checkId, checked }, 'errors:what.check')
+  }
 
-  // The keyboard: F-keys work while typing; single keys (?, digits on the gauge) only outside text.
-  // A layout effect, so the keys work from the first frame the desk is seen (a passive effect may
-  // attach after paint, and an F4 pressed at once would do nothing).
+  // The keyboard (desk-keys.ts). A layout effect, so the keys work from the first frame the desk is
+  // seen (a passive effect may attach after paint, and an F4 pressed at once would do nothing).
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (shortcutsSuspended() || e.isComposing || e.keyCode === 229) return
-      const typing = isTyping(document.activeElement)
-      const k = e.key
-      const handled = () => {
-        e.preventDefault()
-        e.stopPropagation()
-      }
-      if (k === 'F1' || (k === '?' && !typing)) return handled(), setHelpOpen((o) => !o)
-      if (k === 'F9') return handled(), setCrisisOpen(true)
-      if (k === 'F8') return handled(), setReadBackOpen(true)
-      if (k === 'F2') {
-        handled()
-        const i = STAGES.indexOf(stage)
-        setStage(STAGES[Math.max(0, Math.min(STAGES.length - 1, i + (e.shiftKey ? -1 : 1)))])
-        return
-      }
-      if (k === 'F3') {
-        handled()
-        const i = TABS.indexOf(tab)
-        setTab(TABS[(i + (e.shiftKey ? TABS.length - 1 : 1)) % TABS.length])
-        return
-      }
-      if (k === 'F4') {
-        handled()
-        setTab('notes')
-        setTimeout(() => notesRef.current?.focus(), 0)
-        return
-      }
-      if (k === 'F6') return handled(), gaugeRef.current?.querySelector('button')?.focus()
-      if (e.altKey && !e.ctrlKey && (e.code === 'KeyL' || k.toLowerCase() === 'l')) return handled(), switchLang()
-      if (e.ctrlKey && e.shiftKey && (e.code === 'KeyN' || k.toLowerCase() === 'n')) {
-        void store.flush().then(onNewWalkIn)
-        return
-      }
-      if (k === 'Escape') {
-        if (helpOpen) return handled(), setHelpOpen(false)
+      if (shortcutsSuspended()) return
+      const command = deskKeyCommand(e, { typing: isTyping(document.activeElement), helpOpen })
+      if (!command) return
+      // A new walk-in saves first; the key itself is left to the rest of the app, as it always was.
+      if (command === 'newWalkIn') return void store.flush().then(onNewWalkIn)
+      e.preventDefault()
+      e.stopPropagation()
+      switch (command) {
+        case 'toggleHelp':
+          return dispatch({ type: 'toggleHelp' })
+        case 'closeHelp':
+          return dispatch({ type: 'close', dialog: 'help' })
+        case 'crisis':
+          return dispatch({ type: 'open', dialog: 'crisis' })
+        case 'readBack':
+          return dispatch({ type: 'open', dialog: 'readBack' })
+        case 'stageNext':
+        case 'stagePrev':
+          return setStage(steppedStage(stage, command === 'stagePrev'))
+        case 'tabNext':
+        case 'tabPrev':
+          return dispatch({ type: 'tab', tab: cycledTab(tab, command === 'tabPrev') })
+        case 'notes':
+          dispatch({ type: 'tab', tab: 'notes' })
+          setTimeout(() => notesRef.current?.focus(), 0)
+          return
+        case 'gauge':
+          return gaugeRef.current?.querySelector('button')?.focus()
+        case 'switchLang':
+          return switchLang()
       }
     }
     window.addEventListener('keydown', onKey, true)
@@ -230,18 +202,18 @@ export function InterviewDesk({
       demand: words,
       next: tScript(promises.nextKey)
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `store` is read through store.get(); stage and saveState.at say when its texts may have changed
-    [session.displayName, contacts.orgPhone, stage, lang, saveState.at, words, followUpDate, tScript, promises]
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `store` is read through store.get(); stage and the save time say when its texts may have changed
+    [session.displayName, contacts.orgPhone, stage, lang, state.save.at, words, followUpDate, tScript, promises]
   )
   const view = useMemo(() => {
     // The route decides what is said first (a reporter: confidentiality, 第十八条) and what a call promises.
-    const v = buildStageView(stage, tScript, tLabel, ctx, { workForm, emotion: emotions.length ? latestEmotion : null, promises, callVia: via })
+    const v = buildStageView(stage, tScript, tLabel, ctx, { workForm, emotion: latest ? latestEmotion : null, promises, callVia: via })
     // No spoken line with an empty slot: without the organisation's phone the phone line is left out.
     const lines = v.lines.filter((l) => !(l.id === 'phone' && !contacts.orgPhone))
     // Crisis mode: the stage script gives way to the crisis lines, in the output language.
     if (crisis) return { ...v, lines: crisisStageLines(crisis.kind, stage).map((k) => ({ id: k, text: tScript(k, ctx as unknown as Record<string, string>) })) }
     return { ...v, lines }
-  }, [stage, tScript, tLabel, ctx, crisis, contacts.orgPhone, workForm, emotions.length, latestEmotion, promises, via])
+  }, [stage, tScript, tLabel, ctx, crisis, contacts.orgPhone, workForm, latest, latestEmotion, promises, via])
 
   return (
     <div className={`iv${crisis ? ' iv-in-crisis' : ''}`} data-testid="interview" data-lang={lang}>
@@ -257,7 +229,7 @@ export function InterviewDesk({
           <span>{t('interview:case.caseNo', { caseNo: initial.caseNo })}</span>
           <span>{t('interview:case.workCount', { n: initial.workCount })}</span>
         </span>
-        <Clock startedAt={startedAt} ended={ended} onSuggest={setSuggested} />
+        <Clock startedAt={startedAt} ended={ended} onSuggest={on.suggested} />
         {crisis ? <span className="hint" data-testid="stage-suggestions-paused" title={t('interview:crisis.suggestionsPaused')} aria-label={t('interview:crisis.suggestionsPaused')}>⏸</span> : null}
         <div className="iv-stages" role="tablist" aria-label={t('interview:panel.script')}>
           {STAGES.map((s, i) => (
@@ -282,14 +254,14 @@ export function InterviewDesk({
           ))}
           <kbd>Alt+L</kbd>
         </div>
-        <SaveBadge state={saveState.s} at={saveState.at} problem={store.problem} />
-        <button type="button" className="iv-readback-btn" onClick={() => setReadBackOpen(true)}>
+        <SaveBadge state={state.save.state} at={state.save.at} problem={store.problem} />
+        <button type="button" className="iv-readback-btn" onClick={() => on.open('readBack')}>
           {t('interview:closing.readBackShort')} <kbd>F8</kbd>
         </button>
-        <button type="button" className="iv-risk" onClick={() => setCrisisOpen(true)} data-testid="crisis-button">
+        <button type="button" className="iv-risk" onClick={() => on.open('crisis')} data-testid="crisis-button">
           {t('interview:crisis.button')} <kbd>F9</kbd>
         </button>
-        <button type="button" className="link iv-help-btn" onClick={() => setHelpOpen(true)} aria-label={t('interview:keys.open')}>
+        <button type="button" className="link iv-help-btn" onClick={() => on.open('help')} aria-label={t('interview:keys.open')}>
           ? <kbd>F1</kbd>
         </button>
       </div>
@@ -311,7 +283,7 @@ export function InterviewDesk({
                 type="button"
                 className={`iv-emo iv-emo-${em}${latestEmotion === em && emotions.length ? ' active' : ''}`}
                 aria-pressed={latestEmotion === em && emotions.length > 0}
-                title={latestEmotion === em && emotions.length ? t('interview:emotions.recordedAt', { time: new Date(emotions[emotions.length - 1].at).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' }), level: t(`interview:emotions.${em}`) }) : undefined}
+                title={latestEmotion === em && latest ? t('interview:emotions.recordedAt', { time: new Date(latest.at).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' }), level: t(`interview:emotions.${em}`) }) : undefined}
                 onClick={() => recordEmotion(em)}
               >
                 <kbd>{i + 1}</kbd>{t(`interview:emotions.${em}`)}
@@ -319,9 +291,9 @@ export function InterviewDesk({
             ))}
           </div>
           {isHighEmotion(latestEmotion) ? (
-            <Deescalation lang={lang} emotion={latestEmotion} interviewId={id} onCrisis={() => setCrisisOpen(true)} />
+            <Deescalation lang={lang} emotion={latestEmotion} interviewId={id} onCrisis={() => on.open('crisis')} />
           ) : null}
-          {!crisis ? <RiskCueHint interviewId={id} store={store} riskLevel={riskLevel} onRisk={setRiskLevel} onCrisis={() => setCrisisOpen(true)} /> : null}
+          {!crisis ? <RiskCueHint interviewId={id} store={store} riskLevel={riskLevel} onRisk={on.risk} onCrisis={() => on.open('crisis')} /> : null}
           {!crisis ? <PeoplePrompts people={people} stage={stage} lang={lang} tScript={tScript as unknown as (k: string, p?: Record<string, string>) => string} /> : null}
           <div className="iv-script" lang={lang === 'yue-HK' ? 'zh-HK' : 'zh-CN'} data-testid="script-lines">
             <Moments stage={stage} workForm={workForm} tScript={tScript} params={ctx as unknown as Record<string, string>} title={`${t(`interview:stages.${stage}`)} · ${crisis ? t('interview:crisis.linesTitle') : t('interview:panel.script')}`}>
@@ -351,29 +323,29 @@ export function InterviewDesk({
           store={store}
           lang={lang}
           tab={tab}
-          setTab={setTab}
+          setTab={(x) => dispatch({ type: 'tab', tab: x })}
           notesRef={(el) => (notesRef.current = el)}
           contacts={contacts}
           onFinished={(s) => {
-            setEnded(s.endedAt)
+            dispatch({ type: 'ended', endedAt: s.endedAt })
             onFinished?.(s)
           }}
           ended={ended}
           accepted={accepted}
-          setAccepted={setAccepted}
+          setAccepted={(accepted) => on.capture({ accepted })}
           matter={matter}
-          setMatter={setMatter}
+          setMatter={(matter) => on.capture({ matter })}
           followUpDate={followUpDate}
-          setFollowUpDate={setFollowUpDate}
+          setFollowUpDate={(followUpDate) => on.capture({ followUpDate })}
           route={route}
-          setRoute={setRoute}
+          setRoute={(route) => on.capture({ route })}
           riskLevel={riskLevel}
           inCrisis={!!crisis}
           workForm={workForm}
-          setWorkForm={setWorkForm}
+          setWorkForm={(workForm) => on.capture({ workForm })}
           people={people}
-          setPeople={setPeople}
-          onOutputLang={setLang}
+          setPeople={(people) => on.capture({ people })}
+          onOutputLang={on.outputLang}
           tScript={tScript as unknown as (k: string, p?: Record<string, string>) => string}
         />
       </div>
@@ -383,14 +355,14 @@ export function InterviewDesk({
           interviewId={id}
           contacts={contacts}
           riskLevel={riskLevel}
-          onRisk={setRiskLevel}
-          onConfirmed={(c) => setLastCrisis({ kind: c.kind, since: c.since })}
-          onClose={() => setCrisisOpen(false)}
+          onRisk={on.risk}
+          onConfirmed={(c) => dispatch({ type: 'crisisConfirmed', kind: c.kind, since: c.since })}
+          onClose={() => on.close('crisis')}
         />
       ) : null}
-      {helpOpen ? <CheatSheet onClose={() => setHelpOpen(false)} /> : null}
+      {helpOpen ? <CheatSheet onClose={() => on.close('help')} /> : null}
       {readBackOpen ? (
-        <ReadBackWindow interview={initial} store={store} lang={lang} acceptedNeeds={accepted} followUpDate={followUpDate} onClose={() => setReadBackOpen(false)} />
+        <ReadBackWindow interview={initial} store={store} lang={lang} acceptedNeeds={accepted} followUpDate={followUpDate} onClose={() => on.close('readBack')} />
       ) : null}
     </div>
   )
