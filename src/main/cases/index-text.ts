@@ -5,6 +5,7 @@ import { caseAltContacts } from '../db/schema/confidential'
 import { caseKeys, caseRepresentatives, cases } from '../db/schema/cases'
 import { indexText, normalise } from '@shared/domain/search/normalise'
 import { phoneKey } from '@shared/domain/case/phone'
+import { preparedInsert } from '../db/prepared-insert'
 
 /** The case text that search and repeat detection read. */
 export interface IndexedCase {
@@ -24,6 +25,8 @@ export interface IndexedRep {
 /** An alternative contact (daughter, neighbour…): found by search, never a repeat key (not the petitioner). */
 export type IndexedAlt = IndexedRep
 
+type KeyKind = (typeof caseKeys.$inferInsert)['kind']
+
 /**
  * What a case puts in the search index (bigrams per column) and in the repeat-detection keys: one
  * pure function, used by the service and by the demo generator alike. A key shorter than its
@@ -36,8 +39,8 @@ export function caseIndexEntries(c: IndexedCase, reps: readonly IndexedRep[], al
     places: indexText([c.address, c.locality]),
     matter: indexText([c.summary, c.demands])
   }
-  const keys = new Map<string, { kind: string; key: string }>()
-  const add = (kind: string, key: string, min: number) => {
+  const keys = new Map<string, { kind: KeyKind; key: string }>()
+  const add = (kind: KeyKind, key: string, min: number) => {
     if (Array.from(key).length >= min) keys.set(`${kind}\u0000${key}`, { kind, key })
   }
   add(c.partyKind === 'organisation' ? 'organisation' : 'name', normalise(c.name), 1)
@@ -48,21 +51,26 @@ export function caseIndexEntries(c: IndexedCase, reps: readonly IndexedRep[], al
   return { search, keys: [...keys.values()] }
 }
 
-const statements = new WeakMap<Database.Database, { search: Database.Statement; key: Database.Statement }>()
+const keyInserts = new WeakMap<Database.Database, ReturnType<typeof prepareKeyInsert>>()
+const prepareKeyInsert = (db: Database.Database) => preparedInsert(orm(db), caseKeys, ['caseId', 'kind', 'key'])
 
 /** Add a case's index rows (for a case that has none yet: a new one, or after reindexCase's delete). */
 export function writeCaseIndex(db: Database.Database, caseId: number, c: IndexedCase, reps: readonly IndexedRep[], alts: readonly IndexedAlt[] = []): void {
-  let st = statements.get(db)
-  if (!st) {
-    st = {
-      search: db.prepare('INSERT INTO case_search (rowid, names, phones, places, matter) VALUES (?, ?, ?, ?, ?)'),
-      key: db.prepare('INSERT INTO case_keys (case_id, kind, key) VALUES (?, ?, ?)')
-    }
-    statements.set(db, st)
-  }
+  let keyInsert = keyInserts.get(db)
+  if (!keyInsert) keyInserts.set(db, (keyInsert = prepareKeyInsert(db)))
   const { search, keys } = caseIndexEntries(c, reps, alts)
-  st.search.run(caseId, search.names, search.phones, search.places, search.matter)
-  for (const k of keys) st.key.run(caseId, k.kind, k.key)
+  // FTS5 (which drizzle cannot describe): the `sql` template.
+  orm(db).run(
+    sql`INSERT INTO case_search (rowid, names, phones, places, matter) VALUES (${caseId}, ${search.names}, ${search.phones}, ${search.places}, ${search.matter})`
+  )
+  for (const k of keys) keyInsert.run({ caseId, kind: k.kind, key: k.key })
+}
+
+/** Remove a case's index rows (the case is being destroyed: retention). */
+export function dropCaseIndex(db: Database.Database, caseId: number): void {
+  // FTS5 (which drizzle cannot describe): the `sql` template.
+  orm(db).run(sql`DELETE FROM case_search WHERE rowid = ${caseId}`)
+  orm(db).delete(caseKeys).where(eq(caseKeys.caseId, caseId)).run()
 }
 
 /**
@@ -84,9 +92,7 @@ export function reindexCase(db: Database.Database, caseId: number): void {
     .from(cases)
     .where(eq(cases.id, caseId))
     .get()
-  // FTS5 (which drizzle cannot describe): the `sql` template.
-  orm(db).run(sql`DELETE FROM case_search WHERE rowid = ${caseId}`)
-  orm(db).delete(caseKeys).where(eq(caseKeys.caseId, caseId)).run()
+  dropCaseIndex(db, caseId)
   if (!c) return
   const reps = orm(db)
     .select({ name: caseRepresentatives.name, phone: caseRepresentatives.phone })

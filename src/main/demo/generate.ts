@@ -1,18 +1,35 @@
+import { asc, count, desc, eq, like } from 'drizzle-orm'
 import { formatCaseNo } from '@shared/domain/case/case-no'
 import { petitionerLanguages } from '@shared/domain/case/languages'
-import { FIELD_COLUMNS, FIELD_NAMES, emptyFields, toColumn } from '../cases/columns'
+import type { NeedCode } from '@shared/domain/case/options'
+import type { DiversionRoute } from '@shared/domain/screening/rules'
+import { FIELD_NAMES, emptyFields } from '../cases/columns'
 import { writeCaseIndex } from '../cases/index-text'
 import { addDays, fromDayNumber, toDayNumber } from '@shared/domain/dates/calendar'
 import type { CaseFields } from '@shared/domain/case/types'
 import type { Desk } from '../desk/desk'
+import { preparedInsert } from '../db/prepared-insert'
+import {
+  caseClosings,
+  caseDiversions,
+  caseFollowUps,
+  caseGoals,
+  caseRepresentatives,
+  caseRiskHistory,
+  caseScreening,
+  cases,
+  interviews as interviewTable,
+  users as userTable
+} from '../db/schema'
 
 /**
  * Realistic, entirely fictitious records for demos and benchmarks, reproducible from a seed.
  * Names include rare characters (𠮶 beyond the BMP, 堃, 䶮), middle dots, Traditional script and
  * Latin with diacritics; phones are mainland mobiles and landlines, Hong Kong and Macau numbers.
  * Inserts go straight to the tables in large transactions (the service's one-case-at-a-time path
- * with an audit event each would take far too long for 100 000 cases); one audit event per batch
- * records that demo data was added. Interviews go into the interview feature's table when present.
+ * with an audit event each would take far too long for 100 000 cases), through drizzle inserts
+ * prepared once (db/prepared-insert.ts) and typed by the schema; one audit event per batch records
+ * that demo data was added. The search index is written by the service's own indexer.
  */
 
 export interface DemoOptions {
@@ -71,8 +88,8 @@ const DEPARTMENTS = ['区人力资源和社会保障局', '区住房和城乡建
 interface Matter {
   code: string
   summary: string[]
-  needs: string[]
-  diversion: string
+  needs: NeedCode[]
+  diversion: DiversionRoute
   hardship: boolean
 }
 const MATTERS: Matter[] = [
@@ -125,22 +142,29 @@ function address(r: Rng): string {
 export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
   const started = Date.now()
   const r = rng(opts.seed ?? 1)
-  const db = desk.db().sqlite
+  const { sqlite, orm } = desk.db()
   const perCase = opts.interviewsPerCase ?? 10
   const batch = opts.batch ?? 2_000
   const wanted = opts.workers ?? Math.min(12, Math.floor(opts.cases / 2_000))
-  const existingDemo = (db.prepare("SELECT count(*) AS n FROM users WHERE login_name LIKE 'demo-worker-%'").get() as { n: number }).n
+  const existingDemo = orm.select({ n: count() }).from(userTable).where(like(userTable.loginName, 'demo-worker-%')).get()?.n ?? 0
   if (wanted > existingDemo) {
     const now = desk.now().toISOString()
-    const ins = db.prepare("INSERT INTO users (login_name, display_name, role, locale, created_at, updated_at) VALUES (?, ?, 'worker', 'zh-CN', ?, ?)")
-    db.transaction(() => {
-      for (let i = existingDemo + 1; i <= wanted; i++) ins.run(`demo-worker-${String(i).padStart(2, '0')}`, `演示社工${String(i).padStart(2, '0')}`, now, now)
+    sqlite.transaction(() => {
+      for (let i = existingDemo + 1; i <= wanted; i++) {
+        const no = String(i).padStart(2, '0')
+        orm.insert(userTable).values({ loginName: `demo-worker-${no}`, displayName: `演示社工${no}`, role: 'worker', locale: 'zh-CN', createdAt: now, updatedAt: now }).run()
+      }
       desk.audit({ action: 'demo.workers', details: { added: wanted - existingDemo } })
     })()
   }
-  const users = (db.prepare('SELECT id FROM users WHERE disabled = 0 ORDER BY id').all() as { id: number }[]).map((u) => u.id)
+  const users = orm
+    .select({ id: userTable.id })
+    .from(userTable)
+    .where(eq(userTable.disabled, false))
+    .orderBy(asc(userTable.id))
+    .all()
+    .map((u) => u.id)
   if (users.length === 0) throw new Error('no users')
-  const hasInterviews = !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'interviews'").get()
   const today = desk.now().toISOString().slice(0, 10)
   const todayN = toDayNumber(today)
   // Five years of walk-ins, oldest first, so case numbers rise with the contact date.
@@ -148,37 +172,70 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
   const seqByYear = new Map<number, number>()
   const lastSeq = (year: number) => {
     if (!seqByYear.has(year)) {
-      const row = db.prepare('SELECT case_no FROM cases WHERE case_no LIKE ? ORDER BY case_no DESC LIMIT 1').get(`${year}-%`) as { case_no: string } | undefined
-      seqByYear.set(year, row ? Number(row.case_no.slice(5)) : 0)
+      const row = orm
+        .select({ caseNo: cases.caseNo })
+        .from(cases)
+        .where(like(cases.caseNo, `${year}-%`))
+        .orderBy(desc(cases.caseNo))
+        .limit(1)
+        .get()
+      seqByYear.set(year, row ? Number(row.caseNo.slice(5)) : 0)
     }
     return seqByYear.get(year)!
   }
-  const cols = FIELD_NAMES.map((n) => FIELD_COLUMNS[n][0])
-  const insCase = db.prepare(
-    `INSERT INTO cases (case_no, status, risk_level, assigned_worker_id, created_by, created_at, updated_at, risk_reason, risk_set_at, risk_set_by,
-       repeat_mark, repeat_of, ${cols.join(', ')})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${cols.map(() => '?').join(', ')})`
-  )
-  const insRep = db.prepare('INSERT INTO case_representatives (case_id, name, phone, note, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?)')
-  const insRisk = db.prepare('INSERT INTO case_risk_history (case_id, level, reason, at, by) VALUES (?, ?, ?, ?, ?)')
-  const insFollow = db.prepare(
-    'INSERT INTO case_follow_ups (case_id, due_date, kind, note, assigned_worker_id, done_at, done_by, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
-  )
-  const insScreen = db.prepare('INSERT INTO case_screening (case_id, item, answer, note, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)')
-  const insDiv = db.prepare(
-    'INSERT INTO case_diversions (case_id, recommended, chosen, overridden, reporter_confidential, decided_at, decided_by) VALUES (?, ?, ?, 0, ?, ?, ?)'
-  )
-  const insClose = db.prepare(
-    `INSERT INTO case_closings (case_id, category, opened_date, closed_date, transfer_reason, closing_type, linked_resources, contacted_departments, reflection, saved_at, saved_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  )
-  const insGoal = db.prepare('INSERT INTO case_goals (case_id, seq, goal, achievement, note) VALUES (?, ?, ?, ?, ?)')
-  const insIv = hasInterviews
-    ? db.prepare(
-        `INSERT INTO interviews (case_id, worker_id, output_lang, work_form, stage, matter_type, route, started_at, ended_at, subject, purpose, notes, summary, surface_demand, petitioner_name, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'closing', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-      )
-    : null
+  const insCase = preparedInsert(orm, cases, [
+    'caseNo',
+    'status',
+    'riskLevel',
+    'assignedWorkerId',
+    'createdBy',
+    'createdAt',
+    'updatedAt',
+    'riskReason',
+    'riskSetAt',
+    'riskSetBy',
+    'repeatMark',
+    'repeatOf',
+    ...FIELD_NAMES
+  ])
+  const insRep = preparedInsert(orm, caseRepresentatives, ['caseId', 'name', 'phone', 'note', 'addedAt', 'addedBy'])
+  const insRisk = preparedInsert(orm, caseRiskHistory, ['caseId', 'level', 'reason', 'at', 'by'])
+  const insFollow = preparedInsert(orm, caseFollowUps, ['caseId', 'dueDate', 'kind', 'note', 'assignedWorkerId', 'doneAt', 'doneBy', 'createdAt', 'createdBy'])
+  const insScreen = preparedInsert(orm, caseScreening, ['caseId', 'item', 'answer', 'note', 'updatedAt', 'updatedBy'])
+  const insDiv = preparedInsert(orm, caseDiversions, ['caseId', 'recommended', 'chosen', 'overridden', 'reporterConfidential', 'decidedAt', 'decidedBy'])
+  const insClose = preparedInsert(orm, caseClosings, [
+    'caseId',
+    'category',
+    'openedDate',
+    'closedDate',
+    'transferReason',
+    'closingType',
+    'linkedResources',
+    'contactedDepartments',
+    'reflection',
+    'savedAt',
+    'savedBy'
+  ])
+  const insGoal = preparedInsert(orm, caseGoals, ['caseId', 'seq', 'goal', 'achievement', 'note'])
+  const insIv = preparedInsert(orm, interviewTable, [
+    'caseId',
+    'workerId',
+    'outputLang',
+    'workForm',
+    'stage',
+    'matterType',
+    'route',
+    'startedAt',
+    'endedAt',
+    'subject',
+    'purpose',
+    'notes',
+    'summary',
+    'surfaceDemand',
+    'petitionerName',
+    'createdAt',
+    'updatedAt'
+  ])
   const recentByName: { id: number; name: string }[] = []
   let interviews = 0
   let followUps = 0
@@ -227,7 +284,7 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
       marital: r.pick(['single', 'married', 'married', 'divorced', 'widowed'] as const),
       education: r.pick(['primary', 'juniorHigh', 'seniorHigh', 'college', 'bachelor'] as const),
       living: [r.pick(['alone', 'withSpouse', 'withAdultChildren', 'withMinorChildren'] as const)],
-      needs: m.needs as CaseFields['needs'],
+      needs: m.needs,
       irrational,
       inPetitionProcedure: m.diversion === 'thisLevel' && r.chance(0.3),
       acceptedDate: ''
@@ -237,22 +294,21 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
     if (f.language[0] === 'hakka') f.language = ['hakka', 'cantonese']
     if (f.living[0] === 'withSpouse' && f.birth < '1965') f.living = ['withSpouse', 'withAdultChildren']
     const at = `${contactDate}T0${r.int(1, 8)}:${String(r.int(10, 59))}:00.000Z`
-    const info = insCase.run(
+    const id = insCase.run({
+      ...f,
       caseNo,
       status,
-      risk,
-      worker,
-      worker,
-      at,
-      at,
-      risk === 'none' ? '' : '接谈中评估',
-      risk === 'none' ? null : at,
-      risk === 'none' ? null : worker,
-      repeatOf ? 'repeat' : null,
-      JSON.stringify(repeatOf ? [repeatOf.id] : []),
-      ...FIELD_NAMES.map((n) => toColumn(n, f[n]))
-    )
-    const id = Number(info.lastInsertRowid)
+      riskLevel: risk,
+      assignedWorkerId: worker,
+      createdBy: worker,
+      createdAt: at,
+      updatedAt: at,
+      riskReason: risk === 'none' ? '' : '接谈中评估',
+      riskSetAt: risk === 'none' ? null : at,
+      riskSetBy: risk === 'none' ? null : worker,
+      repeatMark: repeatOf ? 'repeat' : null,
+      repeatOf: repeatOf ? [repeatOf.id] : []
+    })
     if (partyKind === 'person' && r.chance(0.3)) {
       recentByName.push({ id, name })
       if (recentByName.length > 500) recentByName.shift()
@@ -262,12 +318,12 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
       for (let i = 0, n = r.int(1, 5); i < n; i++) {
         const rep = { name: personName(r), phone: phone(r) }
         reps.push(rep)
-        insRep.run(id, rep.name, rep.phone, '', at, worker)
+        insRep.run({ caseId: id, name: rep.name, phone: rep.phone, note: '', addedAt: at, addedBy: worker })
       }
     }
     // The service's own indexer (same bigrams, same repeat keys and their minimum lengths).
-    writeCaseIndex(db, id, { partyKind, name: f.name, contactPerson: f.contactPerson, phone: f.phone, address: f.address, locality: f.locality, summary: f.summary, demands: f.demands }, reps)
-    if (risk !== 'none') insRisk.run(id, risk, '接谈中评估', at, worker)
+    writeCaseIndex(sqlite, id, { partyKind, name: f.name, contactPerson: f.contactPerson, phone: f.phone, address: f.address, locality: f.locality, summary: f.summary, demands: f.demands }, reps)
+    if (risk !== 'none') insRisk.run({ caseId: id, level: risk, reason: '接谈中评估', at, by: worker })
     if (status !== 'intake') {
       for (const item of ['a', 'd', 'f', 'g', 'h', 'i', 'j', 'k', 'l'] as const) {
         const yes =
@@ -276,52 +332,85 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
           (item === 'j' && repeatOf !== null) ||
           (item === 'f' && m.diversion !== 'referral') ||
           (item === 'g' && m.diversion === 'thisLevel')
-        insScreen.run(id, item, ['a', 'd'].includes(item) ? 'done' : yes ? 'yes' : 'no', '', at, worker)
+        insScreen.run({ caseId: id, item, answer: ['a', 'd'].includes(item) ? 'done' : yes ? 'yes' : 'no', note: '', updatedAt: at, updatedBy: worker })
       }
-      insDiv.run(id, JSON.stringify([m.diversion]), m.diversion, m.diversion === 'discipline' ? 1 : 0, at, worker)
+      insDiv.run({
+        caseId: id,
+        recommended: [m.diversion],
+        chosen: m.diversion,
+        overridden: false,
+        reporterConfidential: m.diversion === 'discipline',
+        decidedAt: at,
+        decidedBy: worker
+      })
     }
     // Follow-ups: done for past ones; open cases have one coming up (or overdue).
     const fuCount = r.int(1, 3)
     for (let i = 0; i < fuCount; i++) {
       const due = addDays(contactDate, r.int(3, 7) + i * 30)
       const open = status !== 'closed' && status !== 'transferred' && due >= addDays(today, -5)
-      insFollow.run(id, due, i === 0 ? 'short' : 'mid', '电话回访进展', worker, open ? null : `${due}T03:00:00.000Z`, open ? null : worker, at, worker)
+      insFollow.run({
+        caseId: id,
+        dueDate: due,
+        kind: i === 0 ? 'short' : 'mid',
+        note: '电话回访进展',
+        assignedWorkerId: worker,
+        doneAt: open ? null : `${due}T03:00:00.000Z`,
+        doneBy: open ? null : worker,
+        createdAt: at,
+        createdBy: worker
+      })
       followUps++
     }
     if (status === 'closed' || status === 'transferred') {
       const closedDate = addDays(contactDate, r.int(20, 110))
-      insClose.run(
-        id,
-        status === 'transferred' ? 'transfer' : 'end',
-        contactDate,
+      insClose.run({
+        caseId: id,
+        category: status === 'transferred' ? 'transfer' : 'end',
+        openedDate: contactDate,
         closedDate,
-        status === 'transferred' ? r.pick(['beyondScope', 'outsideArea']) : null,
-        status === 'transferred' ? 'referred' : r.pick(['goalsMet', 'goalsMet', 'clientEnded', 'movedAway']),
-        m.hardship ? r.pick(['临时救助', '低保', '医疗救助', '法律援助']) : '',
-        r.pick(DEPARTMENTS),
-        '及早回应情绪，诉求梳理清楚后沟通顺畅。',
-        `${closedDate}T08:00:00.000Z`,
-        worker
-      )
-      insGoal.run(id, 1, '情绪平复，理性表达诉求', '已达成', '')
-      insGoal.run(id, 2, '明确办理途径和时限', r.pick(['已达成', '部分达成']), '')
+        transferReason: status === 'transferred' ? r.pick(['beyondScope', 'outsideArea'] as const) : null,
+        closingType: status === 'transferred' ? 'referred' : r.pick(['goalsMet', 'goalsMet', 'clientEnded', 'movedAway'] as const),
+        linkedResources: m.hardship ? r.pick(['临时救助', '低保', '医疗救助', '法律援助']) : '',
+        contactedDepartments: r.pick(DEPARTMENTS),
+        reflection: '及早回应情绪，诉求梳理清楚后沟通顺畅。',
+        savedAt: `${closedDate}T08:00:00.000Z`,
+        savedBy: worker
+      })
+      insGoal.run({ caseId: id, seq: 1, goal: '情绪平复，理性表达诉求', achievement: '已达成', note: '' })
+      insGoal.run({ caseId: id, seq: 2, goal: '明确办理途径和时限', achievement: r.pick(['已达成', '部分达成']), note: '' })
     }
-    if (insIv) {
-      // ~perCase interviews: the first on the contact date, the rest over the following months.
-      const n = Math.max(1, Math.round(perCase * (0.3 + r.next() * 1.4)))
-      for (let i = 0; i < n; i++) {
-        const d = i === 0 ? contactDate : addDays(contactDate, Math.min(r.int(2, 20) * i, Math.max(0, daysAgo(todayN, dayN))))
-        const start = `${d}T0${r.int(1, 8)}:${String(r.int(10, 59))}:00.000Z`
-        const lang = petitionerLanguages(f.language).speakable ?? 'zh-CN'
-        insIv.run(id, worker, lang, i === 0 ? 'faceToFace' : r.pick(['faceToFace', 'phone', 'phone', 'qqWechat', 'accompany']), m.code, m.diversion === 'politicalLegal' ? 'litigation' : 'petition', start, start, name, i === 0 ? '初次接谈，了解诉求' : '跟进进展', r.pick(NOTES), summary, summary, name, start, start)
-        interviews++
-      }
+    // ~perCase interviews: the first on the contact date, the rest over the following months.
+    const n = Math.max(1, Math.round(perCase * (0.3 + r.next() * 1.4)))
+    for (let i = 0; i < n; i++) {
+      const d = i === 0 ? contactDate : addDays(contactDate, Math.min(r.int(2, 20) * i, Math.max(0, daysAgo(todayN, dayN))))
+      const start = `${d}T0${r.int(1, 8)}:${String(r.int(10, 59))}:00.000Z`
+      insIv.run({
+        caseId: id,
+        workerId: worker,
+        outputLang: petitionerLanguages(f.language).speakable ?? 'zh-CN',
+        workForm: i === 0 ? 'faceToFace' : r.pick(['faceToFace', 'phone', 'phone', 'qqWechat', 'accompany'] as const),
+        stage: 'closing',
+        matterType: m.code,
+        route: m.diversion === 'politicalLegal' ? 'litigation' : 'petition',
+        startedAt: start,
+        endedAt: start,
+        subject: name,
+        purpose: i === 0 ? '初次接谈，了解诉求' : '跟进进展',
+        notes: r.pick(NOTES),
+        summary,
+        surfaceDemand: summary,
+        petitionerName: name,
+        createdAt: start,
+        updatedAt: start
+      })
+      interviews++
     }
   }
 
   for (let i = 0; i < dayNums.length; i += batch) {
     const slice = dayNums.slice(i, i + batch)
-    db.transaction(() => {
+    sqlite.transaction(() => {
       for (const dn of slice) one(dn)
       desk.audit({ action: 'demo.generate', details: { cases: slice.length } })
     }).immediate()

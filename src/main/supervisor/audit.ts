@@ -1,11 +1,12 @@
 import type { TDocumentDefinitions, TableCell } from 'pdfmake/interfaces'
-import { actionKey, hallDayStart, type AuditFilter, type AuditPage, type AuditViewRow, type ChainBreak, type ChainReport } from '@shared/domain/supervisor/audit'
+import { actionKey, hallDayStart, type AuditFilter, type AuditPage, type ChainBreak, type ChainReport } from '@shared/domain/supervisor/audit'
 import { translator } from '@shared/i18n/resources'
 import type { Locale } from '@shared/domain/session/types'
 import type { Desk } from '../desk/desk'
 import { anchorMac, auditKeyOf, chainHead, eventHash, GENESIS, keyedHash, type AuditRow } from '../audit/chain'
-import { count } from 'drizzle-orm'
-import { auditEvents } from '../db/schema'
+import { and, asc, count, desc, eq, gt, gte, like, lt, or, sql, type SQL } from 'drizzle-orm'
+import type { Orm } from '../db/open'
+import { auditEvents, cases, users } from '../db/schema'
 import { readKeyring } from '../db/keyring'
 import { A4_MARGINS, RULED, renderPdf } from '../pdf'
 
@@ -19,8 +20,8 @@ import { A4_MARGINS, RULED, renderPdf } from '../pdf'
  */
 export function chainReport(desk: Desk): ChainReport {
   const breaks: ChainBreak[] = []
-  const db = desk.db().sqlite
-  const key = auditKeyOf(db)
+  const { sqlite, orm } = desk.db()
+  const key = auditKeyOf(sqlite)
   const anchor = (() => {
     try {
       const head = readKeyring(desk.dataDir)?.auditHead
@@ -34,7 +35,7 @@ export function chainReport(desk: Desk): ChainReport {
   let prevId = 0
   let checked = 0
   let keyed = 0
-  for (const row of db.prepare('SELECT * FROM audit_events ORDER BY id').iterate() as Iterable<AuditRow>) {
+  for (const row of chainRows(orm)) {
     checked++
     if (row.prev_hash !== prevHash) {
       breaks.push(row.id > prevId + 1 ? { id: row.id, reason: 'missing', gapFrom: prevId + 1, gapTo: row.id - 1 } : { id: row.id, reason: 'missing' })
@@ -50,58 +51,91 @@ export function chainReport(desk: Desk): ChainReport {
   return { ok: breaks.length === 0, checked, breaks }
 }
 
-function where(desk: Desk, f: AuditFilter): { sql: string; params: unknown[] } | null {
-  const clauses: string[] = []
-  const params: unknown[] = []
-  if (f.actorId) {
-    clauses.push('e.actor_id = ?')
-    params.push(f.actorId)
+/** The whole trail in id order, as the chain hashes it, read a page at a time (memory stays flat on a long trail). */
+function* chainRows(db: Orm): Generator<AuditRow> {
+  const e = auditEvents
+  for (let after = 0; ; ) {
+    const page = db
+      .select({
+        id: e.id,
+        at: e.at,
+        actor_id: e.actorId,
+        action: e.action,
+        subject_type: e.subjectType,
+        subject_id: e.subjectId,
+        details: e.details,
+        prev_hash: e.prevHash,
+        hash: e.hash
+      })
+      .from(e)
+      .where(gt(e.id, after))
+      .orderBy(asc(e.id))
+      .limit(CHAIN_PAGE)
+      .all()
+    yield* page
+    if (page.length < CHAIN_PAGE) return
+    after = page[page.length - 1].id
   }
+}
+const CHAIN_PAGE = 2_000
+
+function where(desk: Desk, f: AuditFilter): SQL | undefined {
+  const e = auditEvents
+  const clauses: (SQL | undefined)[] = []
+  if (f.actorId) clauses.push(eq(e.actorId, f.actorId))
   if (f.caseNo) {
-    const c = desk.db().sqlite.prepare('SELECT id FROM cases WHERE case_no = ?').get(f.caseNo.trim()) as { id: number } | undefined
+    const caseNo = f.caseNo.trim()
+    const c = desk.db().orm.select({ id: cases.id }).from(cases).where(eq(cases.caseNo, caseNo)).get()
     // A destroyed case keeps its trail: its number is found through the destruction register's events.
-    clauses.push(`((e.subject_type = 'case' AND e.subject_id = ?) OR (e.details LIKE ? ESCAPE '\\'))`)
-    params.push(String(c?.id ?? -1), `%"caseNo":"${f.caseNo.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}"%`)
+    const inDetails = `%"caseNo":"${caseNo.replace(/[%_\\]/g, (m) => `\\${m}`)}"%`
+    clauses.push(or(and(eq(e.subjectType, 'case'), eq(e.subjectId, String(c?.id ?? -1))), sql`${e.details} LIKE ${inDetails} ESCAPE '\\'`))
   }
-  if (f.action) {
-    clauses.push('(e.action = ? OR e.action LIKE ?)')
-    params.push(f.action, `${f.action}.%`)
-  }
-  if (f.from) {
-    clauses.push('e.at >= ?')
-    params.push(hallDayStart(f.from))
-  }
-  if (f.to) {
-    clauses.push('e.at < ?')
-    params.push(hallDayStart(f.to, true))
-  }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
+  if (f.action) clauses.push(or(eq(e.action, f.action), like(e.action, `${f.action}.%`)))
+  if (f.from) clauses.push(gte(e.at, hallDayStart(f.from)))
+  if (f.to) clauses.push(lt(e.at, hallDayStart(f.to, true)))
+  return and(...clauses)
 }
 
 export function auditQuery(desk: Desk, f: AuditFilter): AuditPage {
-  const db = desk.db().sqlite
+  const db = desk.db().orm
   const chain = chainReport(desk)
-  const w = where(desk, f)!
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_events e ${w.sql}`).get(...w.params) as { n: number }).n
+  const w = where(desk, f)
+  const e = auditEvents
+  const total = db.select({ n: count() }).from(e).where(w).get()?.n ?? 0
   const raw = db
-    .prepare(
-      `SELECT e.id, e.at, e.actor_id AS actorId, u.display_name AS actorName, e.action, e.subject_type AS subjectType,
-              e.subject_id AS subjectId, e.details, c.case_no AS caseNo
-       FROM audit_events e
-       LEFT JOIN users u ON u.id = e.actor_id
-       LEFT JOIN cases c ON e.subject_type = 'case' AND c.id = CAST(e.subject_id AS INTEGER)
-       ${w.sql} ORDER BY e.id DESC LIMIT ? OFFSET ?`
-    )
-    .all(...w.params, f.limit ?? 200, f.offset ?? 0) as Omit<AuditViewRow, 'broken'>[]
+    .select({
+      id: e.id,
+      at: e.at,
+      actorId: e.actorId,
+      actorName: users.displayName,
+      action: e.action,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      details: e.details,
+      caseNo: cases.caseNo
+    })
+    .from(e)
+    .leftJoin(users, eq(users.id, e.actorId))
+    .leftJoin(cases, and(eq(e.subjectType, 'case'), eq(cases.id, sql`CAST(${e.subjectId} AS INTEGER)`)))
+    .where(w)
+    .orderBy(desc(e.id))
+    .limit(f.limit ?? 200)
+    .offset(f.offset ?? 0)
+    .all()
   const broken = new Map(chain.breaks.map((b) => [b.id, b.reason]))
   return { rows: raw.map((r) => ({ ...r, broken: broken.get(r.id) ?? null })), total, chain }
 }
 
 export function auditFilters(desk: Desk): { actions: string[]; people: { id: number; name: string }[] } {
-  const db = desk.db().sqlite
+  const db = desk.db().orm
   return {
-    actions: (db.prepare('SELECT DISTINCT action FROM audit_events ORDER BY action').all() as { action: string }[]).map((r) => r.action),
-    people: db.prepare('SELECT id, display_name AS name FROM users ORDER BY id').all() as { id: number; name: string }[]
+    actions: db
+      .selectDistinct({ action: auditEvents.action })
+      .from(auditEvents)
+      .orderBy(asc(auditEvents.action))
+      .all()
+      .map((r) => r.action),
+    people: db.select({ id: users.id, name: users.displayName }).from(users).orderBy(asc(users.id)).all()
   }
 }
 

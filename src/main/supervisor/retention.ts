@@ -2,8 +2,11 @@ import { confirmationMatches } from '@shared/domain/supervisor/backup'
 import { isPastRetention, retentionCutoff, type DestructionEntry, type RetentionCandidate } from '@shared/domain/supervisor/retention'
 import { resources } from '@shared/i18n/resources'
 import { fail } from '@shared/ipc/result'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Desk } from '../desk/desk'
+import { caseClosings, cases, destructionRegister as register, interviews, legalHolds, signoffs, users } from '../db/schema'
 import { getSetting, setSetting } from '../settings/settings'
+import { dropCaseIndex } from '../cases/index-text'
 
 /**
  * Retention (SZ C.2.1): closed case files past the retention period the supervisor set may be
@@ -29,54 +32,52 @@ export function setRetentionYears(desk: Desk, years: number | null): { years: nu
   return retentionSettings(desk)
 }
 
-interface Row {
-  caseId: number
-  caseNo: string
-  openedAt: string
-  closedAt: string
-  holdReason: string | null
-  holdAt: string | null
-  holdBy: string | null
-}
-
 /** Closed and transferred cases with their closing date; `onlyEligible` keeps those past retention. */
 export function retentionCandidates(desk: Desk, onlyEligible = true): RetentionCandidate[] {
   const { years } = retentionSettings(desk)
   const today = hallToday(desk)
+  const openedAt = sql<string>`COALESCE(NULLIF(${cases.contactDate}, ''), substr(${cases.createdAt}, 1, 10))`
+  const closedAt = sql<string>`COALESCE(NULLIF(${caseClosings.closedDate}, ''), substr(${cases.updatedAt}, 1, 10))`
   const rows = desk
     .db()
-    .sqlite.prepare(
-      `SELECT c.id AS caseId, c.case_no AS caseNo, COALESCE(NULLIF(c.contact_date, ''), substr(c.created_at, 1, 10)) AS openedAt,
-              COALESCE(NULLIF(k.closed_date, ''), substr(c.updated_at, 1, 10)) AS closedAt,
-              h.reason AS holdReason, h.set_at AS holdAt, u.display_name AS holdBy
-       FROM cases c LEFT JOIN case_closings k ON k.case_id = c.id
-       LEFT JOIN legal_holds h ON h.case_id = c.id LEFT JOIN users u ON u.id = h.set_by
-       WHERE c.status IN ('closed', 'transferred') ORDER BY closedAt, c.case_no`
-    )
-    .all() as Row[]
+    .orm.select({
+      caseId: cases.id,
+      caseNo: cases.caseNo,
+      openedAt,
+      closedAt,
+      holdReason: legalHolds.reason,
+      holdAt: legalHolds.setAt,
+      holdBy: users.displayName
+    })
+    .from(cases)
+    .leftJoin(caseClosings, eq(caseClosings.caseId, cases.id))
+    .leftJoin(legalHolds, eq(legalHolds.caseId, cases.id))
+    .leftJoin(users, eq(users.id, legalHolds.setBy))
+    .where(sql`${cases.status} IN ('closed', 'transferred')`)
+    .orderBy(closedAt, cases.caseNo)
+    .all()
   return rows
     .filter((r) => !onlyEligible || isPastRetention(r.closedAt, today, years))
-    .map((r) => ({
-      caseId: r.caseId,
-      caseNo: r.caseNo,
-      openedAt: r.openedAt,
-      closedAt: r.closedAt,
-      hold: r.holdReason !== null ? { reason: r.holdReason, setAt: r.holdAt!, setByName: r.holdBy } : null
+    .map(({ holdReason, holdAt, holdBy, ...r }) => ({
+      ...r,
+      hold: holdReason !== null && holdAt !== null ? { reason: holdReason, setAt: holdAt, setByName: holdBy } : null
     }))
 }
 
 export function setLegalHold(desk: Desk, a: { caseId: number; hold: boolean; reason?: string }): void {
   const s = desk.requireSession()
-  const db = desk.db().sqlite
-  if (!db.prepare('SELECT 1 FROM cases WHERE id = ?').get(a.caseId)) fail('NOT_FOUND', 'supervisor:retention.errors.notFound')
+  const db = desk.db().orm
+  if (!db.select({ id: cases.id }).from(cases).where(eq(cases.id, a.caseId)).get()) fail('NOT_FOUND', 'supervisor:retention.errors.notFound')
+  const reason = a.reason?.trim()
   if (a.hold) {
-    if (!a.reason?.trim()) fail('BAD_ARGS', 'supervisor:retention.errors.reasonRequired', undefined, 'reason')
-    db.prepare(
-      `INSERT INTO legal_holds (case_id, reason, set_by, set_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (case_id) DO UPDATE SET reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at`
-    ).run(a.caseId, a.reason!.trim(), s.userId, desk.now().toISOString())
+    if (!reason) fail('BAD_ARGS', 'supervisor:retention.errors.reasonRequired', undefined, 'reason')
+    const held = { reason: reason!, setBy: s.userId, setAt: desk.now().toISOString() }
+    db.insert(legalHolds)
+      .values({ caseId: a.caseId, ...held })
+      .onConflictDoUpdate({ target: legalHolds.caseId, set: held })
+      .run()
   } else {
-    db.prepare('DELETE FROM legal_holds WHERE case_id = ?').run(a.caseId)
+    db.delete(legalHolds).where(eq(legalHolds.caseId, a.caseId)).run()
   }
   desk.audit({ action: a.hold ? 'retention.hold' : 'retention.release', subjectType: 'case', subjectId: a.caseId })
 }
@@ -104,27 +105,35 @@ export function destroyCases(desk: Desk, a: { caseIds: number[]; reason: string;
     if (!c) fail('CONFLICT', 'supervisor:retention.errors.notEligible')
     if (c!.hold) fail('CONFLICT', 'supervisor:retention.errors.onHold', { caseNo: c!.caseNo })
   }
-  const db = desk.db().sqlite
+  const { sqlite, orm } = desk.db()
   const now = desk.now().toISOString()
-  db.transaction(() => {
+  sqlite.transaction(() => {
     for (const id of a.caseIds) {
       const c = eligible.get(id)!
-      const interviews = (db.prepare('SELECT id FROM interviews WHERE case_id = ?').all(id) as { id: number }[]).map((r) => r.id)
-      for (const iv of interviews) db.prepare(`DELETE FROM signoffs WHERE kind = 'B' AND subject_id = ?`).run(iv)
-      db.prepare('DELETE FROM interviews WHERE case_id = ?').run(id)
-      db.prepare(`DELETE FROM signoffs WHERE kind IN ('A', 'C') AND subject_id = ?`).run(id)
-      db.prepare('DELETE FROM case_search WHERE rowid = ?').run(id)
-      db.prepare('DELETE FROM legal_holds WHERE case_id = ?').run(id)
-      db.prepare('DELETE FROM cases WHERE id = ?').run(id)
-      db.prepare(
-        `INSERT INTO destruction_register (case_no, opened_at, closed_at, destroyed_at, destroyed_by, destroyed_by_name, reason)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`
-      ).run(c.caseNo, c.openedAt, c.closedAt, now, s.userId, s.displayName, reason)
-      desk.audit({ action: 'retention.destroy', subjectType: 'case', subjectId: id, details: { caseNo: c.caseNo, interviews: interviews.length } })
+      const ivs = orm.select({ id: interviews.id }).from(interviews).where(eq(interviews.caseId, id)).all().map((r) => r.id)
+      for (const iv of ivs) orm.delete(signoffs).where(and(eq(signoffs.kind, 'B'), eq(signoffs.subjectId, iv))).run()
+      orm.delete(interviews).where(eq(interviews.caseId, id)).run()
+      orm.delete(signoffs).where(and(inArray(signoffs.kind, ['A', 'C']), eq(signoffs.subjectId, id))).run()
+      dropCaseIndex(sqlite, id)
+      orm.delete(legalHolds).where(eq(legalHolds.caseId, id)).run()
+      orm.delete(cases).where(eq(cases.id, id)).run()
+      orm
+        .insert(register)
+        .values({
+          caseNo: c.caseNo,
+          openedAt: c.openedAt,
+          closedAt: c.closedAt,
+          destroyedAt: now,
+          destroyedBy: s.userId,
+          destroyedByName: s.displayName,
+          reason
+        })
+        .run()
+      desk.audit({ action: 'retention.destroy', subjectType: 'case', subjectId: id, details: { caseNo: c.caseNo, interviews: ivs.length } })
     }
   })()
   try {
-    db.pragma('wal_checkpoint(TRUNCATE)')
+    sqlite.pragma('wal_checkpoint(TRUNCATE)')
   } catch {
     /* a reader holds the WAL; the pages are zeroed anyway and go at the next checkpoint */
   }
@@ -132,11 +141,19 @@ export function destroyCases(desk: Desk, a: { caseIds: number[]; reason: string;
 }
 
 export function destructionRegister(desk: Desk): DestructionEntry[] {
+  const r = register
   return desk
     .db()
-    .sqlite.prepare(
-      `SELECT id, case_no AS caseNo, opened_at AS openedAt, closed_at AS closedAt, destroyed_at AS destroyedAt,
-              destroyed_by_name AS destroyedByName, reason FROM destruction_register ORDER BY id DESC`
-    )
-    .all() as DestructionEntry[]
+    .orm.select({
+      id: r.id,
+      caseNo: r.caseNo,
+      openedAt: r.openedAt,
+      closedAt: r.closedAt,
+      destroyedAt: r.destroyedAt,
+      destroyedByName: r.destroyedByName,
+      reason: r.reason
+    })
+    .from(r)
+    .orderBy(desc(r.id))
+    .all()
 }
