@@ -61,5 +61,22 @@ for (const lang of ['zh-CN', 'yue-HK'] as const satisfies readonly Lang[]) {
     // No key or error code on screen.
     await expect(page.locator('body')).not.toContainText('people:')
     await expect(page.locator('body')).not.toContainText('FORBIDDEN')
+
+    // The assigned worker sees who opened the report and why (the one who opened it does not).
+    await page.getByRole('tab', { name: ps.tab }).click()
+    await expect(page.locator('[data-testid="confidential-note"]')).toBeVisible()
+    await expect(page.locator('[data-testid="confidential-openings"]')).toHaveCount(0)
+    await as(page, LI)
+    await page.reload()
+    await expect(page.locator('.shell')).toBeVisible()
+    await page.keyboard.press('Alt+3')
+    await page.getByLabel(cs.search.label).fill(c.caseNo)
+    await page.locator('.case-table').getByRole('button', { name: c.caseNo }).click()
+    await page.getByRole('tab', { name: ps.tab }).click()
+    const openings = page.locator('[data-testid="confidential-openings"]')
+    await expect(openings).toContainText(ps.confidential.openingsTitle)
+    await expect(openings).toContainText('王社工')
+    await expect(openings).toContainText('李社工请假，举报人来电询问')
+    await shot(page, `confidential-openings-${lang}`)
   })
 }

@@ -134,6 +134,19 @@ describe('a confidential report', () => {
     expect(await t.router.invoke('cases.get', { id })).toMatchObject({ ok: false, messageKey: 'people:confidential.reasonNeeded' })
   })
 
+  it('the supervisor and the assigned worker see who opened it and why; the one who opened it does not see the list', async () => {
+    const { id } = await reportCase()
+    expect((await call('cases.people', { caseId: id })).openings).toEqual([])
+    as(OTHER)
+    await call('cases.openConfidential', { caseId: id, reason: '李社工病假，举报人来电询问' })
+    // With a grant they read the case, but not the record of who else looked.
+    expect((await call('cases.people', { caseId: id })).openings).toBeNull()
+    as(SUPERVISOR)
+    expect((await call('cases.people', { caseId: id })).openings).toEqual([{ at: clock.toISOString(), by: OTHER.displayName, reason: '李社工病假，举报人来电询问' }])
+    as(WORKER)
+    expect((await call('cases.people', { caseId: id })).openings).toMatchObject([{ by: OTHER.displayName }])
+  })
+
   it('the CLI: another login lists it by number only and cannot print its forms (no way to give a reason there)', async () => {
     const { id, caseNo } = await reportCase()
     as(OTHER)

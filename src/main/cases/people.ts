@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm'
+import { and, asc, count, desc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { isoDateAtOffset } from '@shared/domain/dates/calendar'
 import { checkCaseInput } from '@shared/domain/case/schemas'
@@ -8,11 +8,12 @@ import {
   otherVisitDateProblems,
   type AltContact,
   type CasePeople,
+  type ConfidentialOpening,
   type OtherVisit
 } from '@shared/domain/case/people-extras'
 import { DeskFailure, fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
-import { caseAltContacts, caseConfidential, caseOtherVisits, cases, users } from '../db/schema'
+import { caseAccessGrants, caseAltContacts, caseConfidential, caseOtherVisits, cases, users } from '../db/schema'
 import { handlers } from '../ipc/router'
 import { reindexCase } from './index-text'
 import { openConfidential } from './confidential'
@@ -72,7 +73,27 @@ export function casePeople(desk: Desk, caseId: number): CasePeople {
     .orderBy(asc(caseOtherVisits.id))
     .all()
     .map(({ byId, byName, ...r }) => ({ ...r, addedBy: byId == null ? null : { id: byId, displayName: byName ?? '' } }))
-  return { caseId, confidential: !!conf, confidentialSince: conf?.since ?? null, altContacts, otherVisits }
+  return { caseId, confidential: !!conf, confidentialSince: conf?.since ?? null, altContacts, otherVisits, openings: conf ? openingsFor(desk, caseId) : null }
+}
+
+/**
+ * The reasons others gave for opening a confidential report (条例 第十八条: the reporter is
+ * protected, so those who answer for it see who looked and why). Supervisors and the assigned
+ * worker only; everyone else gets null, never an empty list that would read as "nobody looked".
+ */
+function openingsFor(desk: Desk, caseId: number): ConfidentialOpening[] | null {
+  const s = desk.requireSession()
+  const orm = desk.db().orm
+  const row = orm.select({ worker: cases.assignedWorkerId }).from(cases).where(eq(cases.id, caseId)).get()
+  if (s.role !== 'supervisor' && !(s.role === 'worker' && row?.worker === s.userId)) return null
+  return orm
+    .select({ at: caseAccessGrants.grantedAt, by: users.displayName, reason: caseAccessGrants.reason })
+    .from(caseAccessGrants)
+    .innerJoin(users, eq(users.id, caseAccessGrants.userId))
+    .where(eq(caseAccessGrants.caseId, caseId))
+    .orderBy(desc(caseAccessGrants.id))
+    .limit(200)
+    .all()
 }
 
 export function addAltContact(desk: Desk, a: { caseId: number; name: string; relation?: string; phone?: string; note?: string }): CasePeople {

@@ -40,6 +40,17 @@ export interface CasePeople {
   confidentialSince: string | null
   altContacts: AltContact[]
   otherVisits: OtherVisit[]
+  /**
+   * Who opened this confidential report with a reason, when, and why — newest first. Only for those
+   * who answer for the reporter's protection (a supervisor, the assigned worker); null for others.
+   */
+  openings: ConfidentialOpening[] | null
+}
+
+export interface ConfidentialOpening {
+  at: string
+  by: string
+  reason: string
 }
 
 export const MAX_ALT_CONTACTS = 3

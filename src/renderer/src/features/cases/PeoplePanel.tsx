@@ -35,6 +35,20 @@ export function PeoplePanel({ caseId, people }: { caseId: number; people: People
           <h2>{t('people:confidential.panelTitle')}</h2>
           <p>{t('people:confidential.panelText')}</p>
           {p.confidentialSince ? <p className="muted">{t('people:confidential.panelSince', { date: formatDateTime(p.confidentialSince, i18n.language) })}</p> : null}
+          {p.openings ? (
+            <div data-testid="confidential-openings">
+              <h3>{t('people:confidential.openingsTitle')}</h3>
+              {p.openings.length === 0 ? (
+                <p className="muted">{t('people:confidential.openingsNone')}</p>
+              ) : (
+                <ul>
+                  {p.openings.map((o, i) => (
+                    <li key={i}>{t('people:confidential.openingLine', { at: formatDateTime(o.at, i18n.language), by: o.by, reason: o.reason })}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ) : null}
         </section>
       ) : null}
       <section className="card" data-testid="alt-contacts">
