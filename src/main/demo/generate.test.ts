@@ -5,6 +5,9 @@ import { getCase, listCases } from '../cases/api'
 import { searchCases } from '../cases/search'
 import { verifyChain } from '../audit/chain'
 import { reindexCase } from '../cases/index-text'
+import { referralsForCase } from '../referrals/ledger'
+import { supervisionList } from '../referrals/supervision'
+import { isReplyOverdue, isUnrelayed } from '@shared/domain/referrals/rules'
 
 const desks: TestDesk[] = []
 afterEach(() => desks.splice(0).forEach((d) => d.cleanup()))
@@ -59,5 +62,49 @@ describe('demo data', () => {
     })()
     expect(keys()).toEqual(before.keys)
     expect(search()).toEqual(before.search)
+  })
+})
+
+describe('demo referrals', () => {
+  it('gives the recent diversions referrals in every state, written by the referral service, the same for a seed', () => {
+    const a = fresh()
+    const b = fresh()
+    const ra = generateDemo(a.desk, { cases: 1500, seed: 5, batch: 500 })
+    generateDemo(b.desk, { cases: 1500, seed: 5, batch: 500 })
+    expect(ra.referrals).toBeGreaterThan(20)
+    const today = '2026-11-23'
+    const all = (d: TestDesk) => {
+      const ids = d.desk.db().sqlite.prepare('SELECT DISTINCT case_id AS id FROM case_referrals ORDER BY case_id').all() as { id: number }[]
+      return ids.flatMap(({ id }) => referralsForCase(d.desk, id).referrals)
+    }
+    const refs = all(a)
+    expect(refs).toHaveLength(ra.referrals)
+    const sent = refs.filter((r) => r.sentDate)
+    const onTime = sent.filter((r) => r.replyDate && r.replyDate <= r.replyDue)
+    const overdue = refs.filter((r) => isReplyOverdue(r, today))
+    const relayed = refs.filter((r) => r.stage === 'relayed')
+    const unrelayed = refs.filter((r) => isUnrelayed(r))
+    expect(refs.some((r) => r.stage === 'planned')).toBe(true)
+    expect(onTime.length).toBeGreaterThan(0)
+    expect(overdue.length).toBeGreaterThan(0)
+    expect(relayed.length).toBeGreaterThan(0)
+    expect(unrelayed.length).toBeGreaterThan(0)
+    // Sent to a named destination, with a reply date by the statute or agreed; the chain in date order.
+    for (const r of sent) {
+      expect(r.toName).not.toBe('')
+      expect(r.replyDue).not.toBe('')
+      if (r.replyDate) expect(r.replyDate >= r.sentDate).toBe(true)
+      if (r.relayedDate) expect(r.relayedDate >= r.replyDate).toBe(true)
+    }
+    // The supervisor's 督办 list shows the overdue and the unrelayed, across workers.
+    const list = supervisionList(a.desk)
+    expect(list.some((i) => i.kind === 'replyOverdue')).toBe(true)
+    expect(list.some((i) => i.kind === 'unrelayed')).toBe(true)
+    // Deterministic for a seed; each step is in the audit trail and the chain holds.
+    const shape = (d: TestDesk) => all(d).map((r) => [r.caseNo, r.stage, r.method, r.sentDate, r.replyDue, r.replyDate, r.relayedDate, r.toName])
+    expect(shape(b)).toEqual(shape(a))
+    expect(verifyChain(a.desk.db().sqlite).ok).toBe(true)
+    const created = a.desk.db().sqlite.prepare(`SELECT count(*) AS n FROM audit_events WHERE action = 'referrals.create'`).get() as { n: number }
+    expect(created.n).toBe(ra.referrals)
   })
 })

@@ -5,6 +5,7 @@ import type { NeedCode } from '@shared/domain/case/options'
 import type { DiversionRoute } from '@shared/domain/screening/rules'
 import { FIELD_NAMES, emptyFields } from '../cases/columns'
 import { writeCaseIndex } from '../cases/index-text'
+import { REFERRAL_DAYS, demoDestinations, demoReferral } from './referrals'
 import { addDays, fromDayNumber, toDayNumber } from '@shared/domain/dates/calendar'
 import type { CaseFields } from '@shared/domain/case/types'
 import type { Desk } from '../desk/desk'
@@ -50,6 +51,8 @@ export interface DemoResult {
   cases: number
   interviews: number
   followUps: number
+  /** Referrals of the recent diversions (REFERRAL_DAYS), written through the referral service. */
+  referrals: number
   firstCaseNo: string | null
   lastCaseNo: string | null
   ms: number
@@ -236,6 +239,10 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
     'createdAt',
     'updatedAt'
   ])
+  // Referrals draw from their own stream: the rest of the archive stays what it was for a seed.
+  const rr = rng((opts.seed ?? 1) ^ 0x2f6a1c3b)
+  const destinations = desk.session ? demoDestinations(desk) : null
+  let referrals = 0
   const recentByName: { id: number; name: string }[] = []
   let interviews = 0
   let followUps = 0
@@ -343,6 +350,10 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
         decidedAt: at,
         decidedBy: worker
       })
+      if (destinations && age <= REFERRAL_DAYS) {
+        demoReferral(desk, rr, { caseId: id, route: m.diversion, contactDate, today, to: destinations })
+        referrals++
+      }
     }
     // Follow-ups: done for past ones; open cases have one coming up (or overdue).
     const fuCount = r.int(1, 3)
@@ -416,7 +427,7 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
     }).immediate()
     opts.onProgress?.(Math.min(i + batch, dayNums.length), dayNums.length)
   }
-  return { cases: opts.cases, interviews, followUps, firstCaseNo: first, lastCaseNo: last, ms: Date.now() - started }
+  return { cases: opts.cases, interviews, followUps, referrals, firstCaseNo: first, lastCaseNo: last, ms: Date.now() - started }
 }
 
 function daysAgo(todayN: number, dayN: number): number {
