@@ -99,6 +99,28 @@ export function openConfidential(desk: Desk, caseId: number, reason: string): { 
   return { until: until.toISOString() }
 }
 
+/**
+ * Which confidential cases a text search may return to this person, read off the pure rule (so the
+ * rule stays in one place): 'all' (a supervisor), 'assigned' (a worker: those assigned to them) or
+ * 'none' (anyone else, and no one signed in). Search applies it in its query, before the page is
+ * cut, so a page is never short and its length betrays nothing (search.sql.ts).
+ */
+export type SearchVisibility = 'all' | 'assigned' | 'none'
+
+export function searchVisibility(v: Viewer | null): SearchVisibility {
+  if (!v) return 'none'
+  const finds = (assignedWorkerId: number | null) => caseAccess(v, { confidential: true, assignedWorkerId }, 'search') === 'open'
+  // A case assigned to nobody and one assigned to someone else (ids start at 1): a supervisor's view.
+  if (finds(null) && finds(0)) return 'all'
+  return finds(v.userId) ? 'assigned' : 'none'
+}
+
+/** The person signed in, as the confidentiality rule sees them (null when nobody is). */
+export function currentViewer(desk: Desk): Viewer | null {
+  const s = desk.session
+  return s ? { userId: s.userId, role: s.role } : null
+}
+
 /** Confidential cases among `ids` (all of them when the list is long), with their assigned worker. */
 function confidentialAmong(desk: Desk, ids: readonly number[]): Map<number, number | null> {
   const orm = desk.db().orm

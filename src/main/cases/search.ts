@@ -1,10 +1,13 @@
-import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import { matchQuery, normalise } from '@shared/domain/search/normalise'
 import { phoneKey } from '@shared/domain/case/phone'
 import type { CaseSummary, RepeatCandidate } from '@shared/domain/case/types'
 import type { Desk } from '../desk/desk'
 import { caseKeys, cases, users } from '../db/schema'
+import type { Viewer } from '@shared/domain/case/confidential'
 import { summaryColumns, toSummary } from './listing'
+import { currentViewer, searchVisibility } from './confidential'
+import { casesByNumberPrefix, casesMatching } from './search.sql'
 
 /** A list row plus what a repeat candidate shows to tell two people apart. */
 const candidateColumns = { ...summaryColumns, phone: cases.phone, address: cases.address, locality: cases.locality }
@@ -13,51 +16,34 @@ const candidateColumns = { ...summaryColumns, phone: cases.phone, address: cases
  * Search by a case number, or any 2+ characters of a name, phone digits, address or matter text. The query is
  * normalised like the index (Simplified, half-width, no spaces) and becomes an FTS5 phrase of
  * bigrams; newest cases first, so a common word returns at once.
+ *
+ * Confidential reports the viewer (by default whoever is signed in) may not open are left out of the
+ * text matches by the query itself, before the limit: the page is as full as the cases they may
+ * see allow. Typing a case number still finds its line (masked by the guard in confidential.ts).
  */
-export function searchCases(desk: Desk, query: string, limit = 30): CaseSummary[] {
+export function searchCases(desk: Desk, query: string, limit = 30, viewer: Viewer | null = currentViewer(desk)): CaseSummary[] {
   const max = Math.min(Math.max(limit, 1), 200)
-  const db = desk.db().orm
-  const ids: { id: number }[] = []
+  const orm = desk.db().orm
+  const out: CaseSummary[] = []
+  const seen = new Set<number>()
   // A case number (or its start, "2026-0001") is looked up on its unique index first.
   const no = /^\s*(\d{4}-\d{0,6})\s*$/.exec(query.normalize('NFKC'))
   if (no) {
-    ids.push(
-      ...db
-        .select({ id: cases.id })
-        .from(cases)
-        .where(and(gte(cases.caseNo, no[1]), lt(cases.caseNo, `${no[1]}~`)))
-        .orderBy(desc(cases.caseNo))
-        .limit(max)
-        .all()
-    )
+    for (const r of casesByNumberPrefix(orm, no[1], max)) {
+      seen.add(r.id)
+      out.push(toSummary(r))
+    }
   }
   const match = matchQuery(query)
   if (match) {
-    const seen = new Set(ids.map((r) => r.id))
-    // FTS5 (which drizzle cannot describe): the typed `sql` template.
-    const hits = db.all<{ id: number }>(sql`SELECT rowid AS id FROM case_search WHERE case_search MATCH ${match} ORDER BY rowid DESC LIMIT ${max}`)
-    for (const r of hits) {
-      if (!seen.has(r.id) && ids.length < max) ids.push(r)
+    const v = searchVisibility(viewer)
+    for (const r of casesMatching(orm, match, max, v, viewer?.userId ?? null)) {
+      if (out.length >= max) break
+      if (!seen.has(r.id)) out.push(toSummary(r))
     }
   }
-  if (ids.length === 0) return []
-  const rows = db
-    .select(summaryColumns)
-    .from(cases)
-    .leftJoin(users, eq(users.id, cases.assignedWorkerId))
-    .where(
-      inArray(
-        cases.id,
-        ids.map((r) => r.id)
-      )
-    )
-    .all()
-  const byId = new Map(rows.map((r) => [r.id, r]))
   // Case-number hits first, then the newest text matches.
-  return ids.flatMap((r) => {
-    const row = byId.get(r.id)
-    return row ? [toSummary(row)] : []
-  })
+  return out
 }
 
 /**
