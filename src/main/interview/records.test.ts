@@ -8,6 +8,7 @@ import { caseHistory, createCase, getCase, updateCase } from '../cases/api'
 import { signOff } from '../supervisor/api'
 import { caseParts } from '../forms/service'
 import { partTexts } from '../forms/layout'
+import { FIELD_MAX } from '@shared/domain/interview/types'
 import { ALL_CHECKS } from '@shared/domain/interview'
 
 let clock = new Date('2026-11-23T02:00:00Z')
@@ -110,6 +111,20 @@ describe('an ended contact stays ended (issue 10, item 1)', () => {
     expect(printed).toContain('日期记错，应为周三')
     // A late autosave from an old screen cannot undo the correction either.
     expect(await invoke('interview.save', { interviewId: s.id, changes: [{ field: 'notes', value: '案主于周二到访', revision: 5 }] })).toMatchObject({ ok: false })
+  })
+
+  it('a correction is measured in characters: a name with 𠮶 at the field\'s limit is taken, one more is refused', async () => {
+    const s = svc.startInterview(t.desk, { petitionerName: '钟妹' })
+    svc.finishInterview(t.desk, { interviewId: s.id })
+    // 200 characters, 400 UTF-16 units: the limit counts what a person sees.
+    const atLimit = '𠮶'.repeat(FIELD_MAX.petitionerName)
+    const ok = await invoke('interview.correct', { interviewId: s.id, reason: '姓名写错', changes: [{ field: 'petitionerName', value: atLimit }] })
+    expect(ok).toMatchObject({ ok: true })
+    expect(await invoke('interview.correct', { interviewId: s.id, reason: '姓名写错', changes: [{ field: 'petitionerName', value: atLimit + '妹' }] })).toMatchObject({
+      ok: false,
+      code: 'BAD_ARGS',
+      field: 'petitionerName'
+    })
   })
 
   it('a Form B cannot be signed off while its contact is still open', async () => {

@@ -588,7 +588,7 @@ export function correctInterview(
   const changed: TextField[] = []
   const before: Partial<Record<TextField, string>> = {}
   for (const c of input.changes) {
-    if (c.value.length > FIELD_MAX[c.field]) fail('BAD_ARGS', 'errors:arg.tooLong', undefined, c.field)
+    if (!withinCodePoints(c.value, FIELD_MAX[c.field])) fail('BAD_ARGS', 'errors:arg.tooLong', undefined, c.field)
     const cur = r[c.field]
     if (cur === c.value || changed.includes(c.field)) continue
     changed.push(c.field)
@@ -674,7 +674,7 @@ export function unfinishedInterviews(desk: Desk): UnfinishedInterview[] {
     .map(({ assignedWorkerId, confidentialSince, ...x }) => {
       const line = { ...x, workCount: workCount(desk, x.id) }
       const access = caseAccess(viewer, { confidential: confidentialSince != null, assignedWorkerId }, 'list')
-      return access === 'open' ? line : { ...line, name: '', purpose: '' }
+      return access === 'open' ? line : { ...line, name: '', purpose: '', masked: true }
     })
 }
 

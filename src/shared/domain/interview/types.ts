@@ -203,6 +203,8 @@ export interface InterviewListItem {
 export interface UnfinishedInterview extends InterviewListItem {
   caseNo: string
   name: string
+  /** A confidential report this viewer may not open: number only (name and purpose blank). */
+  masked?: true
 }
 
 /** 信访社会工作服务会谈表 (Appendix B), as data for the printed form. */

@@ -178,7 +178,7 @@ function StartWalkIn({
             {unfinished.map((u) => (
               <li key={u.id}>
                 <button type="button" className="link" onClick={() => onResume(u.id)}>
-                  {t('interview:start.resumeOne', { caseNo: u.caseNo, name: u.name, n: u.workCount, when: formatDateTime(u.startedAt, i18n.language) })}
+                  {t('interview:start.resumeOne', { caseNo: u.caseNo, name: u.masked ? t('people:confidential.maskedLine') : u.name, n: u.workCount, when: formatDateTime(u.startedAt, i18n.language) })}
                 </button>
               </li>
             ))}
