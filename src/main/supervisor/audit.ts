@@ -1,5 +1,5 @@
 import type { TDocumentDefinitions, TableCell } from 'pdfmake/interfaces'
-import { actionKey, hallDayStart, type AuditFilter, type AuditPage, type ChainBreak, type ChainReport } from '@shared/domain/supervisor/audit'
+import { actionKey, auditDetailLines, auditDetailText, hallDayStart, type AuditFilter, type AuditPage, type ChainBreak, type ChainReport } from '@shared/domain/supervisor/audit'
 import { translator } from '@shared/i18n/resources'
 import type { Locale } from '@shared/domain/session/types'
 import type { Desk } from '../desk/desk'
@@ -144,6 +144,10 @@ export async function auditPdf(desk: Desk, f: AuditFilter, locale: Locale): Prom
   const t = translator(locale, 'supervisor')
   const page = auditQuery(desk, { ...f, limit: 5000, offset: 0 })
   const people = auditFilters(desk).people
+  const detailWord = (key: string) => {
+    const v = t(`audit.detail.${key}`)
+    return v === `audit.detail.${key}` ? null : v
+  }
   const actionName = (a: string) => {
     const k = actionKey(a).split(':')[1]
     const v = t(k)
@@ -174,7 +178,13 @@ export async function auditPdf(desk: Desk, f: AuditFilter, locale: Locale): Prom
     r.actorName ?? '—',
     actionName(r.action),
     r.caseNo ? `${t('audit.case')} ${r.caseNo}` : r.subjectType ? `${r.subjectType} ${r.subjectId ?? ''}` : '',
-    { text: r.details === '{}' ? '' : r.details, fontSize: 7 }
+    {
+      text: auditDetailLines(r.details)
+        .map((l) => auditDetailText(l, detailWord))
+        .map((l) => `${l.label}: ${l.value}`)
+        .join('\n'),
+      fontSize: 7
+    }
   ])
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',

@@ -61,3 +61,49 @@ export function hallDayStart(date: string, nextDay = false): string {
 export function actionKey(action: string): string {
   return `supervisor:audit.actions.${action.replace(/\./g, '_')}`
 }
+
+/** One line of an audit event's details: its key (label words in supervisor:audit.details.<key>) and the value. */
+export interface AuditDetailLine {
+  key: string
+  value: string | number | boolean | null | (string | number | boolean | null)[]
+}
+
+/**
+ * An event's details (stored as JSON: ids, codes, counts, field names — never personal text) as
+ * lines to label and show. A nested object (an export's filter) gives one line per part,
+ * `filter.status`; details that are not a JSON object give no lines.
+ */
+export function auditDetailLines(details: string): AuditDetailLine[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(details)
+  } catch {
+    return []
+  }
+  const lines: AuditDetailLine[] = []
+  const walk = (o: object, prefix: string) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (v === undefined) continue
+      const key = prefix ? `${prefix}.${k}` : k
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) walk(v, key)
+      else if (Array.isArray(v)) lines.push({ key, value: v.map((x) => (x !== null && typeof x === 'object' ? JSON.stringify(x) : x)) })
+      else lines.push({ key, value: v })
+    }
+  }
+  if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) walk(parsed, '')
+  return lines
+}
+
+/**
+ * A detail line as label and value words. `word(key)` gives the words of a key under
+ * supervisor:audit.detail (null when there are none): an unknown key reads 其他, never the key itself.
+ */
+export function auditDetailText(line: AuditDetailLine, word: (key: string) => string | null): { label: string; value: string } {
+  const label = line.key
+    .split('.')
+    .map((part) => word(part) ?? word('other') ?? '')
+    .join(' · ')
+  const one = (v: string | number | boolean | null) => (v === null ? (word('none') ?? '') : typeof v === 'boolean' ? (word(v ? 'yes' : 'no') ?? '') : String(v))
+  const value = Array.isArray(line.value) ? (line.value.length ? line.value.map(one).join('、') : (word('none') ?? '')) : one(line.value)
+  return { label, value }
+}

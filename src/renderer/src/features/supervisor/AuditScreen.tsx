@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Locale } from '@shared/domain/session/types'
-import { actionKey, type AuditFilter, type AuditPage } from '@shared/domain/supervisor/audit'
+import { actionKey, auditDetailLines, auditDetailText, type AuditFilter, type AuditPage } from '@shared/domain/supervisor/audit'
 import type { DeskError } from '@shared/ipc/result'
 import { desk } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
@@ -160,7 +160,9 @@ export function AuditScreen() {
                   <td>{r.actorName ?? '—'}</td>
                   <td>{actionName(r.action)}</td>
                   <td>{r.caseNo ? `${t('supervisor:audit.case')} ${r.caseNo}` : r.subjectType ? `${r.subjectType} ${r.subjectId ?? ''}` : ''}</td>
-                  <td className="sv-small mono">{r.details === '{}' ? '' : r.details}</td>
+                  <td className="sv-small">
+                    <AuditDetails details={r.details} />
+                  </td>
                 </tr>
               )
             })}
@@ -174,5 +176,22 @@ export function AuditScreen() {
         </button>
       ) : null}
     </div>
+  )
+}
+
+/** An event's details as translated "label: value" lines (the stored JSON is never shown). */
+function AuditDetails({ details }: { details: string }) {
+  const { t, i18n } = useTranslation()
+  const word = (key: string) => (i18n.exists(`supervisor:audit.detail.${key}`) ? t(`supervisor:audit.detail.${key}`) : null)
+  const lines = auditDetailLines(details).map((l) => auditDetailText(l, word))
+  if (lines.length === 0) return null
+  return (
+    <ul className="sv-details">
+      {lines.map((l, i) => (
+        <li key={i}>
+          {l.label}: {l.value}
+        </li>
+      ))}
+    </ul>
   )
 }
