@@ -12,6 +12,7 @@ import { seedFormsCase } from '../src/main/forms/fixtures'
 import { getCase } from '../src/main/cases/api'
 import { toFormA, type FormAData } from '../src/shared/domain/case/forms'
 import { translator } from '../src/shared/i18n/resources'
+import type { KeysUnder } from '../src/shared/i18n/keys'
 
 /**
  * Form A of a long case (2,000-character demand, every 其他 ticked, 12 goal rows in its Form C):
@@ -53,7 +54,7 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&l
 /** Form A as a plain HTML table with the same labels and values, for Chromium's print-to-PDF. */
 function formAHtml(d: FormAData): string {
   const t = translator('zh-CN', 'forms')
-  const L = (k: string) => esc(t(`pdf.a.${k}`))
+  const L = (k: KeysUnder<'forms', 'pdf.a'>) => esc(t(`pdf.a.${k}`))
   const row = (label: string, value: string) => `<tr><th>${label}</th><td colspan="3">${esc(value).replace(/\n/g, '<br>')}</td></tr>`
   const pair = (a: string, av: string, b: string, bv: string) => `<tr><th>${a}</th><td>${esc(av)}</td><th>${b}</th><td>${esc(bv)}</td></tr>`
   return `<!doctype html><meta charset="utf-8"><style>

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LOCALES, translator, type Namespace } from '@shared/i18n/resources'
+import { LOCALES, translateKey } from '@shared/i18n/resources'
+import { isI18nKey } from '@shared/i18n/keys'
 import { ERROR_CODES } from '@shared/ipc/result'
 import { CRISIS_KINDS, CRISIS_STEPS } from '@shared/domain/interview'
 import { looksLikeKeyOrCode, storedReasonKey } from '@shared/domain/case/stored-reason'
@@ -28,8 +29,8 @@ const code = sources(join(ROOT, 'main'))
 
 function words(locale: (typeof LOCALES)[number], key: string, params?: Record<string, string>): string | null {
   const i = key.indexOf(':')
-  const t = translator(locale, key.slice(0, i) as Namespace)
-  const out = t(key.slice(i + 1), params)
+  if (!isI18nKey(key)) return null
+  const out = translateKey(locale, key, params)
   return out === key.slice(i + 1) ? null : out
 }
 

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { translator, type Namespace } from '@shared/i18n/resources'
+import { translateKey } from '@shared/i18n/resources'
 import { DeskFailure, type ErrorCode } from '@shared/ipc/result'
 import type { Command } from '../command'
 import { padEnd } from '@shared/text/characters'
@@ -28,8 +28,7 @@ Exit codes: 0 ok, 3 wrong backup passphrase, 4 damaged, 5 from a newer app, 1 ot
 
 function say(err: DeskFailure): string {
   const locale = process.env.DESK_LOCALE === 'yue-HK' ? 'yue-HK' : 'zh-CN'
-  const [ns, key] = err.messageKey.includes(':') ? err.messageKey.split(':') : ['errors', err.messageKey]
-  return translator(locale, ns as Namespace)(key, err.params)
+  return translateKey(locale, err.messageKey, err.params)
 }
 
 function makeDesk(dataDir: string) {

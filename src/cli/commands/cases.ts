@@ -7,7 +7,7 @@ import { readKeyring } from '../../main/db/keyring'
 import { dbExists } from '../../main/db/open'
 import { loginForPassphrase } from '../throttle'
 import { DeskFailure } from '@shared/ipc/result'
-import { translator, type Namespace } from '@shared/i18n/resources'
+import { translateKey } from '@shared/i18n/resources'
 import { SCRYPT_TEST } from '../../main/db/keyring'
 import * as session from '../../main/session/service'
 import { listCases } from '../../main/cases/api'
@@ -18,8 +18,7 @@ import { cases as casesTable } from '../../main/db/schema/cases'
 export function cliMessage(err: unknown): string {
   if (!(err instanceof DeskFailure)) return 'The login name or passphrase is wrong.'
   const locale = process.env.DESK_LOCALE === 'yue-HK' ? 'yue-HK' : 'zh-CN'
-  const [ns, key] = err.messageKey.includes(':') ? err.messageKey.split(':') : ['errors', err.messageKey]
-  return translator(locale, ns as Namespace)(key, err.params)
+  return translateKey(locale, err.messageKey, err.params)
 }
 
 /**

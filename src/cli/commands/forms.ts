@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import type { Command } from '../command'
 import { openDeskAs } from './cases'
 import { FORM_KINDS, type FormKind } from '@shared/ipc/contracts/forms'
-import { translator, type Namespace } from '@shared/i18n/resources'
+import { translateKey } from '@shared/i18n/resources'
 import { DeskFailure } from '@shared/ipc/result'
 import { renderBlankForms, renderCaseForms, recordOutput } from '../../main/forms/service'
 import { pageCount } from '../../main/pdf'
@@ -19,8 +19,7 @@ Exit codes: 0 written, 2 usage, 3 characters no font can print (listed; --allow-
 `
 
 const say = (err: DeskFailure, lang: 'zh-CN' | 'yue-HK') => {
-  const [ns, key] = err.messageKey.includes(':') ? err.messageKey.split(':') : ['errors', err.messageKey]
-  return translator(lang, ns as Namespace)(key, err.params)
+  return translateKey(lang, err.messageKey, err.params)
 }
 
 /** `forms`: render a case's forms (or blank ones) to a PDF file — the same renderer as the app. */

@@ -4,7 +4,8 @@ import type { Command } from '../command'
 import { envPassphrase } from '../command'
 import { createDeskApp } from '../../main/app'
 import { SCRYPT_TEST } from '../../main/db/keyring'
-import { translator } from '@shared/i18n/resources'
+import { translateKey } from '@shared/i18n/resources'
+import { isI18nKey } from '@shared/i18n/keys'
 
 /**
  * `desk init --data-dir DIR --name NAME --login LOGIN [--locale zh-CN|yue-HK] [--org NAME]`
@@ -47,8 +48,7 @@ Exit codes: 0 set up, 1 failed (e.g. already set up, weak passphrase), 2 usage, 
         ...(values.org ? { orgName: values.org } : {})
       })
       if (!r.ok) {
-        const [ns, key] = r.messageKey.split(':')
-        const text = translator('zh-CN', (ns || 'errors') as 'errors')(key ?? r.messageKey, r.params)
+        const text = isI18nKey(r.messageKey) ? translateKey('zh-CN', r.messageKey, r.params) : r.messageKey
         process.stderr.write(`init failed: ${r.code}${r.field ? ` (${r.field})` : ''} — ${text}\n`)
         return 1
       }

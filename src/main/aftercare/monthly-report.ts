@@ -5,6 +5,7 @@ import { addMonths, daysInMonth, isoDateAtOffset } from '@shared/domain/dates/ca
 import type { HallFigures } from '@shared/domain/supervisor/figures'
 import type { Locale } from '@shared/domain/session/types'
 import { translator } from '@shared/i18n/resources'
+import type { KeyIn, KeysUnder } from '@shared/i18n/keys'
 import type { Desk } from '../desk/desk'
 import { A4_CONTENT_WIDTH, A4_MARGINS, RULED, renderPdf } from '../pdf'
 import { getSetting } from '../settings/settings'
@@ -49,9 +50,9 @@ export function monthlyReport(desk: Desk, month: string): MonthlyReport {
 }
 
 /** The figures a report leads with, in order: label key, the rate or number, its n / of. */
-function headline(r: MonthlyReport, t: (k: string, p?: Record<string, string | number>) => string) {
+function headline(r: MonthlyReport, t: (k: KeyIn<'aftercare'>, p?: Record<string, string | number>) => string) {
   const o = r.outcomes
-  const rateRow = (key: string, x: Rate) => ({ label: t(`report.kpi.${key}`), value: percent(x), detail: t('report.nOf', { n: x.n, of: x.of }) })
+  const rateRow = (key: KeysUnder<'aftercare', 'report.kpi'>, x: Rate) => ({ label: t(`report.kpi.${key}`), value: percent(x), detail: t('report.nOf', { n: x.n, of: x.of }) })
   return [
     { label: t('report.kpi.newCases'), value: String(r.hallFigures.totals.newCases), detail: '' },
     { label: t('report.kpi.closed'), value: String(o.monthly.reduce((a, m) => a + m.closed, 0)), detail: '' },
@@ -152,7 +153,7 @@ export async function monthlyReportPdf(desk: Desk, month: string, locale: Locale
           headerRows: 1,
           widths: ['*', '*', '*', '*', '*', '*', '*'],
           body: [
-            ['month', 'newCases', 'closed', 'repeat', 'irrational', 'visits', 'satisfaction'].map((k) => ({ text: t(`report.columns.${k}`), bold: true, fillColor: '#ececec', fontSize: 8.5 })),
+            (['month', 'newCases', 'closed', 'repeat', 'irrational', 'visits', 'satisfaction'] as const).map((k) => ({ text: t(`report.columns.${k}`), bold: true, fillColor: '#ececec', fontSize: 8.5 })),
             ...r.trend.map((x) =>
               [x.month, x.newCases, x.closed, x.repeat, x.irrational, x.visits, x.rated ? `${Math.round(pct(x.satisfied, x.rated))}%` : '—'].map((v) => ({ text: String(v), fontSize: 8.5 }))
             )
@@ -194,7 +195,7 @@ export async function monthlyReportXlsx(desk: Desk, month: string, locale: Local
   summary.addRow({ label: t('report.columns.range'), value: `${o.range.from} – ${o.range.to}` })
   summary.addRow({ label: t('report.kpi.newCases'), value: r.hallFigures.totals.newCases })
   summary.addRow({ label: t('report.kpi.closed'), value: o.monthly.reduce((a, x) => a + x.closed, 0) })
-  const rateRow = (key: string, x: Rate | null) => {
+  const rateRow = (key: KeysUnder<'aftercare', 'report.kpi'>, x: Rate | null) => {
     const row = summary.addRow({ label: t(`report.kpi.${key}`), value: x?.rate ?? null, n: x?.n ?? null, of: x?.of ?? null })
     row.getCell('value').numFmt = '0.0%'
   }

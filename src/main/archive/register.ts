@@ -12,6 +12,7 @@ import { safeCell, toCsv } from '@shared/domain/archive/cells'
 import type { FileDelivery, registerFilter } from '@shared/ipc/contracts/archive'
 import type { Locale } from '@shared/domain/session/types'
 import { translator } from '@shared/i18n/resources'
+import type { KeyIn } from '@shared/i18n/keys'
 import { hiddenCases } from './confidential'
 
 export type RegisterFilter = z.output<typeof registerFilter>
@@ -132,7 +133,7 @@ export function registerCases(desk: Desk, f: RegisterFilter & { limit?: number; 
 }
 
 /** Cell text of one column, in the export's language (codes become their words). */
-function cell(t: (k: string) => string, tc: (k: string) => string, r: ReturnType<typeof toRow>, c: ExportColumn): string {
+function cell(t: (k: KeyIn<'archive'>) => string, tc: (k: KeyIn<'cases'>) => string, r: ReturnType<typeof toRow>, c: ExportColumn): string {
   switch (c) {
     case 'status':
       return tc(`options.status.${r.status}`)

@@ -1,3 +1,4 @@
+import { keyOr } from '@shared/i18n/keys'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -161,7 +162,7 @@ export function saveBackupSettings(desk: Desk, s: { folder?: string; keep?: numb
 export function setBackupPassphrase(desk: Desk, a: { passphrase: string; understood: boolean }, kdf: ScryptParams = kdfFor(desk)): BackupSettings {
   if (!a.understood) fail('BAD_ARGS', 'supervisor:backup.errors.mustUnderstand', undefined, 'understood')
   const verdict = checkPassphrase(a.passphrase, [desk.session?.loginName ?? '', desk.session?.displayName ?? ''])
-  if (!verdict.ok) fail('WEAK_PASSPHRASE', `errors:passphrase.${verdict.problems[0] ?? 'weak'}`, undefined, 'passphrase')
+  if (!verdict.ok) fail('WEAK_PASSPHRASE', keyOr(`errors:passphrase.${verdict.problems[0] ?? 'weak'}`, 'errors:passphrase.weak'), undefined, 'passphrase')
   const recipient = newRecipient(a.passphrase, newScryptSpec(kdf))
   setSetting(desk, K.recipient, { ...recipient, setAt: desk.now().toISOString() } satisfies StoredRecipient)
   desk.audit({ action: 'backup.setPassphrase' })

@@ -1,4 +1,5 @@
 import { eq, max, min } from 'drizzle-orm'
+import { isI18nKey } from '@shared/i18n/keys'
 import { z } from 'zod'
 import { isoDateAtOffset } from '@shared/domain/dates/calendar'
 import { type DateProblem } from '@shared/domain/dates/order'
@@ -26,7 +27,7 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
     return r.data
   }
   const issue = r.error.issues[0]
-  const key = issue?.message?.includes(':') ? issue.message : 'errors:arg.invalid'
+  const key = issue?.message && isI18nKey(issue.message) ? issue.message : 'errors:arg.invalid'
   throw new DeskFailure('BAD_ARGS', key, undefined, issue?.path.join('.') || undefined)
 }
 

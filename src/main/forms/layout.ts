@@ -1,3 +1,4 @@
+import { isKeyIn } from '@shared/i18n/keys'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { translator } from '@shared/i18n/resources'
 import type { Locale } from '@shared/domain/session/types'
@@ -29,7 +30,12 @@ import type { FormSignoff } from './signoff'
 type T = (key: string, params?: Record<string, string | number>) => string
 export const labels = (lang: Locale): T => {
   const t = translator(lang, 'forms')
-  return (key, params) => t(`pdf.${key}`, params)
+  // Labels are looked up from the forms' field tables (data); a key the resources lack prints as itself,
+  // which the forms' tests catch (no key may reach paper).
+  return (key, params) => {
+    const k = `pdf.${key}`
+    return isKeyIn('forms', k) ? t(k, params) : k
+  }
 }
 
 /** One form inside a PDF: its title and case number drive the page header and footer. */
@@ -330,12 +336,14 @@ export function formB(lang: Locale, d: FormBData | null, signoff: FormSignoff | 
     const ti = translator(lang, 'interview')
     const lines: string[] = []
     if (who.interpreter) {
-      const known = ['putonghua', 'cantonese', 'hakka', 'chaozhou', 'foreign', 'other'].includes(who.interpreter.language)
+      // Relation and language are stored codes (or, for a language, the words the worker typed).
+      const relation = `people.relation.${who.interpreter.relation}`
+      const spoken = `people.spoken.${who.interpreter.language}`
       lines.push(
         t('b.interpretedLine', {
           name: who.interpreter.name,
-          relation: who.interpreter.relation ? ti(`people.relation.${who.interpreter.relation}`) : '',
-          lang: known ? ti(`people.spoken.${who.interpreter.language}`) : who.interpreter.language
+          relation: isKeyIn('interview', relation) ? ti(relation) : '',
+          lang: isKeyIn('interview', spoken) ? ti(spoken) : who.interpreter.language
         })
       )
     }

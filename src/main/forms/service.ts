@@ -10,6 +10,7 @@ import { formA, formB, formC, labels, partTexts, renderForms, type FormPart } fr
 import { getSignoff } from './signoff'
 import { translator } from '@shared/i18n/resources'
 import { referralChainLines } from '@shared/domain/referrals/chain-text'
+import { builtinKey } from '@shared/domain/referrals/builtin-words'
 import { referralsForCase } from '../referrals/ledger'
 
 export interface FormRequest {
@@ -44,7 +45,10 @@ export function caseParts(desk: Desk, r: FormRequest): { parts: FormPart[]; case
  */
 function withReferralChain(desk: Desk, caseId: number, d: ReturnType<typeof toFormC>, lang: Locale): ReturnType<typeof toFormC> {
   const t = translator(lang, 'referrals')
-  const lines = referralChainLines(referralsForCase(desk, caseId).referrals, t, (r) => r.toName || (r.toBuiltin ? t(`builtin.${r.toBuiltin}.name`) : ''))
+  const lines = referralChainLines(referralsForCase(desk, caseId).referrals, t, (r) => {
+    const key = builtinKey(r.toBuiltin, 'name')
+    return r.toName || (key ? t(key) : '')
+  })
   if (!lines.length) return d
   return { ...d, contactedDepartments: [d.contactedDepartments.trim(), ...lines].filter(Boolean).join('\n') }
 }

@@ -4,7 +4,8 @@ import { buildHandout, type HandoutDoc } from '@shared/domain/interview/handout'
 import { promisesForInterview } from '@shared/domain/interview/route-promises'
 import type { OutputLang } from '@shared/domain/interview/types'
 import type { PdfAction, PdfDelivery } from '@shared/ipc/contracts/forms'
-import { translator, type Namespace } from '@shared/i18n/resources'
+import { translateKey } from '@shared/i18n/resources'
+import { isI18nKey } from '@shared/i18n/keys'
 import { casePeople } from '../cases/people'
 import { callVia } from '@shared/domain/case/people-extras'
 import type { Desk } from '../desk/desk'
@@ -17,10 +18,7 @@ import { directoryEntry } from '../referrals/directory'
 
 /** `ns:key` translation in a fixed language, for the shared builders (they use prefixed keys). */
 export function fixedT(lang: OutputLang) {
-  return (key: string, params?: Record<string, string | number>) => {
-    const i = key.indexOf(':')
-    return translator(lang, key.slice(0, i) as Namespace)(key.slice(i + 1), params)
-  }
+  return (key: string, params?: Record<string, string | number>) => (isI18nKey(key) ? translateKey(lang, key, params) : key)
 }
 
 export function handoutDoc(desk: Desk, interviewId: number): { doc: HandoutDoc; lang: OutputLang; caseNo: string; date: string } {

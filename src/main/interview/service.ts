@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull, like } from 'drizzle-orm'
+import { isKeyIn } from '@shared/i18n/keys'
 import { fail } from '@shared/ipc/result'
 import { isoDateAtOffset, isValidIsoDate, midFollowUpRange, isWithin, pastDateProblems } from '@shared/domain/dates'
 import {
@@ -708,7 +709,7 @@ export function composeRecord(s: InterviewState, lang: OutputLang = s.outputLang
   }
   if (s.texts.surfaceDemand.trim()) structured.push(`${t('fields.surfaceDemand')}：${s.texts.surfaceDemand.trim()}`)
   // Form B is a written record: the needs are named with the form register's labels.
-  const needs = [...s.acceptedNeeds.map((n) => t(`deeperNeeds.${n}`)), s.texts.deeperNeeds.trim()].filter(Boolean)
+  const needs = [...s.acceptedNeeds.map((n) => `deeperNeeds.${n}`).filter((k) => isKeyIn('interview', k)).map((k) => t(k)), s.texts.deeperNeeds.trim()].filter(Boolean)
   if (needs.length) structured.push(`${t('fields.deeperNeeds')}：${needs.join('；')}`)
   if (structured.length) lines.push(structured.join('\n'))
   return lines.join('\n\n')

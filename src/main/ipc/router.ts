@@ -2,6 +2,7 @@ import { contract, type Contract, type Method } from '@shared/ipc/contract'
 import type { ParsedArgsOf, ResultOf } from '@shared/ipc/define'
 import { DeskFailure, type DeskResult } from '@shared/ipc/result'
 import { CLERK_CALLS } from '@shared/ipc/clerk-access'
+import { isI18nKey } from '@shared/i18n/keys'
 import type { Desk, Session } from '../desk/desk'
 import { log } from '../log'
 import { isDamageError } from '../db/open'
@@ -66,7 +67,7 @@ export function createRouter(desk: Desk, maps: HandlerMap[]): Router {
     const parsed = def.args.safeParse(rawArgs ?? {})
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      const key = issue?.message?.startsWith('errors:') ? issue.message : 'errors:arg.invalid'
+      const key = issue?.message?.startsWith('errors:') && isI18nKey(issue.message) ? issue.message : 'errors:arg.invalid'
       return { ok: false, code: 'BAD_ARGS', messageKey: key, field: issue?.path.join('.') || undefined }
     }
     try {

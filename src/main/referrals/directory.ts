@@ -1,5 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import { LOCALES, translator } from '@shared/i18n/resources'
+import type { KeyIn } from '@shared/i18n/keys'
+import { builtinKey } from '@shared/domain/referrals/builtin-words'
 import {
   CSV_COLUMNS,
   directoryToCsv,
@@ -49,8 +51,9 @@ export function directoryEntry(desk: Desk, id: number): DirectoryEntry | null {
 
 /** A shipped row's name in one language (its builtin words), else the name typed for it. */
 export function entryName(e: Pick<DirectoryEntry, 'name' | 'builtin'>, locale: Locale): string {
-  if (e.name || !e.builtin) return e.name
-  return translator(locale, 'referrals')(`builtin.${e.builtin}.name`)
+  if (e.name) return e.name
+  const key = builtinKey(e.builtin, 'name')
+  return key ? translator(locale, 'referrals')(key) : ''
 }
 
 export function saveDirectoryEntry(desk: Desk, input: DirectoryFields & { id?: number }): DirectoryEntry {
@@ -76,7 +79,7 @@ export function saveDirectoryEntry(desk: Desk, input: DirectoryFields & { id?: n
 }
 
 function csvWords(): CsvWords {
-  const both = (key: string) => LOCALES.map((l) => translator(l, 'referrals')(key))
+  const both = (key: KeyIn<'referrals'>) => LOCALES.map((l) => translator(l, 'referrals')(key))
   const columns = Object.fromEntries(CSV_COLUMNS.map((c) => [c, both(`csv.columns.${c}`)])) as Record<CsvColumn, string[]>
   const levels = Object.fromEntries(DIRECTORY_LEVELS.map((c) => [c, both(`levels.${c}`)])) as Record<DirectoryLevel, string[]>
   const categories = Object.fromEntries(DIRECTORY_CATEGORIES.map((c) => [c, both(`categories.${c}`)])) as Record<DirectoryCategory, string[]>

@@ -1,3 +1,4 @@
+import { keyOr } from '@shared/i18n/keys'
 import { randomBytes } from 'node:crypto'
 import { statSync } from 'node:fs'
 import type { DeskStatus, Locale, Role, SessionInfo, SetupResult, UserSummary } from '@shared/domain/session/types'
@@ -130,7 +131,7 @@ function openChecked(desk: Desk, key: Buffer): Connection {
 
 function requirePolicy(pass: string, context: string[], field = 'passphrase'): void {
   const verdict = checkPassphrase(pass, context)
-  if (!verdict.ok) fail('WEAK_PASSPHRASE', `errors:passphrase.${verdict.problems[0] ?? 'weak'}`, undefined, field)
+  if (!verdict.ok) fail('WEAK_PASSPHRASE', keyOr(`errors:passphrase.${verdict.problems[0] ?? 'weak'}`, 'errors:passphrase.weak'), undefined, field)
 }
 
 /** First run: a new key, the database, the first supervisor and a recovery slot. */

@@ -1,3 +1,4 @@
+import { isKeyIn } from '@shared/i18n/keys'
 import type { TDocumentDefinitions, TableCell } from 'pdfmake/interfaces'
 import { actionKey, auditDetailLines, auditDetailText, hallDayStart, type AuditFilter, type AuditPage, type ChainBreak, type ChainReport } from '@shared/domain/supervisor/audit'
 import { translator } from '@shared/i18n/resources'
@@ -150,8 +151,7 @@ export async function auditPdf(desk: Desk, f: AuditFilter, locale: Locale): Prom
   }
   const actionName = (a: string) => {
     const k = actionKey(a).split(':')[1]
-    const v = t(k)
-    return v === k ? a : v
+    return isKeyIn('supervisor', k) ? t(k) : a
   }
   const filterLine = [
     f.actorId ? `${t('audit.filters.person')}: ${people.find((p) => p.id === f.actorId)?.name ?? f.actorId}` : null,

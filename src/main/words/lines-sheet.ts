@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { LOCALES, NAMESPACES, resources, translator } from '@shared/i18n/resources'
 import { CSV_COLUMNS, reviewRows, toCsv, type ReviewRow, type Resources, type Tree } from '@shared/i18n/review'
 import { RULED, renderPdf } from '../pdf'
+import { isKeyIn } from '@shared/i18n/keys'
 import { writeFileAtomic } from '../fs/atomic'
 
 /**
@@ -39,7 +40,13 @@ export function writeLocales(dir: string, lang: 'zh-CN' | 'yue-HK', res: Record<
 
 export function sheetCsv(rows: readonly ReviewRow[], ui: 'zh-CN' | 'yue-HK'): string {
   const t = translator(ui, 'supervisor')
-  return toCsv(rows, (a) => t(`linesReview.areas.${a}`), CSV_COLUMNS)
+  return toCsv(rows, (a) => areaName(t, a), CSV_COLUMNS)
+}
+
+/** The name of a review area (`supervisor:linesReview.areas.<area>`), or the area id when it has none. */
+function areaName(t: ReturnType<typeof translator<'supervisor'>>, area: string): string {
+  const key = `linesReview.areas.${area}`
+  return isKeyIn('supervisor', key) ? t(key) : area
 }
 
 /** The sheet as an A4 landscape PDF, grouped by where the words appear. */
@@ -61,7 +68,7 @@ export function sheetDefinition(rows: readonly ReviewRow[], ui: 'zh-CN' | 'yue-H
   for (const r of rows) {
     if (r.area !== area) {
       area = r.area
-      body.push([{ text: t(`linesReview.areas.${area}`), colSpan: 3, bold: true, fillColor: '#ececec' } as TableCell, {}, {}])
+      body.push([{ text: areaName(t, area), colSpan: 3, bold: true, fillColor: '#ececec' } as TableCell, {}, {}])
     }
     body.push([
       { text: r.key, fontSize: 6.5, color: '#333333' } as TableCell,

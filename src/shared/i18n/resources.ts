@@ -62,12 +62,32 @@ export const resources = {
   }
 } as const
 
-/** A plain translator for the main process (PDFs, CLI) — no React, no global i18next instance. */
-export function translator(locale: (typeof LOCALES)[number], ns: Namespace) {
+/** The dotted paths of a resource tree's strings (`fields.name`); see keys.ts. */
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>
+}[keyof T & string]
+
+/**
+ * A plain translator for the main process (PDFs, CLI) — no React, no global i18next instance. Keys are
+ * typed by the Mandarin (zh-CN) resources: a missing or misspelled key fails the type check.
+ */
+export function translator<N extends Namespace>(locale: (typeof LOCALES)[number], ns: N) {
   const table = resources[locale][ns] as Record<string, unknown>
-  return (key: string, params?: Record<string, string | number>): string => {
-    const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], table)
-    if (typeof value !== 'string') return key
+  return (key: Leaves<(typeof resources)['zh-CN'][N]>, params?: Record<string, string | number>): string => {
+    const value = `${key}`.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], table)
+    if (typeof value !== 'string') return `${key}`
     return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => String(params?.[name] ?? ''))
   }
+}
+
+/**
+ * Translate a namespaced key (`errors:session.locked`, a failure's `messageKey`) in a fixed language:
+ * the main process's counterpart of the renderer's `t('ns:key')`. The key's type (`I18nKey`, keys.ts)
+ * is checked where it is written.
+ */
+export function translateKey(locale: (typeof LOCALES)[number], key: `${Namespace}:${string}`, params?: Record<string, string | number>): string {
+  const i = key.indexOf(':')
+  const ns = key.slice(0, i) as Namespace
+  const t = translator(locale, ns) as (k: string, p?: Record<string, string | number>) => string
+  return t(key.slice(i + 1), params)
 }

@@ -1,6 +1,10 @@
+import type { I18nKey } from '../i18n/keys'
+
 /**
  * What crosses the process boundary: a value or a translated error key, never a stack trace.
- * `messageKey` is an i18next key in the `errors` namespace; `params` fill its placeholders.
+ * `messageKey` is an i18next key with its namespace (`ns:key`), typed `I18nKey` where services write
+ * it (DeskFailure, fail: a misspelled key fails the type check) and plain text on the wire, where a
+ * screen narrows it with `isI18nKey` before translating; `params` fill its placeholders.
  * `field` names the argument path that failed validation, so a form can point at it.
  */
 export type DeskError = {
@@ -42,7 +46,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export class DeskFailure extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly messageKey: string,
+    readonly messageKey: I18nKey,
     readonly params?: Record<string, string | number>,
     readonly field?: string
   ) {
@@ -53,7 +57,7 @@ export class DeskFailure extends Error {
 
 export const fail = (
   code: ErrorCode,
-  messageKey: string,
+  messageKey: I18nKey,
   params?: Record<string, string | number>,
   field?: string
 ): never => {

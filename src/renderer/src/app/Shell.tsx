@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Locale, SessionInfo } from '@shared/domain/session/types'
 import { desk } from './desk-client'
-import { setUiLocale } from './i18n'
+import { setUiLocale, tk } from './i18n'
 import { NavContext, type Nav, type Route } from './nav'
 import { SessionContext } from './session-context'
 import { SCREENS, mayOpen } from './routes'
@@ -87,7 +87,7 @@ export function Shell({
             <span className="brand">{t('common:appName')}</span>
             <nav aria-label={t('common:nav.label')}>
               {navItems.map(([name, def]) => (
-                <NavButton key={name} name={name} label={t(def.navKey!)} hotkey={def.hotkey} active={route.name === name} go={nav.go} />
+                <NavButton key={name} name={name} label={tk(t, def.navKey!)} hotkey={def.hotkey} active={route.name === name} go={nav.go} />
               ))}
             </nav>
             <div className="topbar-right">

@@ -7,6 +7,8 @@ import type { DeskError } from '@shared/ipc/result'
 import { failureOf } from '@shared/ipc/failure'
 import { storedReasonKey } from '@shared/domain/case/stored-reason'
 import { call } from './desk-client'
+import { tk } from './i18n'
+import { isI18nKey, type I18nKey } from '@shared/i18n/keys'
 
 /**
  * The renderer's one idiom for calls and their errors:
@@ -22,8 +24,9 @@ import { call } from './desk-client'
 
 /** The sentence for a failure, in the UI language. */
 export function errorMessage(t: TFunction, i18n: I18n, err: DeskError): string {
-  if (err.messageKey && i18n.exists(err.messageKey)) return t(err.messageKey, err.params as Record<string, string>)
-  return i18n.exists(`errors:byCode.${err.code}`) ? t(`errors:byCode.${err.code}`) : t('errors:internal')
+  if (isI18nKey(err.messageKey)) return tk(t, err.messageKey, err.params)
+  const byCode = `errors:byCode.${err.code}`
+  return isI18nKey(byCode) ? tk(t, byCode) : t('errors:internal')
 }
 
 /** What is still safe after this failure (nothing typed is lost; saved records are untouched). */
@@ -77,7 +80,7 @@ export interface ReportedFailure {
   id: number
   error: DeskError
   /** i18n key saying what did not happen ("the stage change was not recorded"). */
-  whatKey: string
+  whatKey: I18nKey
 }
 
 let failures: ReportedFailure[] = []
@@ -86,7 +89,7 @@ const subscribers = new Set<() => void>()
 const publish = () => subscribers.forEach((s) => s())
 
 /** Show a failure in the failure bar. */
-export function reportFailure(error: DeskError, whatKey = 'errors:what.background'): void {
+export function reportFailure(error: DeskError, whatKey: I18nKey = 'errors:what.background'): void {
   // The same failure again (a retried tick) replaces the older line instead of stacking.
   failures = [...failures.filter((f) => !(f.whatKey === whatKey && f.error.code === error.code)), { id: nextId++, error, whatKey }].slice(-4)
   publish()
@@ -105,12 +108,12 @@ export function clearFailures(): void {
 
 /** A rejection handler for a read whose failure belongs in the failure bar: `.then(set, reported())`. */
 export const reported =
-  (whatKey = 'errors:what.load') =>
+  (whatKey: I18nKey = 'errors:what.load') =>
   (e: unknown): void =>
     reportFailure(failureOf(e), whatKey)
 
 /** A call made in the background; a failure is reported (not thrown), the value is undefined. */
-export async function send<M extends Method>(method: M, args: DeskArgs<M>, whatKey?: string): Promise<DeskValue<M> | undefined> {
+export async function send<M extends Method>(method: M, args: DeskArgs<M>, whatKey?: I18nKey): Promise<DeskValue<M> | undefined> {
   try {
     return await call(method, args)
   } catch (e) {
@@ -135,7 +138,7 @@ export function CallFailures() {
     <div className="call-failures" role="alert">
       {list.map((f) => (
         <p key={f.id} className="error-text">
-          {t(f.whatKey)} {errorMessage(t, i18n, f.error)} {safeMessage(t, f.error, 'write')}{' '}
+          {tk(t, f.whatKey)} {errorMessage(t, i18n, f.error)} {safeMessage(t, f.error, 'write')}{' '}
           <button type="button" className="link" onClick={() => dismissFailure(f.id)}>
             {t('common:actions.close')}
           </button>
@@ -149,6 +152,6 @@ export function CallFailures() {
 export function reasonText(t: TFunction, reason: string): string {
   const k = storedReasonKey(reason)
   if (!k) return reason
-  const params = Object.fromEntries(Object.entries(k.nested ?? {}).map(([name, key]) => [name, t(key)]))
-  return t(k.key, params)
+  const params = Object.fromEntries(Object.entries(k.nested ?? {}).map(([name, key]) => [name, tk(t, key)]))
+  return tk(t, k.key, params)
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react'
 import type { Role } from '@shared/domain/session/types'
+import type { I18nKey } from '@shared/i18n/keys'
 import { TodayScreen } from '../features/today/TodayScreen'
 import { sessionScreens } from '../features/session/screens'
 import { caseScreens } from '../features/cases/screens'
@@ -13,7 +14,7 @@ import { useSession } from './session-context'
 export interface ScreenDef {
   component: ComponentType
   /** i18n key of the navigation label; screens without one are reached from elsewhere. */
-  navKey?: string
+  navKey?: I18nKey
   /** Keyboard shortcut shown in the navigation and the cheat sheet. */
   hotkey?: string
   access?: Role

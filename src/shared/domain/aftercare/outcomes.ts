@@ -1,3 +1,5 @@
+import type { SatisfactionQuestion } from './return-visits'
+
 /**
  * The outcome figures a supervisor shows a director (8.2, 7.1.5): rates with their numerators and
  * denominators, so a rate is never shown without what it counts. Pure.
@@ -41,7 +43,7 @@ export interface OutcomeFigures {
   /** 满意度: overall answer 3–4 among return visits recorded in the range that answered it. */
   satisfaction: Rate
   /** Per question: answers 3–4 among answers. */
-  byQuestion: { question: string; rate: Rate }[]
+  byQuestion: { question: SatisfactionQuestion; rate: Rate }[]
   /** 重复信访率: new cases in the range marked 重复上访 (3.4). */
   repeatRate: Rate
   /** Return visits that happened in the range where the petitioner had petitioned again on the same matter. */

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { translator } from '../../i18n/resources'
+import { translateKey, type Namespace } from '../../i18n/resources'
 import { MATTER_ROUTES } from '../dates'
 import { routePromises, NO_EVENTS } from '../interview/route-promises'
 import { buildStageView, draftSummary } from '../interview/summary'
 import { buildHandout } from '../interview/handout'
 import { callVia, otherVisitDateProblems } from './people-extras'
 
-const tr = (lang: 'zh-CN' | 'yue-HK') => (key: string, params?: Record<string, string | number>) => {
-  const i = key.indexOf(':')
-  return translator(lang, key.slice(0, i) as 'script')(key.slice(i + 1), params)
-}
+const tr = (lang: 'zh-CN' | 'yue-HK') => (key: string, params?: Record<string, string | number>) => translateKey(lang, key as `${Namespace}:${string}`, params)
 const fmt = (d: string) => d
 const promises = (route: (typeof MATTER_ROUTES)[number]) => routePromises({ route, events: NO_EVENTS, walkIn: true, visitDate: '2026-11-23' })
 const DAUGHTER = { name: '陈美玲', relation: '女儿', phone: '13912345678' }

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../dates'
 import type { UserRef } from './types'
+import type { I18nKey } from '../../i18n/keys'
 
 /**
  * Issue 12 §4: alternative contacts and earlier visits to other agencies, as pure rules and types.
@@ -65,7 +66,7 @@ export function callVia(alts: readonly CallVia[]): CallVia | null {
 
 export interface VisitDateProblem {
   field: 'firstDate' | 'lastDate'
-  messageKey: string
+  messageKey: I18nKey
   params?: { date: string }
 }
 

@@ -1,3 +1,4 @@
+import type { I18nKey } from '../../i18n/keys'
 /**
  * Phone numbers a petitioner may give: mainland mobile and landline, Hong Kong, Macau, or any
  * foreign number in international form. Pure: returns a kind or a translation key, never throws.
@@ -8,7 +9,7 @@ export type PhoneKind = 'cnMobile' | 'cnLandline' | 'hk' | 'mo' | 'tw' | 'foreig
 
 export type PhoneCheck =
   | { ok: true; kind: PhoneKind; digits: string; e164: string }
-  | { ok: false; messageKey: string }
+  | { ok: false; messageKey: I18nKey }
 
 const fold = (s: string) => s.normalize('NFKC')
 

@@ -1,3 +1,4 @@
+import type { I18nKey } from '../../i18n/keys'
 import { z } from 'zod'
 import { isoDate, longText, requiredText, shortText, yearMonth } from '../../ipc/schemas'
 import {
@@ -151,7 +152,7 @@ export function checkCaseInput(a: {
   phone?: string
   headcount?: number | null
   representatives?: { phone?: string }[]
-}): { messageKey: string; field: string } | null {
+}): { messageKey: I18nKey; field: string } | null {
   if (a.phone && a.phone.trim()) {
     const r = checkPhone(a.phone)
     if (!r.ok) return { messageKey: r.messageKey, field: 'phone' }

@@ -1,5 +1,6 @@
 import { CRISIS_KINDS, CRISIS_STEPS } from '../interview'
 import { CUE_KINDS } from '../interview/risk-cues'
+import { isI18nKey, type I18nKey } from '../../i18n/keys'
 
 /**
  * Some reasons and log details are written by the app itself, not typed by a person: a risk level
@@ -8,20 +9,23 @@ import { CUE_KINDS } from '../interview/risk-cues'
  * must be shown as words: this gives the i18n key for such a token (and, in `nested`, the keys of
  * its parameters), or null for text a person typed (shown as typed).
  */
-export function storedReasonKey(reason: string): { key: string; nested?: Record<string, string> } | null {
+export function storedReasonKey(reason: string): { key: I18nKey; nested?: Record<string, I18nKey> } | null {
   const crisis = /^crisis\.([A-Za-z]+)$/.exec(reason)
-  if (crisis && (CRISIS_KINDS as readonly string[]).includes(crisis[1])) {
-    return { key: 'cases:risk.fromCrisis', nested: { kind: `interview:crisis.kinds.${crisis[1]}` } }
+  const kindKey = crisis && `interview:crisis.kinds.${crisis[1]}`
+  if (crisis && (CRISIS_KINDS as readonly string[]).includes(crisis[1]) && kindKey && isI18nKey(kindKey)) {
+    return { key: 'cases:risk.fromCrisis', nested: { kind: kindKey } }
   }
   // A risk level raised on the worker's answer to a risk cue (interview/risk-cues.ts).
   const cue = /^riskCue\.([A-Za-z]+)$/.exec(reason)
-  if (cue && (CUE_KINDS as readonly string[]).includes(cue[1])) {
-    return { key: 'interview:riskCue.reason', nested: { kind: `interview:riskCue.kinds.${cue[1]}` } }
+  const cueKey = cue && `interview:riskCue.kinds.${cue[1]}`
+  if (cue && (CUE_KINDS as readonly string[]).includes(cue[1]) && cueKey && isI18nKey(cueKey)) {
+    return { key: 'interview:riskCue.reason', nested: { kind: cueKey } }
   }
   const step = /^([A-Za-z]+):([A-Za-z0-9]+)$/.exec(reason)
   if (step && (CRISIS_KINDS as readonly string[]).includes(step[1])) {
     const kind = step[1] as (typeof CRISIS_KINDS)[number]
-    if ((CRISIS_STEPS[kind] as readonly string[]).includes(step[2])) return { key: `interview:crisis.steps.${kind}.${step[2]}` }
+    const key = `interview:crisis.steps.${kind}.${step[2]}`
+    if ((CRISIS_STEPS[kind] as readonly string[]).includes(step[2]) && isI18nKey(key)) return { key }
   }
   return null
 }

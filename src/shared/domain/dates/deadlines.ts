@@ -1,3 +1,4 @@
+import { isI18nKey, type I18nKey } from '../../i18n/keys'
 import { type IsoDate, addDays, addMonths, addWorkingDays, isWeekend, nextWorkingDayOnOrAfter, weekday } from './calendar'
 
 /**
@@ -21,6 +22,12 @@ export const COUNTING_RULE = {
   weekendNoteKey: 'interview:counting.weekendNote',
   workingDaysNoteKey: 'interview:counting.workingDaysNote'
 } as const
+
+/** The caveat key of a deadline that has one (interview namespace; only some deadlines carry a caveat). */
+function caveatOf(id: DeadlineId): { caveatKey?: I18nKey } {
+  const key = `interview:deadlines.${id}.caveat`
+  return isI18nKey(key) ? { caveatKey: key } : {}
+}
 
 export type DeadlineId = 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'D7' | 'D8' | 'D9' | 'D10' | 'N1' | 'N5'
 
@@ -55,13 +62,13 @@ export interface StatuteDeadline {
   /** D5/D6 apply only to matters handled inside the petition procedure (第三十一条第六项). */
   petitionProcedureOnly: boolean
   /** Short label for the worker (interview namespace). */
-  labelKey: string
+  labelKey: I18nKey
   /** Article citation in the UI language (interview namespace). */
-  articleKey: string
+  articleKey: I18nKey
   /** The plain-language explanation said to the petitioner (script namespace, {{date}} placeholder). */
-  scriptKey: string
+  scriptKey: I18nKey
   /** A condition or exception the worker must see next to the date (interview namespace). */
-  caveatKey?: string
+  caveatKey?: I18nKey
 }
 
 const d = (
@@ -84,7 +91,7 @@ const d = (
   labelKey: `interview:deadlines.${id}.label`,
   articleKey: `interview:deadlines.${id}.article`,
   scriptKey: `script:rules.${id}`,
-  ...(opts.caveat ? { caveatKey: `interview:deadlines.${id}.caveat` } : {})
+  ...(opts.caveat ? caveatOf(id) : {})
 })
 
 /**

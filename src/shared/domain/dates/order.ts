@@ -1,3 +1,4 @@
+import type { I18nKey, KeysUnder } from '../../i18n/keys'
 import { isValidIsoDate, type IsoDate } from './calendar'
 
 /**
@@ -10,7 +11,7 @@ import { isValidIsoDate, type IsoDate } from './calendar'
  */
 export interface DateProblem {
   field: string
-  messageKey: string
+  messageKey: I18nKey
   params?: { date: string }
 }
 
@@ -19,7 +20,7 @@ const filled = (d: string | null | undefined): d is IsoDate => !!d && isValidIso
 /** 'YYYY-MM-DD' → 'YYYY-MM'. */
 const monthOf = (d: IsoDate) => d.slice(0, 7)
 
-function push(out: DateProblem[], field: string, key: string, date?: string): void {
+function push(out: DateProblem[], field: string, key: KeysUnder<'errors', 'dates'>, date?: string): void {
   out.push(date ? { field, messageKey: `errors:dates.${key}`, params: { date } } : { field, messageKey: `errors:dates.${key}` })
 }
 

@@ -7,6 +7,7 @@ import { type EducationCode, type LanguageCode, type PartyKind, type ResourceKin
 import { firstLine, graphemeLength } from '../../text/characters'
 import { STAGE_CHECKS, STAGE_LINES } from './catalogue'
 import type { Emotion, OutputLang, StageId, WorkForm } from './types'
+import type { I18nKey } from '../../i18n/keys'
 
 // ───────────────────────────── a group at the door (3.7; 条例 第二十条第三款) ─────────────────────────────
 
@@ -56,7 +57,7 @@ export function stageCheckIds(stage: StageId, workForm: WorkForm | string): stri
  * told they look anxious, an angry one is not told they look sad (script:empathyFor.<emotion>).
  * Nothing recorded: the stage's own open line, which names no feeling (script:stages.emotion.feel).
  */
-export function empathyKey(emotion: Emotion | null): string {
+export function empathyKey(emotion: Emotion | null): I18nKey {
   return emotion ? `script:empathyFor.${emotion}` : 'script:stages.emotion.feel'
 }
 
@@ -65,7 +66,7 @@ export function empathyKey(emotion: Emotion | null): string {
  * lines that name no particular feeling (how long it has weighed on them, a pause). The old fixed
  * "受了这么多委屈" is no longer offered to everyone: it presumed a grievance.
  */
-export function deescalationKeys(emotion: Emotion): string[] {
+export function deescalationKeys(emotion: Emotion): I18nKey[] {
   return [empathyKey(emotion), 'script:empathy.heavy', 'script:empathy.pause']
 }
 

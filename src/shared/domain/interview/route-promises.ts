@@ -1,3 +1,4 @@
+import type { I18nKey } from '../../i18n/keys'
 import { computeDeadline, deadlineById, walkInNoticeChain, type ComputedDeadline, type DeadlineId, type IsoDate, type MatterRoute } from '../dates'
 import { isoDateAtOffset } from '../dates/calendar'
 import type { DiversionRoute } from '../screening/rules'
@@ -112,7 +113,7 @@ export interface RoutePromises {
   caseRules: string[]
   foldedRules: string[]
   /** script key of the default next step (summary, closing line, handout). */
-  nextKey: string
+  nextKey: I18nKey
   /**
    * May a follow-up call promise news of how far the matter has got? Not for a report to the
    * discipline commission: it answers the reporter itself and tells this desk nothing, so the call
@@ -123,7 +124,7 @@ export interface RoutePromises {
    * Lines said first, before the stage's own (script keys): a report about an official hears about
    * confidentiality and protection from retaliation (条例 第十八条) before anything else.
    */
-  openingKeys: string[]
+  openingKeys: I18nKey[]
 }
 
 /** What a reporter of an official (检举控告) is told first. */
@@ -188,7 +189,7 @@ export function routePromises(input: PromiseInput): RoutePromises {
   const caseRules = cards.filter((c) => !forbidden.includes(c))
   const foldedRules = ALL_RULE_CARDS.filter((c) => !caseRules.includes(c) && !forbidden.includes(c))
   // The petition route's walk-in keeps the summary's own wording of the transfer (script:summary.defaultNext).
-  const nextKey = route === 'petition' ? (input.walkIn ? 'script:summary.defaultNext' : 'script:routeNext.petitionFollow') : `script:routeNext.${route}`
+  const nextKey: I18nKey = route === 'petition' ? (input.walkIn ? 'script:summary.defaultNext' : 'script:routeNext.petitionFollow') : `script:routeNext.${route}`
   return {
     route,
     transfer,

@@ -1,3 +1,4 @@
+import { keyOr, type I18nKey } from '../../i18n/keys'
 import {
   COUNTING_RULE,
   computeDeadline,
@@ -64,12 +65,12 @@ export function rulesForRoute(route: MatterRoute): RuleDef[] {
 
 export interface RuleView {
   id: string
-  labelKey: string
+  labelKey: I18nKey
   /** script key and its parameters (dates already formatted by the caller's `formatDate`). */
-  scriptKey: string
+  scriptKey: I18nKey
   params: Record<string, string>
-  articleKeys: string[]
-  caveatKeys: string[]
+  articleKeys: I18nKey[]
+  caveatKeys: I18nKey[]
   from: IsoDate | null
   dates: ComputedDeadline[]
 }
@@ -82,13 +83,13 @@ export interface RuleView {
 export function buildRule(rule: RuleDef, from: IsoDate | null, formatDate: (d: IsoDate) => string): RuleView {
   const articleKeys = rule.deadlines.length
     ? [...new Set(rule.deadlines.map((d) => deadlineById(d).articleKey))]
-    : [`interview:rules.${rule.id}.article`]
+    : [keyOr(`interview:rules.${rule.id}.article`, 'interview:rules.walkIn.article')]
   const caveatKeys = rule.deadlines.flatMap((d) => deadlineById(d).caveatKey ?? [])
   if (from === null) {
     return {
       id: rule.id,
-      labelKey: `interview:rules.${rule.id}.label`,
-      scriptKey: rule.deadlines.length ? `script:rulesUndated.${rule.id}` : `script:rules.${rule.id}`,
+      labelKey: keyOr(`interview:rules.${rule.id}.label`, 'interview:rules.walkIn.label'),
+      scriptKey: keyOr(rule.deadlines.length ? `script:rulesUndated.${rule.id}` : `script:rules.${rule.id}`, 'script:rules.walkInChain'),
       params: {},
       articleKeys,
       caveatKeys,
@@ -100,7 +101,7 @@ export function buildRule(rule: RuleDef, from: IsoDate | null, formatDate: (d: I
     const chain = walkInNoticeChain(from)
     return {
       id: rule.id,
-      labelKey: `interview:rules.${rule.id}.label`,
+      labelKey: keyOr(`interview:rules.${rule.id}.label`, 'interview:rules.walkIn.label'),
       scriptKey: 'script:rules.walkInChain',
       params: { transferDate: formatDate(chain.transferBy.due), noticeDate: formatDate(chain.noticeLatest) },
       articleKeys: ['interview:rules.walkIn.article'],
@@ -112,8 +113,8 @@ export function buildRule(rule: RuleDef, from: IsoDate | null, formatDate: (d: I
   const dates = rule.deadlines.map((d) => computeDeadline(d, from))
   return {
     id: rule.id,
-    labelKey: `interview:rules.${rule.id}.label`,
-    scriptKey: rule.deadlines.length ? deadlineById(rule.deadlines[0]).scriptKey : `script:rules.${rule.id}`,
+    labelKey: keyOr(`interview:rules.${rule.id}.label`, 'interview:rules.walkIn.label'),
+    scriptKey: rule.deadlines.length ? deadlineById(rule.deadlines[0]).scriptKey : keyOr(`script:rules.${rule.id}`, 'script:rules.walkInChain'),
     params: dates.length ? { date: formatDate(dates[0].due) } : {},
     articleKeys,
     caveatKeys,

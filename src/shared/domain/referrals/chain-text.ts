@@ -1,6 +1,7 @@
 import type { Referral } from './types'
+import type { KeyIn } from '../../i18n/keys'
 
-type T = (key: string, params?: Record<string, string | number>) => string
+type T = (key: KeyIn<'referrals'>, params?: Record<string, string | number>) => string
 
 /**
  * One line per referral for Form C's 联系部门 (and anywhere the chain is printed): to whom, how and

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { longText, requiredText, shortText } from '../../ipc/schemas'
+import { isI18nKey, type I18nKey } from '../../i18n/keys'
 import { DIRECTORY_CATEGORIES, DIRECTORY_LEVELS, type DirectoryCategory, type DirectoryEntry, type DirectoryFields, type DirectoryLevel } from './types'
 import { csvText, parseCsv } from '../../text/csv'
 
@@ -42,7 +43,7 @@ export interface ImportProblem {
   /** 1-based line of the file (the header is line 1). */
   line: number
   column: CsvColumn | null
-  messageKey: string
+  messageKey: I18nKey
   params?: Record<string, string | number>
 }
 
@@ -170,7 +171,7 @@ export function planImport(
       for (const issue of parsed.error.issues) {
         const col = issue.path[0] as CsvColumn
         if (rowProblems.some((p) => p.column === col)) continue
-        rowProblems.push({ line, column: col, messageKey: issue.message.includes(':') ? issue.message : 'errors:arg.invalid' })
+        rowProblems.push({ line, column: col, messageKey: isI18nKey(issue.message) ? issue.message : 'errors:arg.invalid' })
       }
     }
     if (rowProblems.length) {

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { buildHandout } from '../interview/handout'
 import { routePromises, NO_EVENTS } from '../interview/route-promises'
-import { translator } from '../../i18n/resources'
+import { translateKey, translator, type Namespace } from '../../i18n/resources'
 import { handoutDestinations } from './handout'
 import { referralChainLines } from './chain-text'
 import type { Referral } from './types'
 
 const base = { toBuiltin: null, toAddress: '白云大道1号', toPhone: '020-1234', withdrawnAt: null, directoryId: 2 }
-const t = (key: string, params?: Record<string, string | number>) => {
-  const i = key.indexOf(':')
-  return translator('yue-HK', key.slice(0, i) as 'script')(key.slice(i + 1), params)
-}
+const t = (key: string, params?: Record<string, string | number>) => translateKey('yue-HK', key as `${Namespace}:${string}`, params)
 
 describe('the handout names where to go next, as far as the route allows', () => {
   it('a transfer is never promised on a route where the petitioner goes themselves', () => {

@@ -2,6 +2,7 @@ import { replyDue, type IsoDate, type MatterRoute, type ReferralMethod } from '.
 import { ROUTE_OF_DIVERSION } from '../interview/route-promises'
 import type { DiversionRoute } from '../screening/rules'
 import type { DirectoryCategory, Referral, ReferralStage } from './types'
+import type { I18nKey } from '../../i18n/keys'
 
 /**
  * How a matter may be passed on, by the route recorded for the case. 转送/交办 by this desk exist only
@@ -67,8 +68,8 @@ export const isUnrelayed = (r: Pick<Referral, 'withdrawnAt' | 'replyDate' | 'rel
 export function referralDateProblems(
   r: { sentDate: string; replyDue: string; replyDate: string; relayedDate: string },
   today: IsoDate
-): { field: 'sentDate' | 'replyDue' | 'replyDate' | 'relayedDate'; key: string }[] {
-  const out: { field: 'sentDate' | 'replyDue' | 'replyDate' | 'relayedDate'; key: string }[] = []
+): { field: 'sentDate' | 'replyDue' | 'replyDate' | 'relayedDate'; key: I18nKey }[] {
+  const out: { field: 'sentDate' | 'replyDue' | 'replyDate' | 'relayedDate'; key: I18nKey }[] = []
   if (r.sentDate && r.sentDate > today) out.push({ field: 'sentDate', key: 'referrals:errors.sentFuture' })
   if (r.replyDue && r.sentDate && r.replyDue < r.sentDate) out.push({ field: 'replyDue', key: 'referrals:errors.dueBeforeSent' })
   if (r.replyDate && !r.sentDate) out.push({ field: 'replyDate', key: 'referrals:errors.replyBeforeSent' })

@@ -1,3 +1,4 @@
+import type { I18nKey } from '../../i18n/keys'
 /**
  * 预估甄别 (DB4401/T 321-2025 7.1.2 a–l) as data: each item, what a "yes" / "no" means, the
  * diversion it suggests and the clause it implements. Pure; the worker confirms or overrides.
@@ -165,7 +166,7 @@ export function checkDecision(
   rec: Recommendation,
   chosen: DiversionRoute,
   reason: string
-): { ok: true; overridden: boolean } | { ok: false; messageKey: string } {
+): { ok: true; overridden: boolean } | { ok: false; messageKey: I18nKey } {
   const overridden = rec.primary !== chosen
   if (overridden && reason.trim() === '') return { ok: false, messageKey: 'cases:errors.overrideReason' }
   return { ok: true, overridden }

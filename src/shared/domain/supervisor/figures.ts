@@ -1,4 +1,7 @@
 /** The hall's figures (8.2): what supervisors show the 信访局. Pure: no node, no DOM. */
+import type { NeedCode, RiskLevel } from '../case/options'
+
+type CaseloadState = 'under' | 'within' | 'over'
 
 export interface FigureRange {
   from: string
@@ -9,12 +12,12 @@ export interface HallFigures {
   range: FigureRange
   generatedAt: string
   totals: { newCases: number; open: number; closed: number }
-  caseload: { workerId: number; workerName: string; rational: number; irrational: number; rationalState: string; irrationalState: string }[]
-  byNeed: { code: string; count: number }[]
+  caseload: { workerId: number; workerName: string; rational: number; irrational: number; rationalState: CaseloadState; irrationalState: CaseloadState }[]
+  byNeed: { code: NeedCode; count: number }[]
   byLocality: { locality: string; count: number }[]
   monthly: { month: string; newCases: number; repeat: number; collective: number; irrational: number }[]
   followUps: { onTime: number; late: number; overdue: number; pending: number }
-  risk: { level: string; count: number }[]
+  risk: { level: RiskLevel; count: number }[]
 }
 
 /** Every month touched by the range, as YYYY-MM, in order. */

@@ -9,6 +9,7 @@ import { ErrorText } from '../../ui/ErrorText'
 import { Field } from '../../ui/Field'
 import { deliverPdf } from '../../ui/pdf-output'
 import { deliverFile } from './deliver-file'
+import type { KeysUnder } from '@shared/i18n/keys'
 import './aftercare.css'
 
 const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)
@@ -43,7 +44,7 @@ export function ReportScreen() {
       if (how !== 'cancelled') setDone(t('aftercare:report.done', { name: res.fileName }))
     }
   }
-  const kpi = (key: string, x: Rate | null, extra?: string) => (
+  const kpi = (key: KeysUnder<'aftercare', 'report.kpi'>, x: Rate | null, extra?: string) => (
     <div className="kpi" key={key}>
       <div className="kpi-label">{t(`aftercare:report.kpi.${key}`)}</div>
       <div className="kpi-value">{x ? percent(x) : '—'}</div>

@@ -18,7 +18,7 @@ import './archive.css'
  * file under an archive number, box and shelf. A form printed before prints as 补打（副本）.
  */
 export function ArchiveScreen() {
-  const { t, i18n } = useTranslation('archive')
+  const { t, i18n } = useTranslation(['archive', 'people', 'common'])
   const [state, setState] = useState<ArchiveState | 'all'>('toPrint')
   const [reload, setReload] = useState(0)
   const queue = useLoad(() => call('archive.queue', state === 'all' ? {} : { state }), [state, reload])

@@ -26,7 +26,7 @@ interface Filter {
 
 /** 个案登记册: the hall's case list with filters and sorting, exported as CSV or XLSX (nothing personal unless chosen). */
 export function RegisterScreen() {
-  const { t, i18n } = useTranslation('archive')
+  const { t, i18n } = useTranslation(['archive', 'cases', 'people'])
   const [draft, setDraft] = useState<Filter>({ flags: [], sort: 'caseNo', desc: false })
   const [filter, setFilter] = useState<Filter>(draft)
   const list = useLoad(() => call('archive.cases', { ...filter, limit: 200 }), [filter])

@@ -10,6 +10,7 @@ import { useCall } from '../../app/calls'
 import { OptionRadios } from './OptionInputs'
 import { useDraft } from '../../app/useDraft'
 import { DraftNote } from '../../ui/DraftNote'
+import { messageText, tk } from '../../app/i18n'
 
 const emptyClosing = (r: CaseRecord): ClosingData => ({
   category: 'end',
@@ -57,7 +58,7 @@ export function ClosingPanel({ record, onChange }: { record: CaseRecord; onChang
   const refusedField = error?.field?.replace(/^closing\./, '')
   const dateError = (field: 'openedDate' | 'closedDate' | 'workerSignedDate') => {
     const p = local.find((x) => x.field === field)
-    const msg = p ? t(p.messageKey, p.params) : refusedField === field && error ? t(error.messageKey, error.params as Record<string, string>) : null
+    const msg = p ? tk(t, p.messageKey, p.params) : refusedField === field && error ? messageText(t, error) : null
     return msg ? (
       <div className="field-error" role="alert" data-testid={`closing-error-${field}`}>
         {msg}

@@ -8,6 +8,7 @@ import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
 import { useCall, useLoad } from '../../app/calls'
 import { DirectoryPicker, directoryName } from '../referrals'
+import { tx } from '../../app/i18n'
 
 /** Special flows (7.2) as checklists: each step done is a time-stamped action with an optional note. */
 export function FlowsPanel({ record, onChange }: { record: CaseRecord; onChange(r: CaseRecord): void }) {
@@ -58,7 +59,7 @@ function Checklist({ record, flow, onChange }: { record: CaseRecord; flow: Flow;
           const done = record.flowActions.filter((a) => a.flow === flow && a.step === step)
           return (
             <li key={step} className={done.length ? 'step done' : 'step'} data-step={step}>
-              <div className="step-text">{t(`cases:steps.${flow}.${step}`)}</div>
+              <div className="step-text">{tx(t, `cases:steps.${flow}.${step}`)}</div>
               {done.map((a) => (
                 <div key={a.id} className="step-log">
                   ✓ {formatDateTime(a.at, i18n.language)} · {a.by?.displayName ?? '—'}

@@ -8,6 +8,8 @@ import type { CaseFields, CaseRecord } from '@shared/domain/case/types'
 import { formatDateTime } from '../../ui/format'
 import { OptionChecks, OptionRadios } from './OptionInputs'
 import type { useCaseAutosave } from './useCaseAutosave'
+import { messageText, tk, tx } from '../../app/i18n'
+import { isI18nKey } from '@shared/i18n/keys'
 
 type Autosave = ReturnType<typeof useCaseAutosave>
 
@@ -18,14 +20,14 @@ export function RegistrationSection({ record, a }: { record: CaseRecord; a: Auto
   const age = f.birth ? ageAt(f.birth, f.contactDate) : null
   const text = (k: keyof CaseFields, opts: { label?: string; hint?: string; area?: boolean; rows?: number } = {}) => (
     <div className="field">
-      <label htmlFor={`f-${k}`}>{opts.label ?? t(`cases:fields.${k}`)}</label>
+      <label htmlFor={`f-${k}`}>{opts.label ?? tx(t, `cases:fields.${k}`)}</label>
       {opts.area ? (
         <textarea id={`f-${k}`} rows={opts.rows ?? 3} value={f[k] as string} onChange={(e) => a.set(k, e.target.value as never)} />
       ) : (
         <input id={`f-${k}`} value={f[k] as string} onChange={(e) => a.set(k, e.target.value as never)} autoComplete="off" />
       )}
       {opts.hint ? <div className="hint">{opts.hint}</div> : null}
-      {a.problems[k] ? <div className="field-error">{t(a.problems[k]!, a.problemParams[k])}</div> : null}
+      {a.problems[k] ? <div className="field-error">{messageText(t, { messageKey: a.problems[k]!, params: a.problemParams[k] })}</div> : null}
     </div>
   )
   return (
@@ -50,7 +52,7 @@ export function RegistrationSection({ record, a }: { record: CaseRecord; a: Auto
           <div className="field narrow">
             <label htmlFor="f-contactDate">{t('cases:fields.contactDate')}</label>
             <input id="f-contactDate" type="date" value={f.contactDate} onChange={(e) => a.set('contactDate', e.target.value)} />
-            {a.problems.contactDate ? <div className="field-error">{t(a.problems.contactDate, a.problemParams.contactDate)}</div> : null}
+            {a.problems.contactDate ? <div className="field-error">{messageText(t, { messageKey: a.problems.contactDate, params: a.problemParams.contactDate })}</div> : null}
           </div>
           <div className="field">
             <span className="label">{t('cases:fields.worker')}</span>
@@ -84,7 +86,7 @@ export function RegistrationSection({ record, a }: { record: CaseRecord; a: Auto
             <label htmlFor="f-birth">{t('cases:fields.birth')}</label>
             <input id="f-birth" placeholder="1968-05" value={f.birth} onChange={(e) => a.set('birth', e.target.value.trim())} />
             <div className="hint">{t('cases:fields.birthHint')}</div>
-            {a.problems.birth ? <div className="field-error">{t(a.problems.birth, a.problemParams.birth)}</div> : null}
+            {a.problems.birth ? <div className="field-error">{messageText(t, { messageKey: a.problems.birth, params: a.problemParams.birth })}</div> : null}
           </div>
           <div className="field narrow">
             <span className="label">{t('cases:fields.age')}</span>
@@ -122,7 +124,7 @@ export function PlanSection({ a, record }: { a: Autosave; record: CaseRecord }) 
     <div className="field narrow">
       <label htmlFor={`f-${k}`}>{t(`cases:fields.${k}`)}</label>
       <input id={`f-${k}`} type="date" value={f[k]} onChange={(e) => a.set(k, e.target.value)} />
-      {a.problems[k] ? <div className="field-error">{t(a.problems[k]!, a.problemParams[k])}</div> : null}
+      {a.problems[k] ? <div className="field-error">{messageText(t, { messageKey: a.problems[k]!, params: a.problemParams[k] })}</div> : null}
     </div>
   )
   return (
@@ -186,8 +188,8 @@ function CaseDeadlines({ fields, record }: { fields: CaseFields; record: CaseRec
           const def = deadlineById(d.id)
           return (
             <li key={d.id} className={d.daysLeft < 0 ? 'muted' : undefined}>
-              <span className="mono">{d.due}</span> · {t(def.labelKey)} <span className="muted">（{t(def.articleKey)}）</span>
-              {def.caveatKey ? <div className="hint">{t(def.caveatKey)}</div> : null}
+              <span className="mono">{d.due}</span> · {tk(t, def.labelKey)} <span className="muted">（{tk(t, def.articleKey)}）</span>
+              {def.caveatKey ? <div className="hint">{tk(t, def.caveatKey)}</div> : null}
             </li>
           )
         })}
@@ -200,17 +202,21 @@ function CaseDeadlines({ fields, record }: { fields: CaseFields; record: CaseRec
 export function SaveState({ a }: { a: Autosave }) {
   const { t, i18n } = useTranslation()
   // "languageOther" and the like are the 其他 text of the field they belong to.
-  const fieldLabel = (f: string) => (i18n.exists(`cases:fields.${f}`) ? t(`cases:fields.${f}`) : t(`cases:fields.${f.replace(/Other$/, '')}`))
+  const fieldLabel = (f: string) => {
+    const own = `cases:fields.${f}`
+    const base = `cases:fields.${f.replace(/Other$/, '')}`
+    return isI18nKey(own) ? tk(t, own) : isI18nKey(base) ? tk(t, base) : t('cases:autosave.someFields')
+  }
   return (
     <div className="save-state" aria-live="polite">
       {a.state.saving ? t('cases:autosave.saving') : a.state.at ? t('cases:autosave.saved', { time: formatDateTime(a.state.at, i18n.language) }) : t('cases:autosave.idle')}
       {a.state.error ? (
         <p role="alert" className="error-text">
           {a.state.retrying
-            ? t('cases:autosave.retrying', { reason: t(a.state.error.messageKey, a.state.error.params) })
+            ? t('cases:autosave.retrying', { reason: messageText(t, a.state.error) })
             : t('cases:autosave.blocked', {
                 field: a.state.field ? fieldLabel(a.state.field) : t('cases:autosave.someFields'),
-                reason: t(a.state.error.messageKey, a.state.error.params)
+                reason: messageText(t, a.state.error)
               })}
         </p>
       ) : null}

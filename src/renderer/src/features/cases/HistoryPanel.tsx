@@ -5,6 +5,7 @@ import { call } from '../../app/desk-client'
 import { formatDateTime } from '../../ui/format'
 import { reasonText, reported } from '../../app/calls'
 import { CaseReferralHistory } from '../referrals'
+import { textT, tx } from '../../app/i18n'
 
 /** What the record said before each change (a supervisor's view of the history). */
 export function HistoryPanel({ record }: { record: CaseRecord }) {
@@ -28,8 +29,8 @@ export function HistoryPanel({ record }: { record: CaseRecord }) {
             <tbody>
               {v.changedFields.map((f) => (
                 <tr key={f}>
-                  <th>{t(`cases:fields.${f}`)}</th>
-                  <td className="before">{formatBefore(f, (v.before as Record<string, unknown>)[f], t)}</td>
+                  <th>{tx(t, `cases:fields.${f}`)}</th>
+                  <td className="before">{formatBefore(f, (v.before as Record<string, unknown>)[f], textT(t))}</td>
                 </tr>
               ))}
             </tbody>

@@ -15,6 +15,7 @@ import { RiskBadge, StatusTag } from './CaseBadges'
 import { useDebounced } from './useDebounced'
 import './cases.css'
 import { reported, useCall } from '../../app/calls'
+import { tk } from '../../app/i18n'
 
 interface Draft {
   partyKind: PartyKind
@@ -208,7 +209,7 @@ export function NewCaseScreen() {
             <div className="field">
               <label htmlFor="nc-phone">{t('cases:fields.phone')}</label>
               <input id="nc-phone" inputMode="tel" value={d.phone} onChange={(e) => set('phone', e.target.value)} autoComplete="off" />
-              {phoneProblem && !phoneProblem.ok ? <div className="field-error">{t(phoneProblem.messageKey)}</div> : null}
+              {phoneProblem && !phoneProblem.ok ? <div className="field-error">{tk(t, phoneProblem.messageKey)}</div> : null}
               {phoneProblem && phoneProblem.ok ? <div className="hint">{t(`cases:phoneKind.${phoneProblem.kind}`)}</div> : null}
             </div>
           </div>

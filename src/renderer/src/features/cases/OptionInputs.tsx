@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { tx } from '../../app/i18n'
 
 /** Radio buttons for one of the standard's option lists, with the "（请注明）" text beside "other". */
 export function OptionRadios<T extends string>({
@@ -29,7 +30,7 @@ export function OptionRadios<T extends string>({
       {list.map((code) => (
         <label key={code} className="option">
           <input type="radio" name={name} checked={value === code} onChange={() => onChange(code)} onClick={() => value === code && onChange(null)} />
-          {t(`${labels}.${code}`)}
+          {tx(t, `${labels}.${code}`)}
         </label>
       ))}
       {onOtherText && value && otherCodes.includes(value) ? (
@@ -74,7 +75,7 @@ export function OptionChecks<T extends string>({
             checked={value.includes(code)}
             onChange={(e) => onChange(e.target.checked ? [...value, code] : value.filter((x) => x !== code))}
           />
-          {t(`${labels}.${code}`)}
+          {tx(t, `${labels}.${code}`)}
         </label>
       ))}
       {onOtherText && value.includes('other' as T) ? (

@@ -19,6 +19,7 @@ import { useDraft } from '../../app/useDraft'
 import { ReferralsPanel } from '../referrals'
 import { OPEN_STATUSES } from '@shared/domain/case/options'
 import { DraftNote } from '../../ui/DraftNote'
+import { tx } from '../../app/i18n'
 
 export function screeningStateOf(c: CaseRecord): ScreeningState {
   const answers: ScreeningState['answers'] = {}
@@ -108,7 +109,7 @@ function ScreeningRow({
                 save(item, next, note, detail)
               }}
             />
-            {t(`cases:screening.answers.${a}`)}
+            {tx(t, `cases:screening.answers.${a}`)}
           </label>
         ))}
       </div>
@@ -242,6 +243,6 @@ function Recommendation({ record, rec, onChange }: { record: CaseRecord; rec: Re
 
 export function Clauses({ ids, inline }: { ids: string[]; inline?: boolean }) {
   const { t } = useTranslation()
-  const text = ids.map((c) => t(`cases:clauses.${c}`)).join('；')
+  const text = ids.map((c) => tx(t, `cases:clauses.${c}`)).join('；')
   return inline ? <span className="clauses">（{text}）</span> : <p className="clauses">{t('cases:diversion.basis')}{text}</p>
 }

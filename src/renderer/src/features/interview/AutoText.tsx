@@ -4,6 +4,7 @@ import i18next from 'i18next'
 import { findOverPromises } from '@shared/domain/interview/promise-guard'
 import type { OutputLang, TextField } from '@shared/domain/interview/types'
 import type { AutosaveStore } from '@shared/domain/interview/autosave'
+import { tx } from '../../app/i18n'
 
 /**
  * A text box that owns its own value (typing re-renders only this box) and hands every change to
@@ -66,11 +67,11 @@ export const AutoText = memo(function AutoText({
       {findings.length ? (
         <div className="iv-guard" role="status" aria-live="polite">
           {findings.slice(0, 2).map((f) => {
-            const better = tScript(`guard.${f.id}`)
+            const better = tx(tScript, `script:guard.${f.id}`)
             return (
               <div key={`${f.start}:${f.text}`} className="iv-guard-item">
-                <span>{t('interview:guard.flag', { text: f.text, name: t(`interview:guard.name.${f.id}`) })}</span>{' '}
-                <span className="iv-guard-why">{t(`interview:guard.why.${f.id}`)}</span>{' '}
+                <span>{t('interview:guard.flag', { text: f.text, name: tx(t, `interview:guard.name.${f.id}`) })}</span>{' '}
+                <span className="iv-guard-why">{tx(t, `interview:guard.why.${f.id}`)}</span>{' '}
                 <span className="iv-guard-better">
                   {t('interview:guard.better')}
                   {better}

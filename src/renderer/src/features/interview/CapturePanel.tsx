@@ -13,6 +13,7 @@ import { promisesForInterview } from '@shared/domain/interview/route-promises'
 import { send } from '../../app/calls'
 import { PeoplePanel } from './PeoplePanel'
 import type { InterviewPeople } from '@shared/domain/interview/people'
+import { tx } from '../../app/i18n'
 
 const TAB_LABEL: Record<Tab, string> = {
   notes: 'interview:panel.capture',
@@ -93,7 +94,7 @@ export function CapturePanel({
       <div className="iv-tabs" role="tablist">
         {TABS.map((x) => (
           <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'active' : ''} onClick={() => setTab(x)} data-tab={x}>
-            {t(TAB_LABEL[x])}
+            {tx(t, TAB_LABEL[x])}
           </button>
         ))}
         <span className="hint"><kbd>F3</kbd> <kbd>F4</kbd></span>
@@ -181,7 +182,7 @@ export function CapturePanel({
                 <ul>
                   {DEEPER_NEEDS[matter as MatterType].filter((n) => !ignored.has(n)).map((n) => (
                     <li key={n}>
-                      <span>{t(`interview:deeperNeeds.${n}`)}</span>
+                      <span>{tx(t, `interview:deeperNeeds.${n}`)}</span>
                       {accepted.includes(n) ? (
                         <button type="button" className="link" onClick={() => { const next = accepted.filter((x) => x !== n); setAccepted(next); meta({ acceptedNeeds: next }) }}>
                           ✓ {t('interview:needs.accepted')}

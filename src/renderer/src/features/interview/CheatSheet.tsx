@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shortcutsSuspended } from '../../ui/hotkeys'
+import { tx } from '../../app/i18n'
 
 const KEYS: [string, string][] = [
   ['Ctrl+Shift+N', 'interview:keys.newWalkIn'],
@@ -34,7 +35,7 @@ export function CheatSheet({ onClose }: { onClose(): void }) {
             {KEYS.map(([k, label]) => (
               <tr key={k}>
                 <td><kbd>{k}</kbd></td>
-                <td>{t(label)}</td>
+                <td>{tx(t, label)}</td>
               </tr>
             ))}
           </tbody>

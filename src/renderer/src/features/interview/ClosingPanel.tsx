@@ -22,6 +22,8 @@ import { send, useLoad } from '../../app/calls'
 import { handoutDestinations } from '@shared/domain/referrals/handout'
 import { failureOf } from '@shared/ipc/failure'
 import { callVia } from '@shared/domain/case/people-extras'
+import { messageText, tk, tx, textT } from '../../app/i18n'
+import { builtinKey } from '@shared/domain/referrals/builtin-words'
 
 /** 结束与约定: the drafted summary, the follow-up, the organisation's phone, the handout, finish. */
 export function ClosingPanel({
@@ -85,7 +87,7 @@ export function ClosingPanel({
         promises,
         callVia: via
       },
-      tScript,
+      textT(tScript, 'script'),
       fmt
     )
     // A summary the worker typed is never replaced by a click: the draft is offered beside it.
@@ -135,12 +137,15 @@ export function ClosingPanel({
           ? handoutDestinations(
               referrals.value.referrals,
               promises.route,
-              (r) => r.toName || (r.toBuiltin ? tScript(`referrals:builtin.${r.toBuiltin}.name`) : ''),
+              (r) => {
+                const key = builtinKey(r.toBuiltin, 'name')
+                return r.toName || (key ? tk(tScript, `referrals:${key}`) : '')
+              },
               (id) => referrals.value?.directory.find((e) => e.id === id)?.hours ?? ''
             )
           : []
       },
-      tScript,
+      textT(tScript, 'script'),
       fmt
     )
     // The desktop shell opens no popups: there the same handout goes to the OS print dialog as a PDF.
@@ -212,7 +217,7 @@ export function ClosingPanel({
         </label>
         <button type="button" onClick={() => void schedule()} data-testid="schedule">{t('interview:closing.schedule')}</button>
         {scheduled ? <span className="iv-ok">{t('interview:closing.scheduled', { date: scheduled })}</span> : null}
-        {msg ? <span className="error-text" role="alert">{t(msg)}</span> : null}
+        {msg ? <span className="error-text" role="alert">{messageText(t, { messageKey: msg })}</span> : null}
       </div>
       {petitionerDeadlines(promises).length ? (
         <div className="iv-closing-row" data-testid="petitioner-deadlines">
@@ -250,7 +255,7 @@ export function ClosingPanel({
       </div>
       {guardNote.length ? (
         <div className="iv-closing-row warning" role="alert" data-testid="handout-guard">
-          {t('interview:guard.inHandout', { items: guardNote.map((f) => `「${f.text}」（${t(`interview:guard.name.${f.id}`)}）`).join('、') })}
+          {t('interview:guard.inHandout', { items: guardNote.map((f) => `「${f.text}」（${tx(t, `interview:guard.name.${f.id}`)}）`).join('、') })}
         </div>
       ) : null}
     </div>

@@ -5,6 +5,7 @@ import { CRISIS_KINDS, type CrisisKind, type RiskLevel } from '@shared/domain/in
 import { send } from '../../app/calls'
 import { shortcutsSuspended } from '../../ui/hotkeys'
 import type { Contacts } from './desk-state'
+import { tx } from '../../app/i18n'
 
 const RISKS: RiskLevel[] = ['none', 'low', 'medium', 'high', 'critical']
 const hhmm = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' })
@@ -134,7 +135,7 @@ export function CrisisDialog({
                   <li key={s}>
                     <button type="button" onClick={() => void step(s)} aria-pressed={!!done[s]} data-step={s}>
                       {done[s] ? '✓ ' : ''}
-                      {t(`interview:crisis.steps.${kind}.${s}`, { phone: contacts.dutyPhone || t('interview:crisis.dutyUnset') })}
+                      {tx(t, `interview:crisis.steps.${kind}.${s}`, { phone: contacts.dutyPhone || t('interview:crisis.dutyUnset') })}
                     </button>
                     {done[s] ? <span className="hint"> {t('interview:crisis.stepDone', { time: hhmm(done[s]) })}</span> : null}
                   </li>
@@ -146,7 +147,7 @@ export function CrisisDialog({
               <ul className="iv-numbers">
                 {contacts.dutyPhone ? <li><strong>{contacts.dutyPhone}</strong> {t('interview:crisis.dutyLabel')}</li> : null}
                 {numbers.map((n) => (
-                  <li key={n}><strong>{n}</strong> {t(`interview:crisis.n${n}`)}</li>
+                  <li key={n}><strong>{n}</strong> {tx(t, `interview:crisis.n${n}`)}</li>
                 ))}
               </ul>
               <h3>{t('interview:crisis.siteContacts')}</h3>

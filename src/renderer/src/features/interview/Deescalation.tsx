@@ -5,6 +5,7 @@ import { AVOID_PHRASES, AVOID_SHOWN, PAUSE_SECONDS, suggestsCrisis } from '@shar
 import { deescalationKeys } from '@shared/domain/interview/people'
 import type { Emotion, OutputLang } from '@shared/domain/interview/types'
 import { send } from '../../app/calls'
+import { tk, tx, textT } from '../../app/i18n'
 
 /** When emotion runs high: empathic lines, a visible pause timer, and what not to say. */
 export function Deescalation({ lang, emotion, interviewId, onCrisis }: { lang: OutputLang; emotion: Emotion; interviewId: number; onCrisis(): void }) {
@@ -40,14 +41,14 @@ export function Deescalation({ lang, emotion, interviewId, onCrisis }: { lang: O
       </div>
       <ul className="iv-empathy">
         {/* The empathy line for the emotion the worker picked, then the pause and listening lines. */}
-        {deescalationKeys(emotion).map((k) => <li key={k} data-line={k}>{tScript(k)}</li>)}
+        {deescalationKeys(emotion).map((k) => <li key={k} data-line={k}>{tk(tScript, k)}</li>)}
       </ul>
       <div className="iv-avoid" data-testid="avoid-list">
         <span className="iv-avoid-title">{t('interview:deesc.avoidTitle')}</span>
-        {AVOID_PHRASES.slice(0, AVOID_SHOWN).map((k) => <AvoidItem key={k} id={k} tScript={tScript} />)}
+        {AVOID_PHRASES.slice(0, AVOID_SHOWN).map((k) => <AvoidItem key={k} id={k} tScript={textT(tScript, 'script')} />)}
         <details className="iv-avoid-more">
           <summary>{t('interview:deesc.avoidMore', { n: AVOID_PHRASES.length })}</summary>
-          {AVOID_PHRASES.map((k) => <AvoidItem key={k} id={k} tScript={tScript} full />)}
+          {AVOID_PHRASES.map((k) => <AvoidItem key={k} id={k} tScript={textT(tScript, 'script')} full />)}
         </details>
       </div>
       {suggestsCrisis(emotion) ? (
@@ -66,7 +67,7 @@ function AvoidItem({ id, tScript, full = false }: { id: string; tScript: (k: str
   const better = tScript(`guard.${id}`)
   return (
     <span className="iv-avoid-item" data-avoid={id} title={full ? undefined : better}>
-      <span className="iv-avoid-name">{t(`interview:guard.name.${id}`)}</span> <s>{tScript(`avoid.${id}`)}</s>
+      <span className="iv-avoid-name">{tx(t, `interview:guard.name.${id}`)}</span> <s>{tx(tScript, `script:avoid.${id}`)}</s>
       {full ? <> → {better}</> : null}
     </span>
   )

@@ -7,6 +7,7 @@ import { useNav } from '../../app/nav'
 import { formatDateTime } from '../../ui/format'
 import { deliverPdf } from '../../ui/pdf-output'
 import { TextArea } from '../../ui/Field'
+import { messageText, tx } from '../../app/i18n'
 
 /** The Form B fields shown (and correctable) on an ended contact, in the form's order. */
 const SHOWN: TextField[] = ['subject', 'contact', 'relation', 'purpose', 'notes', 'assessment', 'followUpPlan', 'summary']
@@ -106,7 +107,7 @@ function CorrectionForm({ s, onDone, onCancel }: { s: InterviewState; onDone(nex
       setBusy(false)
     }
   }
-  const msg = error ? t(error.messageKey, error.params as Record<string, string>) : null
+  const msg = error ? messageText(t, error) : null
   return (
     <section className="card" data-testid="correction-form">
       <h2>{t('interview:ended.correctTitle')}</h2>
@@ -183,16 +184,16 @@ function ProposalPanel({ interviewId }: { interviewId: number }) {
   }
   const show = (i: ProposalItem) =>
     i.field === 'language'
-      ? t(`cases:options.language.${i.value as string}`)
+      ? tx(t, `cases:options.language.${i.value as string}`)
       : i.field === 'needs'
-        ? (i.value as string[]).map((n) => t(`cases:options.needs.${n}`)).join('、')
+        ? (i.value as string[]).map((n) => tx(t, `cases:options.needs.${n}`)).join('、')
         : null
   return (
     <section className="card proposal" data-testid="proposal">
       <h2>{t('interview:proposal.title')}</h2>
       <p className="hint">{t('interview:proposal.hint', { n: p.workCount })}</p>
       {items.map((i, k) => {
-        const fieldError = error?.field === i.field ? t(error.messageKey) : null
+        const fieldError = error?.field === i.field ? messageText(t, error) : null
         return (
           <div key={i.field} className="proposal-item">
             <label className="check">
@@ -220,7 +221,7 @@ function ProposalPanel({ interviewId }: { interviewId: number }) {
       })}
       {error && !items.some((i) => i.field === error.field) ? (
         <p className="error-text" role="alert">
-          {t(error.messageKey)}
+          {messageText(t, error)}
         </p>
       ) : null}
       <div className="button-row">

@@ -38,6 +38,7 @@ import {
   type Dialog
 } from './desk-state'
 import { deskKeyCommand, isTyping } from './desk-keys'
+import { messageText, tk, tx, textT } from '../../app/i18n'
 
 const fmtClock = (ms: number) => {
   const s = Math.max(0, Math.floor(ms / 1000))
@@ -200,18 +201,18 @@ export function InterviewDesk({
       date: followUpDate ? formatChineseDate(followUpDate) : '……',
       phone: contacts.orgPhone || '……',
       demand: words,
-      next: tScript(promises.nextKey)
+      next: tk(tScript, promises.nextKey)
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `store` is read through store.get(); stage and the save time say when its texts may have changed
     [session.displayName, contacts.orgPhone, stage, lang, state.save.at, words, followUpDate, tScript, promises]
   )
   const view = useMemo(() => {
     // The route decides what is said first (a reporter: confidentiality, 第十八条) and what a call promises.
-    const v = buildStageView(stage, tScript, tLabel, ctx, { workForm, emotion: latest ? latestEmotion : null, promises, callVia: via })
+    const v = buildStageView(stage, textT(tScript, 'script'), textT(tLabel), ctx, { workForm, emotion: latest ? latestEmotion : null, promises, callVia: via })
     // No spoken line with an empty slot: without the organisation's phone the phone line is left out.
     const lines = v.lines.filter((l) => !(l.id === 'phone' && !contacts.orgPhone))
     // Crisis mode: the stage script gives way to the crisis lines, in the output language.
-    if (crisis) return { ...v, lines: crisisStageLines(crisis.kind, stage).map((k) => ({ id: k, text: tScript(k, ctx as unknown as Record<string, string>) })) }
+    if (crisis) return { ...v, lines: crisisStageLines(crisis.kind, stage).map((k) => ({ id: k, text: tx(tScript, k, ctx as unknown as Record<string, string>, 'script') })) }
     return { ...v, lines }
   }, [stage, tScript, tLabel, ctx, crisis, contacts.orgPhone, workForm, latest, latestEmotion, promises, via])
 
@@ -296,7 +297,7 @@ export function InterviewDesk({
           {!crisis ? <RiskCueHint interviewId={id} store={store} riskLevel={riskLevel} onRisk={on.risk} onCrisis={() => on.open('crisis')} /> : null}
           {!crisis ? <PeoplePrompts people={people} stage={stage} lang={lang} tScript={tScript as unknown as (k: string, p?: Record<string, string>) => string} /> : null}
           <div className="iv-script" lang={lang === 'yue-HK' ? 'zh-HK' : 'zh-CN'} data-testid="script-lines">
-            <Moments stage={stage} workForm={workForm} tScript={tScript} params={ctx as unknown as Record<string, string>} title={`${t(`interview:stages.${stage}`)} · ${crisis ? t('interview:crisis.linesTitle') : t('interview:panel.script')}`}>
+            <Moments stage={stage} workForm={workForm} tScript={textT(tScript, 'script')} params={ctx as unknown as Record<string, string>} title={`${tx(t, `interview:stages.${stage}`)} · ${crisis ? t('interview:crisis.linesTitle') : t('interview:panel.script')}`}>
               <ol>
                 {view.lines.map((l) => (
                   <li key={l.id} data-line={l.id}>{l.text}</li>
@@ -390,7 +391,7 @@ function SaveBadge({ state, at, problem }: { state: SaveState; at: string | null
   const time = at ? new Date(at).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : ''
   // A save retrying cannot fix names the field and the reason; the text stays in its box.
   const text = problem
-    ? t('interview:save.blocked', { field: t(`interview:fields.${problem.field}`), reason: t(problem.error.messageKey, problem.error.params) })
+    ? t('interview:save.blocked', { field: tk(t, `interview:fields.${problem.field}`), reason: messageText(t, problem.error) })
     : state === 'saving'
       ? t('interview:save.saving')
       : state === 'error'

@@ -9,6 +9,7 @@ import { useSession } from '../../app/session-context'
 import { formatDateTime } from '../../ui/format'
 import { InterviewDesk } from './InterviewDesk'
 import { EndedContact } from './EndedContact'
+import { messageText } from '../../app/i18n'
 import './interview.css'
 
 /**
@@ -70,7 +71,7 @@ export function InterviewScreen() {
     }
   }
 
-  if (error) return <div className="page"><p className="error-text" role="alert">{t(error)}</p></div>
+  if (error) return <div className="page"><p className="error-text" role="alert">{messageText(t, { messageKey: error })}</p></div>
   if (walkIn || !state) {
     if (!walkIn) return <div className="boot" aria-busy="true">{t('common:loading')}</div>
     return (

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import i18next from 'i18next'
 import type { InterviewPeople } from '@shared/domain/interview/people'
-import { initI18n } from '../../app/i18n'
+import { initI18n, textT } from '../../app/i18n'
 import { answering, type FakeInvoke } from '../../test-support/fake-desk-client'
 
 let invoke: FakeInvoke = answering({})
@@ -13,7 +13,7 @@ const { PeoplePanel, PeoplePrompts } = await import('./PeoplePanel')
 
 initI18n('zh-CN')
 afterEach(() => cleanup())
-const tScript = (k: string) => i18next.getFixedT('zh-CN', 'script')(k)
+const tScript = textT(i18next.getFixedT('zh-CN', 'script'), 'script')
 const person = (p: Partial<InterviewPeople> = {}): InterviewPeople => ({
   caseId: 7,
   hardOfHearing: false,

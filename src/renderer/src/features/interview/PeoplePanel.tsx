@@ -177,7 +177,7 @@ export function PeoplePanel({
           <p className="hint" data-testid="language-plan">
             {languagePlan(spoken).relayed
               ? t('interview:people.plan.relayed', { lang: spokenText.trim() || t(`interview:people.spoken.${spoken}`), out: t(`interview:outputLang.${languagePlan(spoken).output}`) })
-              : t(`interview:people.plan.${spoken}`)}
+              : t(spoken === 'cantonese' ? 'interview:people.plan.cantonese' : 'interview:people.plan.putonghua')}
           </p>
         ) : null}
         {needsInterpreter || name ? (

@@ -11,6 +11,7 @@ import type { AutosaveStore } from '@shared/domain/interview/autosave'
 import { findVoice, loadVoices, speak, stopSpeaking } from './speech'
 import { send } from '../../app/calls'
 import { shortcutsSuspended } from '../../ui/hotkeys'
+import { tx } from '../../app/i18n'
 
 /**
  * 当面核对: the petitioner-facing view, in a second window the worker can drag to the monitor
@@ -178,7 +179,7 @@ export function ReadBackView({
   const what = FIVE_W.map((f) => (texts[f]?.trim() ? `${tLabel(`fields.${f}`)}：${texts[f].trim()}` : '')).filter(Boolean).join('\n')
   if (what) sections.push({ heading: tScript('readback.what'), body: what })
   if (acceptedNeeds.length)
-    sections.push({ heading: tScript('readback.needs'), body: joinNeeds(acceptedNeeds, (k, o) => tScript(k.replace(/^script:/, ''), o)) })
+    sections.push({ heading: tScript('readback.needs'), body: joinNeeds(acceptedNeeds, (k, o) => tx(tScript, k, o, 'script')) })
   if (texts.summary?.trim()) sections.push({ heading: tScript('readback.next'), body: texts.summary.trim() })
   else if (texts.followUpPlan?.trim()) sections.push({ heading: tScript('readback.next'), body: texts.followUpPlan.trim() })
   if (followUpDate) sections.push({ heading: tScript('readback.callBack'), body: formatChineseDate(followUpDate) })

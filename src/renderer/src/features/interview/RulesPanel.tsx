@@ -6,6 +6,7 @@ import { buildRule, rulesForCase, type RuleDef } from '@shared/domain/interview/
 import { promisesForInterview } from '@shared/domain/interview/route-promises'
 import type { InterviewState, OutputLang } from '@shared/domain/interview/types'
 import { send } from '../../app/calls'
+import { tk, tx, textT } from '../../app/i18n'
 
 /**
  * Plain-language rules with real dates, for THIS case: its own cards first (decided by the recorded
@@ -44,7 +45,7 @@ export function RulesPanel({
     setRuleDates({ ...ruleDates, [id]: d })
     void send('interview.setMeta', { interviewId: interview.id, patch: { ruleDates: { [id]: d } } }, 'errors:what.meta')
   }
-  const card = (r: RuleDef) => <RuleCard key={r.id} rule={r} visit={visit} recorded={recorded[r.id]} lang={lang} tScript={tScript} onRecord={(d) => record(r.id, d)} />
+  const card = (r: RuleDef) => <RuleCard key={r.id} rule={r} visit={visit} recorded={recorded[r.id]} lang={lang} tScript={textT(tScript, 'script')} onRecord={(d) => record(r.id, d)} />
   return (
     <div className="iv-rules" data-testid="rules" data-route={p.route}>
       <p className="iv-counting">{t(COUNTING_RULE.statementKey)}</p>
@@ -57,7 +58,7 @@ export function RulesPanel({
           {folded.map(card)}
         </details>
       ) : null}
-      <p className="iv-say hint" lang={lang === 'yue-HK' ? 'zh-HK' : 'zh-CN'}>{tScript(COUNTING_RULE.scriptKey)}</p>
+      <p className="iv-say hint" lang={lang === 'yue-HK' ? 'zh-HK' : 'zh-CN'}>{tk(tScript, COUNTING_RULE.scriptKey)}</p>
     </div>
   )
 }
@@ -84,12 +85,12 @@ function RuleCard({
   return (
     <article className="iv-rule" data-rule={r.id}>
       <header>
-        <strong>{t(v.labelKey)}</strong>
-        <span className="iv-article">{v.articleKeys.map((k) => t(k)).join('；')}</span>
+        <strong>{tk(t, v.labelKey)}</strong>
+        <span className="iv-article">{v.articleKeys.map((k) => tk(t, k)).join('；')}</span>
       </header>
       {fromRecorded ? (
         <label className="iv-rule-from">
-          {t(`interview:rules.${r.id}.from`)}{' '}
+          {tx(t, `interview:rules.${r.id}.from`)}{' '}
           <input type="date" value={from ?? ''} onChange={(e) => onRecord(e.target.value)} data-from={r.id} />
           {!from ? <span className="hint"> {t('interview:rules.recordToDate')}</span> : null}
         </label>
@@ -99,13 +100,13 @@ function RuleCard({
         <ul className="iv-dates">
           {v.dates.map((d) => (
             <li key={d.id + d.due}>
-              {t(`interview:deadlines.${d.id}.label`)}：<strong>{t('interview:rules.dueOn', { date: d.due, weekday: t(`interview:weekday.${d.dueWeekday}`) })}</strong>
-              {d.fallsOnWeekend ? <span className="iv-weekend"> {t(COUNTING_RULE.weekendNoteKey, { weekday: t(`interview:weekday.${d.dueWeekday}`), next: d.nextWorkingDay })}</span> : null}
+              {tx(t, `interview:deadlines.${d.id}.label`)}：<strong>{t('interview:rules.dueOn', { date: d.due, weekday: tx(t, `interview:weekday.${d.dueWeekday}`) })}</strong>
+              {d.fallsOnWeekend ? <span className="iv-weekend"> {tx(t, COUNTING_RULE.weekendNoteKey, { weekday: tx(t, `interview:weekday.${d.dueWeekday}`), next: d.nextWorkingDay })}</span> : null}
             </li>
           ))}
         </ul>
       ) : null}
-      {v.caveatKeys.map((k) => <p key={k} className="hint">{t(k)}</p>)}
+      {v.caveatKeys.map((k) => <p key={k} className="hint">{tk(t, k)}</p>)}
     </article>
   )
 }

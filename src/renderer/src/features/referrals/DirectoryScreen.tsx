@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ImportPreview } from '@shared/domain/referrals/directory-csv'
+import type { CsvColumn, ImportPreview } from '@shared/domain/referrals/directory-csv'
 import { DIRECTORY_CATEGORIES, DIRECTORY_LEVELS, type DirectoryEntry, type DirectoryFields } from '@shared/domain/referrals/types'
 import { call } from '../../app/desk-client'
 import { useCall, useLoad } from '../../app/calls'
@@ -8,6 +8,8 @@ import { ErrorText } from '../../ui/ErrorText'
 import { NO_AUTOFILL } from '../../ui/no-autofill'
 import { downloadFile } from '../../ui/download'
 import { directoryHandles, directoryName } from './directory-words'
+import { tk } from '../../app/i18n'
+import { isI18nKey } from '@shared/i18n/keys'
 
 const BLANK: DirectoryFields = { level: 'district', locality: '', category: 'other', name: '', address: '', phone: '', hours: '', handles: '', active: true }
 
@@ -112,7 +114,7 @@ function DirectoryTable({ rows, onEdit }: { rows: DirectoryEntry[]; onEdit(e: Di
 }
 
 function EntryForm({ initial, onDone, onCancel }: { initial: DirectoryFields & { id?: number }; onDone(): void; onCancel(): void }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [f, setF] = useState(initial)
   const c = useCall()
   const set = <K extends keyof DirectoryFields>(k: K, v: DirectoryFields[K]) => setF((x) => ({ ...x, [k]: v }))
@@ -121,7 +123,7 @@ function EntryForm({ initial, onDone, onCancel }: { initial: DirectoryFields & {
     <div className="field">
       <label htmlFor={`dir-${k}`}>{t(`referrals:csv.columns.${k}`)}</label>
       <input id={`dir-${k}`} value={f[k]} onChange={(e) => set(k, e.target.value)} {...NO_AUTOFILL} />
-      {err?.field === k && err.messageKey && i18n.exists(err.messageKey) ? <div className="field-error">{t(err.messageKey)}</div> : null}
+      {err?.field === k && isI18nKey(err.messageKey) ? <div className="field-error">{tk(t, err.messageKey, err.params)}</div> : null}
     </div>
   )
   return (
@@ -180,12 +182,12 @@ function EntryForm({ initial, onDone, onCancel }: { initial: DirectoryFields & {
 }
 
 function ImportBox({ onImported }: { onImported(): void }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [csv, setCsv] = useState<string | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [done, setDone] = useState(false)
   const c = useCall()
-  const fieldsWord = (k: string) => (i18n.exists(`referrals:csv.columns.${k}`) ? t(`referrals:csv.columns.${k}`) : '')
+  const fieldsWord = (k: CsvColumn) => tk(t, `referrals:csv.columns.${k}`)
   return (
     <section className="card directory-import" data-testid="directory-import">
       <h2>{t('referrals:directory.import')}</h2>
@@ -221,7 +223,7 @@ function ImportBox({ onImported }: { onImported(): void }) {
                     {t('referrals:directory.problemLine', {
                       line: p.line,
                       column: p.column ? `「${fieldsWord(p.column)}」` : '',
-                      message: i18n.exists(p.messageKey) ? t(p.messageKey, p.params as Record<string, string>) : t('errors:internal')
+                      message: tk(t, p.messageKey, p.params)
                     })}
                   </li>
                 ))}

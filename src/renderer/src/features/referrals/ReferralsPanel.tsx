@@ -12,6 +12,8 @@ import { formatDateTime } from '../../ui/format'
 import { NO_AUTOFILL } from '../../ui/no-autofill'
 import { DirectoryPicker } from './DirectoryPicker'
 import { directoryName } from './directory-words'
+import { isI18nKey } from '@shared/i18n/keys'
+import { tk, tx } from '../../app/i18n'
 import './referrals.css'
 
 const todayIso = () => isoDateAtOffset(new Date())
@@ -53,7 +55,7 @@ function ReferralCard({ r, directory, events, open, onChanged }: { r: Referral; 
   const ack = useCall()
   const today = todayIso()
   const overdue = isReplyOverdue(r, today)
-  const dest = r.toName || (r.toBuiltin ? t(`referrals:builtin.${r.toBuiltin}.name`) : '')
+  const dest = directoryName(t, { name: r.toName, builtin: r.toBuiltin })
   const done = () => {
     setForm(null)
     onChanged()
@@ -182,8 +184,8 @@ export function ReferralEvents({ events }: { events: ReferralEvent[] }) {
               {' '}
               （
               {e.changedFields
-                .filter((f) => i18n.exists(`referrals:fields.${f}`))
-                .map((f) => t('referrals:panel.was', { field: t(`referrals:fields.${f}`), value: beforeText(t, f, e.before[f]) }))
+                .filter((f) => isI18nKey(`referrals:fields.${f}`))
+                .map((f) => t('referrals:panel.was', { field: tx(t, `referrals:fields.${f}`), value: beforeText(t, f, e.before[f]) }))
                 .join('、')}
               ）
             </span>
@@ -194,10 +196,10 @@ export function ReferralEvents({ events }: { events: ReferralEvent[] }) {
   )
 }
 
-function beforeText(t: (k: string) => string, field: string, v: string | number | null | undefined): string {
+function beforeText(t: (...args: never[]) => unknown, field: string, v: string | number | null | undefined): string {
   if (v === null || v === undefined || v === '') return '—'
-  if (field === 'method') return t(`referrals:methods.${v}`)
-  if (field === 'relayedHow') return t(`referrals:relayHow.${v}`)
+  if (field === 'method') return tx(t, `referrals:methods.${v}`)
+  if (field === 'relayedHow') return tx(t, `referrals:relayHow.${v}`)
   return String(v)
 }
 
@@ -236,12 +238,12 @@ function FormButtons({ busy, onCancel }: { busy: boolean; onCancel(): void }) {
   )
 }
 
-function fieldError(t: (k: string) => string, err: { field?: string } | null, field: string, text: string | null) {
+function fieldError(t: unknown, err: { field?: string } | null, field: string, text: string | null) {
   return err?.field === field ? text : null
 }
 
 function SendForm({ r, directory, onDone, onCancel }: { r: Referral; directory: DirectoryEntry[]; onDone(): void; onCancel(): void }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const methods = methodsFor(r.route)
   const [method, setMethod] = useState<ReferralMethod>(r.method && methods.includes(r.method) ? r.method : methods[0])
   const [to, setTo] = useState<number | null>(r.directoryId)
@@ -252,7 +254,7 @@ function SendForm({ r, directory, onDone, onCancel }: { r: Referral; directory: 
   const due = sentDate ? replyDue(ROUTE_OF_DIVERSION[r.route], method, sentDate) : null
   const chosen = directory.find((e) => e.id === to)
   const err = c.error
-  const msg = err ? (i18n.exists(err.messageKey ?? '') ? t(err.messageKey!) : null) : null
+  const msg = err && isI18nKey(err.messageKey) ? tk(t, err.messageKey, err.params) : null
   return (
     <form
       className="referral-form"

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type { ReferralAttention } from '@shared/domain/referrals/types'
 import { call } from '../../app/desk-client'
 import { useCall, useLoad } from '../../app/calls'
 import { useNav } from '../../app/nav'
 import { ErrorText } from '../../ui/ErrorText'
 import { formatDateTime } from '../../ui/format'
+import { directoryName } from './directory-words'
 
-export function attentionLine(t: (k: string, p?: Record<string, string | number>) => string, a: ReferralAttention): string {
-  const dest = a.toName || (a.toBuiltin ? t(`referrals:builtin.${a.toBuiltin}.name`) : '')
+export function attentionLine(t: TFunction, a: ReferralAttention): string {
+  const dest = directoryName(t, { name: a.toName, builtin: a.toBuiltin })
   return a.kind === 'replyOverdue' ? t('referrals:today.replyOverdue', { dest, date: a.since }) : t('referrals:today.unrelayed', { dest, date: a.since })
 }
 

@@ -8,6 +8,7 @@ import { ErrorText } from '../../ui/ErrorText'
 import { formatDate } from '../../ui/format'
 import { PassphraseFields } from './PassphraseFields'
 import { RecoveryKeyScreen } from './RecoveryKeyScreen'
+import { tx } from '../../app/i18n'
 
 type Pending = { kind: 'disable' | 'enable' | 'role'; user: UserSummary; role?: Role }
 
@@ -53,7 +54,7 @@ export function AccountsScreen() {
     <div className="page">
       <h1>{t('session:accounts.title')}</h1>
       <ErrorText error={error} />
-      {notice ? <p role="status" className="notice">{t(notice.key, { name: notice.name })}</p> : null}
+      {notice ? <p role="status" className="notice">{tx(t, notice.key, { name: notice.name })}</p> : null}
       {pending ? (
         <div className="confirm-bar" role="alertdialog" aria-labelledby="confirm-text">
           <span id="confirm-text">

@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PassphraseCheck } from '@shared/domain/session/types'
 import { desk } from '../../app/desk-client'
+import { tx } from '../../app/i18n'
 
 /** A new passphrase typed twice, with the strength meter and the policy's verdict as you type. */
 export function PassphraseFields({
@@ -66,7 +67,7 @@ export function PassphraseFields({
             <meter min={0} max={4} value={check.score} aria-label={t('session:passphrase.strength')} />
             <span>{t(`session:passphrase.score.${check.score}`)}</span>
             {check.problems.map((p) => (
-              <div key={p} className="field-error">{t(`errors:passphrase.${p}`)}</div>
+              <div key={p} className="field-error">{tx(t, `errors:passphrase.${p}`)}</div>
             ))}
           </div>
         ) : null}

@@ -8,6 +8,7 @@ import type { DeskError } from '@shared/ipc/result'
 import { desk } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
 import { deliverPdf } from '../../ui/pdf-output'
+import { tk } from '../../app/i18n'
 import './supervisor.css'
 
 const PRESETS = ['thisMonth', 'last3Months', 'thisYear', 'last12Months'] as const
@@ -121,7 +122,7 @@ export function FiguresScreen() {
               </BarChart>
             </Chart>
             <Chart title={t('supervisor:figures.byNeed')}>
-              <BarChart data={f.byNeed.map((n) => ({ name: t(`cases:options.needs.${n.code}`), count: n.count }))} layout="vertical" margin={{ left: 24, right: 16 }}>
+              <BarChart data={f.byNeed.map((n) => ({ name: tk(t, `cases:options.needs.${n.code}`), count: n.count }))} layout="vertical" margin={{ left: 24, right: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="name" width={110} />
@@ -152,7 +153,7 @@ export function FiguresScreen() {
               </BarChart>
             </Chart>
             <Chart title={t('supervisor:figures.risk.title')}>
-              <BarChart data={f.risk.map((r) => ({ name: t(`cases:options.risk.${r.level}`), count: r.count }))}>
+              <BarChart data={f.risk.map((r) => ({ name: tk(t, `cases:options.risk.${r.level}`), count: r.count }))}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="name" />
                 <YAxis allowDecimals={false} />

@@ -9,6 +9,7 @@ import './supervisor.css'
 import { useDraft } from '../../app/useDraft'
 import { reportFailure } from '../../app/calls'
 import { DraftNote } from '../../ui/DraftNote'
+import { tx } from '../../app/i18n'
 
 type Key = { kind: SignoffKind; subjectId: number }
 
@@ -108,7 +109,7 @@ export function SignoffScreen() {
                   .filter((f) => f.value.trim() !== '')
                   .map((f) => (
                     <div key={f.label}>
-                      <dt>{t(`supervisor:${f.label}`)}</dt>
+                      <dt>{tx(t, `supervisor:${f.label}`)}</dt>
                       <dd>{f.label.endsWith('.risk') ? t(`cases:options.risk.${f.value}`, { defaultValue: f.value }) : f.value}</dd>
                     </div>
                   ))}

@@ -14,6 +14,7 @@ import { TodayReferrals } from '../referrals'
 import { OrgDetailsCard } from './OrgDetailsCard'
 import { CaseCrisis } from '../interview'
 import { OpinionsCard, ReturnVisitsCard } from '../aftercare'
+import { tk } from '../../app/i18n'
 
 /** The worker's day: follow-ups due and overdue, statutory dates approaching, recent and high-risk cases. */
 export function TodayScreen() {
@@ -114,7 +115,7 @@ function DeadlineList({ items }: { items: TodayDeadline[] }) {
             </button>{' '}
             <RiskBadge level={d.riskLevel} />
             <div>
-              {d.whose === 'petitioner' ? <span className="badge" data-testid="their-deadline">{t('cases:today.theirDeadline')}</span> : null} {t(def.labelKey)} <span className="muted">（{t(def.articleKey)}）</span> ·{' '}
+              {d.whose === 'petitioner' ? <span className="badge" data-testid="their-deadline">{t('cases:today.theirDeadline')}</span> : null} {tk(t, def.labelKey)} <span className="muted">（{tk(t, def.articleKey)}）</span> ·{' '}
               {d.daysLeft < 0 ? t('cases:today.passed', { count: -d.daysLeft }) : d.daysLeft === 0 ? t('cases:today.dueTodayShort') : t('cases:today.daysLeft', { count: d.daysLeft })}
               {d.fallsOnWeekend ? (
                 <span className="hint">
