@@ -146,8 +146,8 @@ export async function auditPdf(desk: Desk, f: AuditFilter, locale: Locale): Prom
   const page = auditQuery(desk, { ...f, limit: 5000, offset: 0 })
   const people = auditFilters(desk).people
   const detailWord = (key: string) => {
-    const v = t(`audit.detail.${key}`)
-    return v === `audit.detail.${key}` ? null : v
+    const k = `audit.detail.${key}`
+    return isKeyIn('supervisor', k) ? t(k) : null
   }
   const actionName = (a: string) => {
     const k = actionKey(a).split(':')[1]

@@ -9,6 +9,8 @@ import { formatDateTime } from '../../ui/format'
 import { deliverPdf } from '../../ui/pdf-output'
 import './supervisor.css'
 import { reportFailure } from '../../app/calls'
+import { tk } from '../../app/i18n'
+import { isI18nKey } from '@shared/i18n/keys'
 
 const PAGE = 200
 
@@ -181,8 +183,11 @@ export function AuditScreen() {
 
 /** An event's details as translated "label: value" lines (the stored JSON is never shown). */
 function AuditDetails({ details }: { details: string }) {
-  const { t, i18n } = useTranslation()
-  const word = (key: string) => (i18n.exists(`supervisor:audit.detail.${key}`) ? t(`supervisor:audit.detail.${key}`) : null)
+  const { t } = useTranslation()
+  const word = (key: string) => {
+    const k = `supervisor:audit.detail.${key}`
+    return isI18nKey(k) ? tk(t, k) : null
+  }
   const lines = auditDetailLines(details).map((l) => auditDetailText(l, word))
   if (lines.length === 0) return null
   return (
