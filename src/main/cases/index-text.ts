@@ -5,7 +5,7 @@ import { caseAltContacts } from '../db/schema/confidential'
 import { caseKeys, caseRepresentatives, cases } from '../db/schema/cases'
 import { indexText, normalise } from '@shared/domain/search/normalise'
 import { phoneKey } from '@shared/domain/case/phone'
-import { preparedInsert } from '../db/prepared-insert'
+import { preparedInsert, preparedSql } from '../db/prepared-insert'
 
 /** The case text that search and repeat detection read. */
 export interface IndexedCase {
@@ -51,19 +51,25 @@ export function caseIndexEntries(c: IndexedCase, reps: readonly IndexedRep[], al
   return { search, keys: [...keys.values()] }
 }
 
-const keyInserts = new WeakMap<Database.Database, ReturnType<typeof prepareKeyInsert>>()
-const prepareKeyInsert = (db: Database.Database) => preparedInsert(orm(db), caseKeys, ['caseId', 'kind', 'key'])
+/** The two inserts of an index entry, prepared once per connection (the demo generator writes 100 000). */
+const inserts = new WeakMap<Database.Database, ReturnType<typeof prepareInserts>>()
+const p = sql.placeholder
+const prepareInserts = (db: Database.Database) => ({
+  key: preparedInsert(orm(db), caseKeys, ['caseId', 'kind', 'key']),
+  // FTS5 (which drizzle cannot describe): the `sql` template.
+  search: preparedSql<{ rowid: number; names: string; phones: string; places: string; matter: string }>(
+    orm(db),
+    sql`INSERT INTO case_search (rowid, names, phones, places, matter) VALUES (${p('rowid')}, ${p('names')}, ${p('phones')}, ${p('places')}, ${p('matter')})`
+  )
+})
 
 /** Add a case's index rows (for a case that has none yet: a new one, or after reindexCase's delete). */
 export function writeCaseIndex(db: Database.Database, caseId: number, c: IndexedCase, reps: readonly IndexedRep[], alts: readonly IndexedAlt[] = []): void {
-  let keyInsert = keyInserts.get(db)
-  if (!keyInsert) keyInserts.set(db, (keyInsert = prepareKeyInsert(db)))
+  let ins = inserts.get(db)
+  if (!ins) inserts.set(db, (ins = prepareInserts(db)))
   const { search, keys } = caseIndexEntries(c, reps, alts)
-  // FTS5 (which drizzle cannot describe): the `sql` template.
-  orm(db).run(
-    sql`INSERT INTO case_search (rowid, names, phones, places, matter) VALUES (${caseId}, ${search.names}, ${search.phones}, ${search.places}, ${search.matter})`
-  )
-  for (const k of keys) keyInsert.run({ caseId, kind: k.kind, key: k.key })
+  ins.search.run({ rowid: caseId, ...search })
+  for (const k of keys) ins.key.run({ caseId, kind: k.kind, key: k.key })
 }
 
 /** Remove a case's index rows (the case is being destroyed: retention). */
