@@ -1,16 +1,23 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CaseRecord, CaseVersion } from '@shared/domain/case/types'
+import type { CaseFieldName, CaseRecord, CaseVersion } from '@shared/domain/case/types'
 import { call } from '../../app/desk-client'
 import { formatDateTime } from '../../ui/format'
 import { reasonText, reported } from '../../app/calls'
 import { CaseReferralHistory } from '../referrals'
-import { textT, tx } from '../../app/i18n'
+import { textT, tk } from '../../app/i18n'
+import { isI18nKey, type I18nKey } from '@shared/i18n/keys'
 
 /** What the record said before each change (a supervisor's view of the history). */
 export function HistoryPanel({ record }: { record: CaseRecord }) {
   const { t, i18n } = useTranslation()
   const [versions, setVersions] = useState<CaseVersion[] | null>(null)
+  // Typed as a Form A field, so a field without a label fails the type check instead of heading its
+  // row as a raw key; a field an older version stored (renamed since) reads as its name.
+  const fieldLabel = (f: string) => {
+    const key: I18nKey = `cases:fields.${f as CaseFieldName}`
+    return isI18nKey(key) ? tk(t, key) : f
+  }
   useEffect(() => {
     void call('cases.history', { id: record.id }).then(setVersions, reported())
   }, [record.id, record.version])
@@ -29,7 +36,7 @@ export function HistoryPanel({ record }: { record: CaseRecord }) {
             <tbody>
               {v.changedFields.map((f) => (
                 <tr key={f}>
-                  <th>{tx(t, `cases:fields.${f}`)}</th>
+                  <th>{fieldLabel(f)}</th>
                   <td className="before">{formatBefore(f, (v.before as Record<string, unknown>)[f], textT(t))}</td>
                 </tr>
               ))}
