@@ -13,9 +13,10 @@ import { promisesForInterview } from '@shared/domain/interview/route-promises'
 import { send } from '../../app/calls'
 import { PeoplePanel } from './PeoplePanel'
 import type { InterviewPeople } from '@shared/domain/interview/people'
-import { tx } from '../../app/i18n'
+import { tk, tx } from '../../app/i18n'
+import type { I18nKey } from '@shared/i18n/keys'
 
-const TAB_LABEL: Record<Tab, string> = {
+const TAB_LABEL: Record<Tab, I18nKey> = {
   notes: 'interview:panel.capture',
   people: 'interview:panel.people',
   fiveW: 'interview:panel.fiveW',
@@ -94,7 +95,7 @@ export function CapturePanel({
       <div className="iv-tabs" role="tablist">
         {TABS.map((x) => (
           <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'active' : ''} onClick={() => setTab(x)} data-tab={x}>
-            {tx(t, TAB_LABEL[x])}
+            {tk(t, TAB_LABEL[x])}
           </button>
         ))}
         <span className="hint"><kbd>F3</kbd> <kbd>F4</kbd></span>

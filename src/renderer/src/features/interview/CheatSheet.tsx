@@ -1,9 +1,10 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shortcutsSuspended } from '../../ui/hotkeys'
-import { tx } from '../../app/i18n'
+import { tk } from '../../app/i18n'
+import type { I18nKey } from '@shared/i18n/keys'
 
-const KEYS: [string, string][] = [
+const KEYS: [string, I18nKey][] = [
   ['Ctrl+Shift+N', 'interview:keys.newWalkIn'],
   ['F2 / Shift+F2', 'interview:keys.stageNext'],
   ['F3 / Shift+F3', 'interview:keys.tabs'],
@@ -35,7 +36,7 @@ export function CheatSheet({ onClose }: { onClose(): void }) {
             {KEYS.map(([k, label]) => (
               <tr key={k}>
                 <td><kbd>{k}</kbd></td>
-                <td>{tx(t, label)}</td>
+                <td>{tk(t, label)}</td>
               </tr>
             ))}
           </tbody>
