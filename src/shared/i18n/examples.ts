@@ -22,6 +22,7 @@ export const EXAMPLE_PARAMS: Record<string, Example> = {
   worker: { 'zh-CN': '李敏', 'yue-HK': '李敏' },
   relation: { 'zh-CN': '女儿', 'yue-HK': '女兒' },
   who: { 'zh-CN': '李敏', 'yue-HK': '李敏' },
+  by: { 'zh-CN': '王小红', 'yue-HK': '王小紅' },
   names: { 'zh-CN': '李敏、王小红', 'yue-HK': '李敏、王小紅' },
   org: { 'zh-CN': '白云区信访社会工作服务站', 'yue-HK': '白雲區信訪社會工作服務站' },
   phone: '020-8123 4567',
