@@ -1,5 +1,6 @@
 import { queueOrder, type Signoff, type SignoffKind, type SignoffQueueItem, type SignoffRecordView } from '@shared/domain/supervisor/signoff'
 import { fail } from '@shared/ipc/result'
+import type { KeysUnder } from '@shared/i18n/keys'
 import { and, eq } from 'drizzle-orm'
 import type { Desk } from '../desk/desk'
 import { cases, interviews, signoffs } from '../db/schema'
@@ -53,7 +54,8 @@ export function listSignoffQueue(desk: Desk, kinds: SignoffKind[] = ['A', 'B', '
   ].sort(queueOrder)
 }
 
-function field(label: string, value: string | number | null | undefined): { label: string; value: string } {
+/** A labelled field; the label is a key under supervisor:signoff.fields (a misspelled one fails the type check). */
+function field(label: KeysUnder<'supervisor', 'signoff.fields'>, value: string | number | null | undefined): { label: string; value: string } {
   return { label: `signoff.fields.${label}`, value: value == null ? '' : String(value) }
 }
 

@@ -6,6 +6,7 @@ import {
   DIVERSION_ROUTES,
   SCREENING_ITEMS,
   recommend,
+  type Clause,
   type DiversionRoute,
   type ScreeningAnswer,
   type ScreeningItem,
@@ -19,7 +20,7 @@ import { useDraft } from '../../app/useDraft'
 import { ReferralsPanel } from '../referrals'
 import { OPEN_STATUSES } from '@shared/domain/case/options'
 import { DraftNote } from '../../ui/DraftNote'
-import { tx } from '../../app/i18n'
+import { tk, tx } from '../../app/i18n'
 
 export function screeningStateOf(c: CaseRecord): ScreeningState {
   const answers: ScreeningState['answers'] = {}
@@ -241,8 +242,8 @@ function Recommendation({ record, rec, onChange }: { record: CaseRecord; rec: Re
   )
 }
 
-export function Clauses({ ids, inline }: { ids: string[]; inline?: boolean }) {
+export function Clauses({ ids, inline }: { ids: readonly Clause[]; inline?: boolean }) {
   const { t } = useTranslation()
-  const text = ids.map((c) => tx(t, `cases:clauses.${c}`)).join('；')
+  const text = ids.map((c) => tk(t, `cases:clauses.${c}`)).join('；')
   return inline ? <span className="clauses">（{text}）</span> : <p className="clauses">{t('cases:diversion.basis')}{text}</p>
 }

@@ -8,7 +8,8 @@ import { ErrorText } from '../../ui/ErrorText'
 import { formatDate } from '../../ui/format'
 import { PassphraseFields } from './PassphraseFields'
 import { RecoveryKeyScreen } from './RecoveryKeyScreen'
-import { tx } from '../../app/i18n'
+import { tk } from '../../app/i18n'
+import type { I18nKey } from '@shared/i18n/keys'
 
 type Pending = { kind: 'disable' | 'enable' | 'role'; user: UserSummary; role?: Role }
 
@@ -22,7 +23,7 @@ export function AccountsScreen() {
   const [users, setUsers] = useState<UserSummary[]>([])
   const [error, setError] = useState<DeskError | null>(null)
   // Kept as a key, so a language switch re-words it too.
-  const [notice, setNotice] = useState<{ key: string; name: string } | null>(null)
+  const [notice, setNotice] = useState<{ key: I18nKey; name: string } | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const [resetFor, setResetFor] = useState<UserSummary | null>(null)
   // Re-enabling asks for a new passphrase (disabling revoked the old one): the reset form, in its enable mode.
@@ -54,7 +55,7 @@ export function AccountsScreen() {
     <div className="page">
       <h1>{t('session:accounts.title')}</h1>
       <ErrorText error={error} />
-      {notice ? <p role="status" className="notice">{tx(t, notice.key, { name: notice.name })}</p> : null}
+      {notice ? <p role="status" className="notice">{tk(t, notice.key, { name: notice.name })}</p> : null}
       {pending ? (
         <div className="confirm-bar" role="alertdialog" aria-labelledby="confirm-text">
           <span id="confirm-text">
