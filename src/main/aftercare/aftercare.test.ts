@@ -314,6 +314,29 @@ describe('early warning (5.1 f)', () => {
   })
 })
 
+describe('early warning: one name in two scripts is one cluster (issue 16 §5)', () => {
+  it('six cases about 广州市恒达建筑, three written 廣州市恆達建築 (one of them stored before the key folded scripts), are one employer', async () => {
+    asWorker()
+    const ids: number[] = []
+    const spellings = ['广州市恒达建筑', '廣州市恆達建築', '广州市恒达建筑', '廣州市恆達建築', '广州市 恒达建筑', '廣州市恆達建築']
+    for (const [i, name] of spellings.entries()) {
+      const id = await workerCase({ name: `工友${i}号`, contactDate: `2026-11-${String(10 + i)}` })
+      ids.push(id)
+      if (i === 5) {
+        // As an earlier version stored it: the key without the script folded.
+        sql(`INSERT INTO case_subjects (case_id, kind, name, name_key, added_at) VALUES (?, 'employer', ?, ?, ?) RETURNING id`, id, name, name, clock.toISOString())
+      } else value(await invoke('subjects.add', { caseId: id, kind: 'employer', name }))
+    }
+    // The same case named twice, once in each script, is one subject.
+    value(await invoke('subjects.add', { caseId: ids[0], kind: 'employer', name: '廣州市恆達建築' }))
+    expect(value<unknown[]>(await invoke('subjects.forCase', { caseId: ids[0] }))).toHaveLength(1)
+    asSupervisor()
+    const w = value<{ signals: { kind: string; label: string; count: number; cases: { caseId: number }[] }[] }>(await invoke('warnings.get'))
+    expect(w.signals.map((s) => [s.kind, s.count])).toEqual([['employer', 6]])
+    expect(w.signals[0].cases.map((c) => c.caseId).sort((a, b) => a - b)).toEqual(ids)
+  })
+})
+
 describe('who may call (role checks in the main process)', () => {
   it('every aftercare call for supervisors is refused to a worker and audited; every call is refused when locked', async () => {
     const supervisorOnly = Object.entries(aftercareCalls).filter(([, d]) => d.access === 'supervisor').map(([name]) => name)

@@ -26,13 +26,15 @@ export function warnings(desk: Desk): { today: string; signals: WarningSignal[] 
     byCase.set(r.id, { caseId: r.id, caseNo: r.caseNo, date: r.date, repeat: r.repeatMark === 'repeat', subjects: [], matters })
   }
   const subjects = orm
-    .select({ caseId: caseSubjects.caseId, kind: caseSubjects.kind, key: caseSubjects.nameKey, name: caseSubjects.name })
+    .select({ caseId: caseSubjects.caseId, kind: caseSubjects.kind, name: caseSubjects.name })
     .from(caseSubjects)
     .innerJoin(cases, eq(cases.id, caseSubjects.caseId))
     .where(gte(cases.contactDate, since))
     .orderBy(asc(caseSubjects.id))
     .all()
-  for (const s of subjects) byCase.get(s.caseId)?.subjects.push({ kind: s.kind, key: s.key, name: s.name })
+  // The key is made again from the name: one stored before the key folded Traditional to Simplified
+  // script (廣州市恆達建築 / 广州市恒达建筑) then counts with the other spelling.
+  for (const s of subjects) byCase.get(s.caseId)?.subjects.push({ kind: s.kind, key: subjectKey(s.name), name: s.name })
   return { today, signals: earlyWarnings([...byCase.values()], today) }
 }
 

@@ -89,9 +89,20 @@ describe('early warning: generated clusters are found, with the cases behind the
     rows.push(...added)
     const signals = earlyWarnings(rows, TODAY)
     expect(signals).toHaveLength(1)
-    expect(signals[0]).toMatchObject({ kind: 'employer', pattern: 'cluster', count: 5, baseline: 0 })
-    // The Traditional spelling is a different key (no conversion here): five, not six, and said so honestly.
-    expect(signals[0].cases.map((c) => c.caseId)).toEqual(added.filter((_, i) => i !== 4).map((c) => c.caseId))
+    expect(signals[0]).toMatchObject({ kind: 'employer', pattern: 'cluster', count: 6, baseline: 0 })
+    // The Traditional spelling (廣州市) folds to the same key as search folds it: six, not five.
+    expect(signals[0].cases.map((c) => c.caseId)).toEqual(added.map((c) => c.caseId))
+  })
+
+  it('a cluster written half in Simplified, half in Traditional script is one cluster, not two below the bar', () => {
+    const rows = noise(5)
+    const spellings = ['广州市恒达建筑', '廣州市恆達建築', '广州市恒达建筑', '廣州市恆達建築', '廣州市 恆達建築', '广州市恒達建筑']
+    const added = spellings.map((name, i) => caseOn(addDays(TODAY, -4 * i), [{ kind: 'employer', key: subjectKey(name), name }], []))
+    rows.push(...added)
+    const signals = earlyWarnings(rows, TODAY)
+    expect(signals).toHaveLength(1)
+    expect(signals[0]).toMatchObject({ kind: 'employer', pattern: 'cluster', count: 6, key: subjectKey('广州市恒达建筑') })
+    expect(signals[0].cases.map((c) => c.caseId).sort((a, b) => a - b)).toEqual(added.map((c) => c.caseId))
   })
 
   it('a village with five cases in the window is found; with four it is not', () => {
@@ -132,5 +143,7 @@ describe('the arithmetic', () => {
   it('one key for the ways a name is typed', () => {
     expect(subjectKey('Ｘ花园 ')).toBe(subjectKey('x花园'))
     expect(subjectKey('某某（集团）公司')).toBe(subjectKey('某某集团公司'))
+    expect(subjectKey('廣州市恆達建築')).toBe(subjectKey('广州市恒达建筑'))
+    expect(subjectKey('石井村')).toBe('石井村')
   })
 })

@@ -1,4 +1,5 @@
 import { addDays } from '../dates/calendar'
+import { normalise } from '../search/normalise'
 
 /**
  * Early warning across cases (DB4401/T 321-2025 5.1 d/f, 8.2 b): several recent cases about the same
@@ -68,12 +69,12 @@ export interface WarningSignal {
   p: number
 }
 
-/** One way of writing a name: full-width forms folded, spaces and common punctuation removed, lower case. */
+/**
+ * One way of writing a name, as search sees it (../search/normalise): full-width forms folded, lower
+ * case, Traditional folded to Simplified (廣州市恆達建築 = 广州市恒达建筑), spaces and punctuation removed.
+ */
 export function subjectKey(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s·・.,，。、()（）「」“”"'\-—_]/gu, '')
+  return normalise(name)
 }
 
 /** P(X ≥ k) for X ~ Poisson(λ). */
