@@ -11,7 +11,7 @@ import { A4_CONTENT_WIDTH, A4_MARGINS, RULED, renderPdf } from '../pdf'
 import { getSetting } from '../settings/settings'
 import { hallFigures } from '../supervisor/figures'
 import { barList, columnChart, lineChart } from './charts'
-import { outcomeFigures } from './outcomes'
+import { monthlyOutcomes, outcomeFigures } from './outcomes'
 
 /**
  * The hall's monthly report (8.2 c 定期提交数据分析报告; 7.1.5; 8.3 b): the month's figures and the
@@ -38,14 +38,15 @@ export function monthlyReport(desk: Desk, month: string): MonthlyReport {
   const today = isoDateAtOffset(desk.now())
   const range = monthRange(month, today)
   const trendRange = { from: addMonths(`${month}-01`, -11), to: range.to }
-  const trend = outcomeFigures(desk, trendRange)
+  // The trend needs the counts per month only (not rates, referrals or times over twelve months).
+  const trend = monthlyOutcomes(desk, trendRange)
   return {
     month,
     hall: getSetting<string>(desk, 'orgName') || '',
     generatedAt: desk.now().toISOString(),
     hallFigures: hallFigures(desk, range),
     outcomes: outcomeFigures(desk, range),
-    trend: trend.monthly
+    trend
   }
 }
 

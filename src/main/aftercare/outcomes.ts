@@ -1,4 +1,4 @@
-import { and, between, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm'
+import { and, between, eq, gte, isNotNull, lte, sql } from 'drizzle-orm'
 import { monthsOf, type FigureRange } from '@shared/domain/supervisor/figures'
 import { median, rate, type MonthOutcome, type OutcomeFigures } from '@shared/domain/aftercare/outcomes'
 import { SATISFACTION_QUESTIONS } from '@shared/domain/aftercare/return-visits'
@@ -8,10 +8,14 @@ import { caseClosings, cases, returnVisits } from '../db/schema'
 import { referralFigures } from './referral-figures'
 
 /**
- * The outcome figures (8.2, 7.1.5) over a date range: satisfaction from return visits, repeat and
- * irrational rates of new cases, time to the result, referral completion. Counts only.
+ * The case is still closed or transferred. The unary + keeps SQLite from driving the query by the
+ * case's status (every closed case of the archive) instead of by the closing date in the range
+ * (case_closings_closed, migration 0020).
  */
-export function outcomeFigures(desk: Desk, range: FigureRange): OutcomeFigures {
+const closedNow = sql`+${cases.status} IN ('closed', 'transferred')`
+
+/** New, repeat and irrational cases, closings and return visits per month of the range (the report's trend). */
+export function monthlyOutcomes(desk: Desk, range: FigureRange): MonthOutcome[] {
   const orm = desk.db().orm
   const { from, to } = range
   const month = sql<string>`substr(${cases.contactDate}, 1, 7)`
@@ -32,7 +36,7 @@ export function outcomeFigures(desk: Desk, range: FigureRange): OutcomeFigures {
     .select({ month: closedMonth, n: sql<number>`count(*)`.mapWith(Number) })
     .from(caseClosings)
     .innerJoin(cases, eq(cases.id, caseClosings.caseId))
-    .where(and(between(caseClosings.closedDate, from, to), inArray(cases.status, ['closed', 'transferred'])))
+    .where(and(between(caseClosings.closedDate, from, to), closedNow))
     .groupBy(closedMonth)
     .all()
 
@@ -49,7 +53,29 @@ export function outcomeFigures(desk: Desk, range: FigureRange): OutcomeFigures {
     .where(and(isNotNull(returnVisits.recordedAt), eq(returnVisits.happened, true), between(returnVisits.visitDate, from, to)))
     .groupBy(visitMonth)
     .all()
+  const by = <T extends { month: string }>(rows: T[]) => new Map(rows.map((r) => [r.month, r]))
+  const nm = by(newRows)
+  const cm = by(closedRows)
+  const vm = by(visitRows)
+  return monthsOf(range).map((m) => ({
+    month: m,
+    newCases: nm.get(m)?.n ?? 0,
+    repeat: nm.get(m)?.repeat ?? 0,
+    irrational: nm.get(m)?.irrational ?? 0,
+    closed: cm.get(m)?.n ?? 0,
+    visits: vm.get(m)?.n ?? 0,
+    satisfied: vm.get(m)?.satisfied ?? 0,
+    rated: vm.get(m)?.rated ?? 0
+  }))
+}
 
+/**
+ * The outcome figures (8.2, 7.1.5) over a date range: satisfaction from return visits, repeat and
+ * irrational rates of new cases, time to the result, referral completion. Counts only.
+ */
+export function outcomeFigures(desk: Desk, range: FigureRange): OutcomeFigures {
+  const orm = desk.db().orm
+  const { from, to } = range
   const byQuestion = SATISFACTION_QUESTIONS.map((q) => {
     const answer = sql<number | null>`json_extract(${returnVisits.satisfaction}, ${'$.' + q})`
     const r = orm
@@ -91,27 +117,14 @@ export function outcomeFigures(desk: Desk, range: FigureRange): OutcomeFigures {
       .select({ contact: cases.contactDate, closed: caseClosings.closedDate })
       .from(caseClosings)
       .innerJoin(cases, eq(cases.id, caseClosings.caseId))
-      .where(and(between(caseClosings.closedDate, from, to), inArray(cases.status, ['closed', 'transferred'])))
+      .where(and(between(caseClosings.closedDate, from, to), closedNow))
       .all()
       .filter((r) => r.contact && r.closed >= r.contact)
       .map((r) => daysBetween(r.contact, r.closed))
     daysToRelay = { median: median(spans), count: spans.length, source: 'closing' }
   }
 
-  const by = <T extends { month: string }>(rows: T[]) => new Map(rows.map((r) => [r.month, r]))
-  const nm = by(newRows)
-  const cm = by(closedRows)
-  const vm = by(visitRows)
-  const monthly: MonthOutcome[] = monthsOf(range).map((m) => ({
-    month: m,
-    newCases: nm.get(m)?.n ?? 0,
-    repeat: nm.get(m)?.repeat ?? 0,
-    irrational: nm.get(m)?.irrational ?? 0,
-    closed: cm.get(m)?.n ?? 0,
-    visits: vm.get(m)?.n ?? 0,
-    satisfied: vm.get(m)?.satisfied ?? 0,
-    rated: vm.get(m)?.rated ?? 0
-  }))
+  const monthly = monthlyOutcomes(desk, range)
   const sum = (k: keyof Omit<MonthOutcome, 'month'>) => monthly.reduce((a, m) => a + m[k], 0)
   return {
     range,

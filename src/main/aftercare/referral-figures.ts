@@ -1,4 +1,5 @@
-import { and, between, eq, isNull, ne, sql } from 'drizzle-orm'
+import { and, between, eq, isNull, lt, notExists, sql, type SQLWrapper } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
 import { daysBetween } from '@shared/domain/dates/calendar'
 import type { FigureRange } from '@shared/domain/supervisor/figures'
 import type { Desk } from '../desk/desk'
@@ -14,6 +15,7 @@ import { caseReferrals, cases } from '../db/schema'
  */
 export function referralFigures(desk: Desk, range: FigureRange): { made: number; replied: number; relayDays: number[] } {
   const orm = desk.db().orm
+  // From the covering index case_referrals_sent (migration 0020).
   const made = orm
     .select({
       n: sql<number>`count(*)`.mapWith(Number),
@@ -22,15 +24,32 @@ export function referralFigures(desk: Desk, range: FigureRange): { made: number;
     .from(caseReferrals)
     .where(and(isNull(caseReferrals.withdrawnAt), between(caseReferrals.sentDate, range.from, range.to)))
     .get()
+  // A case's first relay is in the range when it has a relay in the range and none before it: the
+  // relays of the range by date (case_referrals_relayed), each case probed for an earlier one
+  // (case_referrals_case_relayed), rather than every relayed referral of the archive grouped by case.
+  // The partial indexes' WHERE is repeated term for term, as literals, so SQLite may use them.
+  const relayedOnly = (t: { withdrawnAt: SQLWrapper; relayedDate: SQLWrapper }) => sql`${t.withdrawnAt} IS NULL AND ${t.relayedDate} <> ''`
   const firstRelay = sql<string>`min(${caseReferrals.relayedDate})`
   const relayed = orm
     .select({ contact: cases.contactDate, relayed: firstRelay })
     .from(caseReferrals)
     .innerJoin(cases, eq(cases.id, caseReferrals.caseId))
-    .where(and(isNull(caseReferrals.withdrawnAt), ne(caseReferrals.relayedDate, '')))
+    .where(
+      and(
+        relayedOnly(caseReferrals),
+        between(caseReferrals.relayedDate, range.from, range.to),
+        notExists(
+          orm
+            .select({ one: sql`1` })
+            .from(earlier)
+            .where(and(eq(earlier.caseId, caseReferrals.caseId), relayedOnly(earlier), lt(earlier.relayedDate, range.from)))
+        )
+      )
+    )
     .groupBy(caseReferrals.caseId)
-    .having(sql`${firstRelay} BETWEEN ${range.from} AND ${range.to}`)
     .all()
   const relayDays = relayed.filter((r) => r.contact && r.relayed >= r.contact).map((r) => daysBetween(r.contact, r.relayed))
   return { made: made?.n ?? 0, replied: made?.done ?? 0, relayDays }
 }
+
+const earlier = alias(caseReferrals, 'earlier')

@@ -7,6 +7,7 @@ import { translator } from '@shared/i18n/resources'
 import type { Desk } from '../desk/desk'
 import { caseload } from '../cases/api'
 import { A4_CONTENT_WIDTH, A4_MARGINS, RULED, renderPdf } from '../pdf'
+import * as q from './figures.sql'
 
 /**
  * The hall's figures (8.2) over a date range (by contact date): caseload per worker against the
@@ -19,70 +20,25 @@ function hallToday(desk: Desk): string {
 }
 
 export function hallFigures(desk: Desk, range: FigureRange): HallFigures {
-  const db = desk.db().sqlite
-  const inRange = `c.contact_date >= @from AND c.contact_date <= @to`
-  const p = { from: range.from, to: range.to }
-  const totals = db
-    .prepare(
-      `SELECT count(*) AS newCases,
-              sum(CASE WHEN c.status NOT IN ('closed', 'transferred') THEN 1 ELSE 0 END) AS open,
-              sum(CASE WHEN c.status IN ('closed', 'transferred') THEN 1 ELSE 0 END) AS closed
-       FROM cases c WHERE ${inRange}`
-    )
-    .get(p) as { newCases: number; open: number | null; closed: number | null }
-
-  const needCounts = new Map<string, number>()
-  for (const r of db.prepare(`SELECT c.needs FROM cases c WHERE ${inRange}`).iterate(p) as Iterable<{ needs: string | null }>) {
-    let codes: string[] = []
-    try {
-      codes = JSON.parse(r.needs || '[]')
-    } catch {
-      codes = []
-    }
-    for (const code of codes) needCounts.set(code, (needCounts.get(code) ?? 0) + 1)
-  }
+  const orm = desk.db().orm
+  const totals = q.rangeTotals(orm, range)
+  const needCounts = new Map(q.needCounts(orm, range).map((r) => [r.code, r.count]))
   const byNeed = [...NEEDS.map((code) => ({ code, count: needCounts.get(code) ?? 0 }))].sort((a, b) => b.count - a.count)
-
-  const byLocality = db
-    .prepare(
-      `SELECT CASE WHEN trim(c.locality) = '' THEN '' ELSE trim(c.locality) END AS locality, count(*) AS count
-       FROM cases c WHERE ${inRange} GROUP BY 1 ORDER BY count DESC, locality LIMIT 15`
-    )
-    .all(p) as { locality: string; count: number }[]
-
-  const monthRows = db
-    .prepare(
-      `SELECT substr(c.contact_date, 1, 7) AS month, count(*) AS newCases,
-              sum(CASE WHEN c.repeat_mark = 'repeat' THEN 1 ELSE 0 END) AS repeat,
-              sum(CASE WHEN c.party_kind = 'collective' THEN 1 ELSE 0 END) AS collective,
-              sum(CASE WHEN c.irrational = 1 THEN 1 ELSE 0 END) AS irrational
-       FROM cases c WHERE ${inRange} GROUP BY 1`
-    )
-    .all(p) as HallFigures['monthly']
-  const byMonth = new Map(monthRows.map((r) => [r.month, r]))
+  const byLocality = q.localityCounts(orm, range)
+  const byMonth = new Map(q.monthCounts(orm, range).map((r) => [r.month, r]))
   const monthly = monthsOf(range).map((month) => byMonth.get(month) ?? { month, newCases: 0, repeat: 0, collective: 0, irrational: 0 })
 
   const today = hallToday(desk)
   const followUps = { onTime: 0, late: 0, overdue: 0, pending: 0 }
-  for (const f of db.prepare(`SELECT due_date, done_at FROM case_follow_ups WHERE due_date >= @from AND due_date <= @to`).iterate(p) as Iterable<{
-    due_date: string
-    done_at: string | null
-  }>) {
-    followUps[followUpState(f.due_date, f.done_at, today)]++
-  }
+  for (const f of q.followUpsDue(orm, range)) followUps[followUpState(f.dueDate, f.doneOn, today)] += f.count
 
-  const riskRows = new Map(
-    (db.prepare(`SELECT risk_level AS level, count(*) AS count FROM cases WHERE status NOT IN ('closed', 'transferred') GROUP BY 1`).all() as {
-      level: string
-      count: number
-    }[]).map((r) => [r.level, r.count])
-  )
+  const riskRows = new Map(q.openRiskCounts(orm).map((r) => [r.level, r.count]))
   const risk = RISK_LEVELS.map((level) => ({ level, count: riskRows.get(level) ?? 0 }))
 
   return {
     range,
     generatedAt: desk.now().toISOString(),
-    totals: { newCases: totals.newCases, open: totals.open ?? 0, closed: totals.closed ?? 0 },
+    totals,
     caseload: caseload(desk).map((r) => ({
       workerId: r.worker.id,
       workerName: r.worker.displayName,

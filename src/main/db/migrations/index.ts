@@ -15,6 +15,7 @@ import { m0016 } from './0016_archive'
 import { m0017 } from './0017_referrals'
 import { m0018 } from './0018_referrals_backfill'
 import { m0019 } from './0019_aftercare'
+import { m0020 } from './0020_aftercare_scale'
 
 /** In order; one file per version. Never edit a released step: add the next one. */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009, m0010, m0013, m0014, m0015, m0016, m0017, m0018, m0019]
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009, m0010, m0013, m0014, m0015, m0016, m0017, m0018, m0019, m0020]

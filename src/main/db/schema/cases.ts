@@ -110,6 +110,8 @@ export const cases = sqliteTable(
     index('cases_waiting_a').on(sql`(CASE WHEN ${t.workerSignedDate} <> '' THEN ${t.workerSignedDate} ELSE ${t.updatedAt} END)`, t.id).where(sql`${t.workerSignedDate} <> '' OR ${t.status} IN ('planning', 'intervention', 'evaluation', 'closed', 'transferred')`),
     index('cases_caseload').on(t.assignedWorkerId, t.status, t.irrational, t.repeatMark),
     index('cases_open_risk').on(t.status, t.riskLevel),
+    index('cases_contact_figures').on(t.contactDate, t.status, t.repeatMark, t.partyKind, t.irrational, t.locality, t.needs),
+    index('cases_worker_case_no').on(t.assignedWorkerId, t.caseNo),
     index('cases_worker_dates').on(t.assignedWorkerId, t.status, t.contactDate, t.acceptedDate, t.opinionReceivedDate, t.reviewReceivedDate, t.inPetitionProcedure, t.extended, t.knewOfActDate, t.infringementDate)
   ]
 )
@@ -233,7 +235,8 @@ export const caseFollowUps = sqliteTable(
   (t) => [
     check('case_follow_ups_kind', sql`${t.kind} IN ('short', 'mid')`),
     index('case_follow_ups_case').on(t.caseId),
-    index('case_follow_ups_open').on(t.assignedWorkerId, t.dueDate).where(sql`${t.doneAt} IS NULL`)
+    index('case_follow_ups_open').on(t.assignedWorkerId, t.dueDate).where(sql`${t.doneAt} IS NULL`),
+    index('case_follow_ups_due').on(t.dueDate, t.doneAt)
   ]
 )
 
@@ -292,7 +295,8 @@ export const caseClosings = sqliteTable(
   },
   (t) => [
     check('case_closings_category', sql`${t.category} IN ('transfer', 'end')`),
-    index('case_closings_saved').on(t.savedAt, t.caseId)
+    index('case_closings_saved').on(t.savedAt, t.caseId),
+    index('case_closings_closed').on(t.closedDate, t.caseId)
   ]
 )
 

@@ -19,10 +19,13 @@ export const notices = sqliteTable(
     detail: text('detail').notNull().default(''),
     /** Migration 0019: a notice that must be raised only once (a missed deadline: `deadline:<case>:<id>:<due>`). */
     onceKey: text('once_key'),
-    acknowledgeNote: text('acknowledge_note').notNull().default('')
+    acknowledgeNote: text('acknowledge_note').notNull().default(''),
+    /** Migration 0020: a notice for one worker (a referral reply overdue, to the case's worker); NULL: for the supervisors. */
+    forUserId: integer('for_user_id').references(() => users.id)
   },
   (t) => [
     index('notices_open').on(t.acknowledgedAt, t.raisedAt),
+    index('notices_for_user').on(t.forUserId, t.acknowledgedAt),
     uniqueIndex('notices_once').on(t.onceKey).where(sql`${t.onceKey} IS NOT NULL`)
   ]
 )

@@ -61,7 +61,14 @@ export const caseReferrals = sqliteTable(
     check('case_referrals_due_basis', sql`${t.dueBasis} IN ('', 'statute', 'agreed')`),
     check('case_referrals_relayed_how', sql`${t.relayedHow} IN ('inPerson', 'phone', 'letter', 'message')`),
     index('case_referrals_case').on(t.caseId),
-    index('case_referrals_open').on(t.replyDue, t.id).where(sql`${t.withdrawnAt} IS NULL AND ${t.relayedDate} = ''`)
+    index('case_referrals_open').on(t.replyDue, t.id).where(sql`${t.withdrawnAt} IS NULL AND ${t.relayedDate} = ''`),
+    // Migration 0020: the 督办 list and Today, and the referral figures, read from these alone.
+    index('case_referrals_attention')
+      .on(t.caseId, t.replyDate, t.replyDue, t.sentDate, t.directoryId, t.toName, t.withdrawnAt, t.relayedDate)
+      .where(sql`${t.withdrawnAt} IS NULL AND ${t.relayedDate} = ''`),
+    index('case_referrals_sent').on(t.sentDate, t.withdrawnAt, t.method, t.replyDate, t.relayedDate),
+    index('case_referrals_relayed').on(t.relayedDate, t.caseId, t.withdrawnAt).where(sql`${t.withdrawnAt} IS NULL AND ${t.relayedDate} <> ''`),
+    index('case_referrals_case_relayed').on(t.caseId, t.relayedDate, t.withdrawnAt).where(sql`${t.withdrawnAt} IS NULL AND ${t.relayedDate} <> ''`)
   ]
 )
 
