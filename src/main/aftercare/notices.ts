@@ -1,11 +1,11 @@
-import { and, eq, gte, notInArray, or } from 'drizzle-orm'
+import { and, eq, gte, lt, ne, notInArray, or, sql } from 'drizzle-orm'
 import { caseDeadlines } from '@shared/domain/case/today'
 import type { RiskLevel } from '@shared/domain/case/options'
 import { addDays, isoDateAtOffset } from '@shared/domain/dates/calendar'
-import { missedDeskDeadlines, MISSED_LOOKBACK_DAYS, riskNeedsNotice } from '@shared/domain/aftercare/notices'
+import { missedDeskDeadlines, MISSED_LOOKBACK_DAYS, referralReplyMissed, riskNeedsNotice } from '@shared/domain/aftercare/notices'
 import { DIVERSION_ROUTES, type DiversionRoute } from '@shared/domain/screening/rules'
 import type { Desk } from '../desk/desk'
-import { caseDiversions, cases } from '../db/schema'
+import { caseDiversions, caseReferrals, cases } from '../db/schema'
 import { raiseNotice } from '../notices/service'
 
 /**
@@ -23,7 +23,8 @@ const swept = new WeakMap<Desk, string>()
 
 /**
  * Missed desk deadlines (D1, D5/D6) of open cases, raised once each (its key holds the case, the
- * deadline and its date), looked for at most once a day per desk when a supervisor's notices load.
+ * deadline and its date), and referral replies overdue (below), looked for at most once a day per
+ * desk when someone's notices load.
  * Bounded by date: only cases whose contact or acceptance is recent enough for a deadline to have
  * passed within the look-back are read.
  */
@@ -66,7 +67,51 @@ export function sweepMissedDeadlines(desk: Desk, opts: { force?: boolean } = {})
         if (id != null) raised++
       }
     }
+    raised += overdueReferrals(desk, today)
   })()
   swept.set(desk, today)
+  return raised
+}
+
+/**
+ * Referrals whose expected reply date passed without a reply (within the look-back): a notice for
+ * the supervisors and one for the case's worker, each raised once per referral and reply date (its
+ * key holds both; a reply date agreed again and missed again is told again). Read through the open
+ * referrals' partial index by reply date, so only the last weeks' open referrals are looked at.
+ */
+function overdueReferrals(desk: Desk, today: string): number {
+  const rows = desk
+    .db()
+    .orm.select({
+      id: caseReferrals.id,
+      caseId: caseReferrals.caseId,
+      workerId: cases.assignedWorkerId,
+      sentDate: caseReferrals.sentDate,
+      replyDue: caseReferrals.replyDue,
+      replyDate: caseReferrals.replyDate,
+      relayedDate: caseReferrals.relayedDate,
+      withdrawnAt: caseReferrals.withdrawnAt
+    })
+    .from(caseReferrals)
+    .innerJoin(cases, eq(cases.id, caseReferrals.caseId))
+    .where(
+      and(
+        // Term for term the partial index case_referrals_open (literals, so SQLite can use it).
+        sql`${caseReferrals.withdrawnAt} IS NULL AND ${caseReferrals.relayedDate} = ''`,
+        gte(caseReferrals.replyDue, addDays(today, -MISSED_LOOKBACK_DAYS)),
+        lt(caseReferrals.replyDue, today),
+        eq(caseReferrals.replyDate, ''),
+        ne(caseReferrals.sentDate, '')
+      )
+    )
+    .all()
+  let raised = 0
+  for (const r of rows) {
+    if (!referralReplyMissed(r, today)) continue
+    const key = `referral:${r.id}:${r.replyDue}`
+    const notice = { kind: 'referral.overdue', caseId: r.caseId, detail: r.replyDue, raisedBy: null }
+    if (raiseNotice(desk, { ...notice, onceKey: key }) != null) raised++
+    if (r.workerId != null && raiseNotice(desk, { ...notice, onceKey: `${key}:worker:${r.workerId}`, forUserId: r.workerId }) != null) raised++
+  }
   return raised
 }

@@ -14,8 +14,10 @@ describe('crisis notices wait for a supervisor', () => {
     const s = interview.startInterview(t.desk, { petitionerName: '王五' })
     interview.crisis(t.desk, { interviewId: s.id, kind: 'violence' })
 
-    // A worker may not read or clear the supervisors' notices.
-    expect(await t.router.invoke('notices.open', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    // A worker may not read or clear the supervisors' notices: theirs are only those addressed to them.
+    expect(await t.router.invoke('notices.open', {})).toMatchObject({ ok: true, value: [] })
+    const crisisId = (t.desk.db().sqlite.prepare(`SELECT id FROM notices`).get() as { id: number }).id
+    expect(await t.router.invoke('notices.acknowledge', { noticeId: crisisId, note: '我已处理' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
 
     session.logout(t.desk)
     session.login(t.desk, { loginName: 'chen', passphrase: 'correct horse battery staple' })

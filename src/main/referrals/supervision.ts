@@ -1,12 +1,15 @@
-import { and, count, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm'
+import { and, eq, isNull, or } from 'drizzle-orm'
 import { isoDateAtOffset } from '@shared/domain/dates'
 import type { ReferralAttention, SupervisionNote } from '@shared/domain/referrals/types'
 import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
 import { cases } from '../db/schema/cases'
-import { users } from '../db/schema/foundation'
-import { caseReferrals, directoryEntries, referralEvents, referralSupervisionNotes } from '../db/schema/referrals'
+import { caseReferrals, referralEvents, referralSupervisionNotes } from '../db/schema/referrals'
 import { notesFor } from './ledger'
+import { attentionRows, openNoteCounts } from './attention.sql'
+import { caseConfidential } from '../db/schema/confidential'
+import { requireCaseAccess } from '../cases/confidential'
+import { pushNotice } from '../notices/service'
 
 /**
  * Replies overdue and results not yet relayed (issue 16 §1): the worker's own on Today, every
@@ -15,41 +18,8 @@ import { notesFor } from './ledger'
  */
 function attention(desk: Desk, workerId: number | null): ReferralAttention[] {
   const orm = desk.db().orm
-  const today = isoDateAtOffset(desk.now())
-  const open = and(isNull(caseReferrals.withdrawnAt), eq(caseReferrals.relayedDate, ''))
-  const waiting = or(
-    and(eq(caseReferrals.replyDate, ''), ne(caseReferrals.sentDate, ''), ne(caseReferrals.replyDue, ''), lt(caseReferrals.replyDue, today)),
-    ne(caseReferrals.replyDate, '')
-  )
-  const rows = orm
-    .select({
-      referralId: caseReferrals.id,
-      caseId: caseReferrals.caseId,
-      caseNo: cases.caseNo,
-      workerId: cases.assignedWorkerId,
-      workerName: users.displayName,
-      replyDate: caseReferrals.replyDate,
-      replyDue: caseReferrals.replyDue,
-      toName: caseReferrals.toName,
-      toBuiltin: directoryEntries.builtin
-    })
-    .from(caseReferrals)
-    .innerJoin(cases, eq(cases.id, caseReferrals.caseId))
-    .leftJoin(users, eq(users.id, cases.assignedWorkerId))
-    .leftJoin(directoryEntries, eq(directoryEntries.id, caseReferrals.directoryId))
-    .where(and(open, waiting, workerId == null ? undefined : eq(cases.assignedWorkerId, workerId)))
-    .all()
-  const ids = rows.map((r) => r.referralId)
-  const noteCounts = new Map<number, number>()
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const n of orm
-      .select({ referralId: referralSupervisionNotes.referralId, n: count() })
-      .from(referralSupervisionNotes)
-      .where(and(inArray(referralSupervisionNotes.referralId, ids.slice(i, i + 500)), isNull(referralSupervisionNotes.acknowledgedAt)))
-      .groupBy(referralSupervisionNotes.referralId)
-      .all())
-      noteCounts.set(n.referralId, n.n)
-  }
+  const rows = attentionRows(orm, isoDateAtOffset(desk.now()), workerId)
+  const noteCounts = openNoteCounts(orm)
   return rows
     .map((r): ReferralAttention => ({
       referralId: r.referralId,
@@ -66,6 +36,11 @@ function attention(desk: Desk, workerId: number | null): ReferralAttention[] {
     .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : a.referralId - b.referralId))
 }
 
+/**
+ * The worker's own: their cases' referrals that need them, and 督办 notes addressed to them not yet
+ * acknowledged — of cases they may still open (a note on a confidential case given to another worker
+ * since is not shown: its text is about that case).
+ */
 export function myAttention(desk: Desk): { items: ReferralAttention[]; notes: (SupervisionNote & { caseNo: string })[] } {
   const me = desk.requireSession().userId
   const orm = desk.db().orm
@@ -73,7 +48,14 @@ export function myAttention(desk: Desk): { items: ReferralAttention[]; notes: (S
     .select({ id: referralSupervisionNotes.referralId, caseNo: cases.caseNo })
     .from(referralSupervisionNotes)
     .innerJoin(cases, eq(cases.id, referralSupervisionNotes.caseId))
-    .where(and(eq(referralSupervisionNotes.workerId, me), isNull(referralSupervisionNotes.acknowledgedAt)))
+    .leftJoin(caseConfidential, eq(caseConfidential.caseId, cases.id))
+    .where(
+      and(
+        eq(referralSupervisionNotes.workerId, me),
+        isNull(referralSupervisionNotes.acknowledgedAt),
+        or(isNull(caseConfidential.caseId), eq(cases.assignedWorkerId, me))
+      )
+    )
     .all()
   const caseNos = new Map(open.map((o) => [o.id, o.caseNo]))
   const notes = notesFor(orm, [...caseNos.keys()])
@@ -88,7 +70,7 @@ export function supervisionList(desk: Desk): ReferralAttention[] {
 
 export function addSupervisionNote(desk: Desk, a: { referralId: number; note: string }): SupervisionNote {
   const s = desk.requireSession()
-  const id = desk
+  const added = desk
     .db()
     .sqlite.transaction(() => {
       const orm = desk.db().orm
@@ -108,10 +90,12 @@ export function addSupervisionNote(desk: Desk, a: { referralId: number; note: st
       )
       orm.insert(referralEvents).values({ referralId: r!.id, caseId: r!.caseId, kind: 'supervised', at, by: s.userId }).run()
       desk.audit({ action: 'referrals.supervise', subjectType: 'case', subjectId: r!.caseId, details: { referralId: r!.id, noteId: id } })
-      return id
+      return { id, caseId: r!.caseId, workerId: r!.workerId, at }
     })
     .immediate()
-  return noteById(desk, id)
+  // Live to the window of the worker it is addressed to (their Today and the case's referrals reload).
+  pushNotice(desk, { kind: 'referral.note', caseId: added.caseId, at: added.at, ...(added.workerId != null ? { forUserId: added.workerId } : {}) })
+  return noteById(desk, added.id)
 }
 
 function noteById(desk: Desk, id: number): SupervisionNote {
@@ -121,7 +105,11 @@ function noteById(desk: Desk, id: number): SupervisionNote {
   return notesFor(orm, [n!.referralId]).find((x) => x.id === id)!
 }
 
-/** Only the worker the note is addressed to acknowledges it; a second acknowledgement changes nothing. */
+/**
+ * Only the worker the note is addressed to acknowledges it, and only while they may open its case (a
+ * confidential case given to another worker since needs a reason first); a second acknowledgement
+ * changes nothing.
+ */
 export function acknowledgeSupervisionNote(desk: Desk, noteId: number): SupervisionNote {
   const s = desk.requireSession()
   desk
@@ -131,6 +119,7 @@ export function acknowledgeSupervisionNote(desk: Desk, noteId: number): Supervis
       const n = orm.select().from(referralSupervisionNotes).where(eq(referralSupervisionNotes.id, noteId)).get()
       if (!n) fail('NOT_FOUND', 'referrals:errors.noteNotFound')
       if (n!.workerId !== s.userId) fail('FORBIDDEN', 'referrals:errors.notYourNote')
+      requireCaseAccess(desk, n!.caseId, 'get')
       if (n!.acknowledgedAt) return
       const at = desk.now().toISOString()
       orm

@@ -116,7 +116,7 @@ export function Shell({
             </div>
           </header>
           {/* Never over the interview: its screen may be turned to the petitioner, and needs every line. */}
-          {session.role === 'supervisor' && route.name !== 'interview' ? <NoticeBanner /> : null}
+          {(session.role === 'supervisor' || session.role === 'worker') && route.name !== 'interview' ? <NoticeBanner /> : null}
           <CallFailures />
           <main className="screen" id="main">
             <Screen key={JSON.stringify(route)} />

@@ -48,3 +48,21 @@ export function missedDeskDeadlines(deadlines: readonly CaseDeadline[], e: Deadl
     return !(metBy && metBy <= d.due)
   })
 }
+
+export interface ReferralDueFacts {
+  sentDate: string
+  replyDue: string
+  replyDate: string
+  relayedDate: string
+  withdrawnAt: string | null
+}
+
+/**
+ * A referral's reply deadline is missed (issue 16 §3) when it was sent with a reply date expected,
+ * that date has passed (today is after it) with no reply recorded, it is neither withdrawn nor
+ * closed by a relay, and it passed within the look-back (an old archive does not flood the banner).
+ */
+export function referralReplyMissed(r: ReferralDueFacts, today: string): boolean {
+  if (r.withdrawnAt || r.relayedDate || r.replyDate || !r.sentDate || !r.replyDue) return false
+  return r.replyDue < today && r.replyDue >= addDays(today, -MISSED_LOOKBACK_DAYS)
+}

@@ -11,6 +11,8 @@ export function noticeKindLabel(t: TFunction, n: Pick<NoticeItem, 'kind' | 'deta
       return t('aftercare:notices.kinds.irrationalEvent')
     case 'collective.largeScale':
       return t('aftercare:notices.kinds.largeScale')
+    case 'referral.overdue':
+      return t('aftercare:notices.kinds.referralOverdue', { due: n.detail })
     case 'deadline.missed': {
       const [id, due] = n.detail.split(':')
       let label = ''

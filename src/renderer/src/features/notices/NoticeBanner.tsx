@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useContext, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoticeItem } from '@shared/domain/notices/types'
 import { desk } from '../../app/desk-client'
 import { useNav } from '../../app/nav'
+import { SessionContext } from '../../app/session-context'
 import { formatDateTime } from '../../ui/format'
 import { errorMessage, reportFailure } from '../../app/calls'
 import { TextArea } from '../../ui/Field'
@@ -11,10 +12,12 @@ import { noticeKindLabel } from '../aftercare'
 /**
  * For supervisors: crises, risk raised to high or critical, 非理性上访 risk events, large-scale visits
  * and missed deadlines wait here until someone acknowledges them with a note, whoever was at the desk
- * when they happened. Shows the case number and the kind, never the petitioner.
+ * when they happened. For a worker: referral replies of their cases gone overdue. The main process
+ * answers each person with their own. Shows the case number and the kind, never the petitioner.
  */
 export function NoticeBanner() {
   const { t, i18n } = useTranslation()
+  const role = useContext(SessionContext)?.session.role
   const nav = useNav()
   const [items, setItems] = useState<NoticeItem[]>([])
   // Acknowledging asks for a note (what the supervisor did): the field opens under the notice.
@@ -78,7 +81,7 @@ export function NoticeBanner() {
               >
                 <TextArea
                   label={t('aftercare:notices.noteLabel')}
-                  hint={t('aftercare:notices.noteHint')}
+                  hint={t(role === 'worker' ? 'aftercare:notices.noteHintWorker' : 'aftercare:notices.noteHint')}
                   rows={2}
                   value={notes[n.id] ?? ''}
                   onChange={(e) => setNotes({ ...notes, [n.id]: e.target.value })}

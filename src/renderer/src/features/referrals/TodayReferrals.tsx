@@ -1,7 +1,8 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { ReferralAttention } from '@shared/domain/referrals/types'
-import { call } from '../../app/desk-client'
+import { call, desk } from '../../app/desk-client'
 import { useCall, useLoad } from '../../app/calls'
 import { useNav } from '../../app/nav'
 import { ErrorText } from '../../ui/ErrorText'
@@ -13,11 +14,23 @@ export function attentionLine(t: TFunction, a: ReferralAttention): string {
   return a.kind === 'replyOverdue' ? t('referrals:today.replyOverdue', { dest, date: a.since }) : t('referrals:today.unrelayed', { dest, date: a.since })
 }
 
-/** Today: my referrals whose reply is overdue or whose result the petitioner has not been told, and 督办 notes to read. */
+/**
+ * Today: my referrals whose reply is overdue or whose result the petitioner has not been told, and
+ * 督办 notes to read. A note a supervisor adds, or a reply found overdue, is pushed by the main process
+ * (a 'notice' event addressed to this worker) and shows here without reloading the screen.
+ */
 export function TodayReferrals() {
   const { t, i18n } = useTranslation()
   const { go } = useNav()
   const load = useLoad(() => call('referrals.attention', {}), [])
+  const { reload } = load
+  useEffect(
+    () =>
+      desk.on('notice', (e) => {
+        if (e.kind === 'referral.note' || e.kind === 'referral.overdue') reload()
+      }),
+    [reload]
+  )
   const ack = useCall()
   const data = load.value
   return (

@@ -10,8 +10,18 @@ import { initI18n, setUiLocale } from '../../app/i18n'
 
 let invoke: FakeInvoke = answering({})
 const calls: [string, unknown][] = []
+/** Push events the main process sends ('notice'), delivered to whatever the screen subscribed. */
+const listeners = new Map<string, Set<(p: unknown) => void>>()
+const push = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload))
 vi.mock('../../app/desk-client', async () =>
-  (await import('../../test-support/fake-desk-client')).fakeDeskClient((m, a) => (calls.push([m, a]), invoke(m, a)))
+  (await import('../../test-support/fake-desk-client')).fakeDeskClient((m, a) => (calls.push([m, a]), invoke(m, a)), {
+    on: (event, listener) => {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      set.add(listener as (p: unknown) => void)
+      return () => set.delete(listener as (p: unknown) => void)
+    }
+  })
 )
 const { SessionContext } = await import('../../app/session-context')
 const { NavContext } = await import('../../app/nav')
@@ -153,6 +163,21 @@ describe('Today and the 督办 list', () => {
     expect(text).toContain(locale === 'zh-CN' ? '12345 政务服务便民热线 的回复已逾期' : '12345 政務服務便民熱線 的回覆已逾期')
     expect(text).toContain('请今天电话催办')
     expect(looksLikeKeyOrCode(text)).toBeNull()
+  })
+
+  it('a 督办 note a supervisor adds shows on the open Today without reloading (pushed as a notice event)', async () => {
+    let notes: { notes: (typeof overdue.notes)[number][] } = { notes: [] }
+    invoke = answering({ 'referrals.attention': () => ({ items: attention.slice(0, 1), notes: notes.notes.map((n) => ({ ...n, caseNo: '2026-000003' })) }) })
+    await mount(<TodayReferrals />, worker())
+    expect(screen.queryAllByTestId('today-note')).toHaveLength(0)
+    notes = { notes: [overdue.notes[0]] }
+    await act(async () => push('notice', { kind: 'referral.note', caseId: 3, at: '2026-12-09T02:00:00.000Z', forUserId: 2 }))
+    for (let i = 0; i < 3; i++) await act(async () => new Promise((r) => setTimeout(r, 0)))
+    expect(screen.getByTestId('today-note').textContent).toContain('请今天电话催办')
+    expect(calls.filter(([m]) => m === 'referrals.attention')).toHaveLength(2)
+    // Other notices (a risk raised, for a supervisor's banner) do not reload it.
+    await act(async () => push('notice', { kind: 'risk.raised', caseId: 3, at: '2026-12-09T02:00:00.000Z' }))
+    expect(calls.filter(([m]) => m === 'referrals.attention')).toHaveLength(2)
   })
 
   it('the supervisor’s list keeps the order it is given (oldest first) and writes a note', async () => {
