@@ -13,22 +13,30 @@ import { renderCaseForms } from '../src/main/forms/service'
 import { cases } from '../src/main/db/schema'
 
 const mb = () => process.memoryUsage().rss / 1024 / 1024
+/** The highest RSS so far (it only grows): read after each step, it says which step raised it. */
+const peak = () => process.resourceUsage().maxRSS / 1024
 
 async function main(): Promise<void> {
   const start = mb()
+  const peakStart = peak()
   const app = openDeskAs(process.env.DESK_BENCH_RSS_DIR!, process.env.DESK_USER)
   if (!app) throw new Error('cannot open the archive')
   try {
     const opened = mb()
+    const peakOpened = peak()
     searchCases(app.desk, '信访')
     searchCases(app.desk, '拖欠工资')
     const searched = mb()
+    const peakSearched = peak()
     today(app.desk)
     const todayed = mb()
+    const peakToday = peak()
     const newest = app.desk.db().orm.select({ id: cases.id }).from(cases).orderBy(desc(cases.id)).limit(1).get()
     if (newest) await renderCaseForms(app.desk, { caseId: newest.id, form: 'A', lang: 'zh-CN' })
     const printed = mb()
-    process.stdout.write(JSON.stringify({ start, opened, searched, today: todayed, printed, peak: process.resourceUsage().maxRSS / 1024 }) + '\n')
+    process.stdout.write(
+      JSON.stringify({ start, peakStart, opened, searched, today: todayed, printed, peakOpened, peakSearched, peakToday, peak: peak() }) + '\n'
+    )
   } finally {
     app.stop()
   }
