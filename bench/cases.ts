@@ -12,8 +12,8 @@ import { createCase } from '../src/main/cases/api'
 import { findRepeats, searchCases } from '../src/main/cases/search'
 import { today } from '../src/main/cases/today'
 import { generateDemo, rng } from '../src/main/demo/generate'
-import { asc, eq, inArray, max, sql } from 'drizzle-orm'
-import { cases, users } from '../src/main/db/schema'
+import { asc, count, eq, inArray, max, sql } from 'drizzle-orm'
+import { cases, interviews, users } from '../src/main/db/schema'
 
 /**
  * Cases at archive scale: search latency (2-character and longer queries, names, phone digits,
@@ -35,7 +35,7 @@ async function withArchive(fn: ArchiveRun, after?: AfterClose): Promise<void> {
     const { openDeskAs } = await import('../src/cli/commands/cases')
     const app = openDeskAs(existing, process.env.DESK_USER)
     if (!app) throw new Error('cannot open DESK_BENCH_CASES_DIR')
-    const n = (app.desk.db().sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n
+    const n = app.desk.db().orm.select({ n: count() }).from(cases).get()?.n ?? 0
     try {
       await fn(app, `${n} cases`, null)
     } finally {
@@ -188,9 +188,7 @@ const archive: BenchSuite = {
       db.pragma('wal_checkpoint(TRUNCATE)')
       const size = statSync(dbPath(desk.dataDir)).size
       report({ name: `cases: database size (${label})`, value: size / 1024 / 1024, unit: 'MB' })
-      const iv = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'interviews'").get()
-        ? (db.prepare('SELECT count(*) AS n FROM interviews').get() as { n: number }).n
-        : 0
+      const iv = orm.select({ n: count() }).from(interviews).get()?.n ?? 0
       report({ name: `cases: interviews in the archive (${label})`, value: iv, unit: 'rows' })
     }, (dataDir, passphrase, label) => {
       // Resident memory of a fresh process (the main process's services) with this archive open,
