@@ -3,9 +3,15 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { DeskFailure } from '@shared/ipc/result'
+import { eq } from 'drizzle-orm'
 import * as schema from './schema'
+import { settings } from './schema'
+import { applyPragmas, integrityRows, keyHandle, probeKey, tempInMemory } from './pragmas'
 import { migrate } from './migrate'
 import { cantOpenBecauseReadOnly, storageFailure } from '../fs/storage'
+
+// Key handling and connection settings live in ./pragmas (the one module of SQLite control strings).
+export { applyPragmas, keyHandle, setMemorySecurity } from './pragmas'
 
 export const DB_FILE = 'desk.db'
 /** drizzle over the connection, typed by the schema; `$client` is the better-sqlite3 handle under it. */
@@ -34,23 +40,13 @@ export function nativeBindingPath(): string | undefined {
   return nativeBinding
 }
 
-/**
- * Apply the SQLCipher v4 settings and a raw 256-bit key to a fresh handle. Order matters: cipher
- * and legacy before the key, and a read right after it, since SQLCipher checks the key lazily.
- */
-export function keyHandle(sqlite: Database.Database, key: Buffer): void {
-  sqlite.pragma(`cipher='sqlcipher'`)
-  sqlite.pragma('legacy=4')
-  sqlite.pragma(`key="x'${key.toString('hex')}'"`)
-}
-
 export function openRaw(file: string, key: Buffer, opts: { readonly?: boolean; create?: boolean } = {}): Database.Database {
   if (!opts.create && !existsSync(file)) throw new DeskFailure('NOT_FOUND', 'errors:db.missing')
   if (!opts.readonly) ownerOnly(file)
   const sqlite = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create, nativeBinding })
   try {
     keyHandle(sqlite, key)
-    sqlite.prepare('SELECT count(*) AS n FROM sqlite_master').get()
+    probeKey(sqlite)
   } catch (err) {
     sqlite.close()
     // A full or read-only disk is not damage (and must not offer a restore).
@@ -73,7 +69,21 @@ export function openDatabase(dataDir: string, key: Buffer, opts: { create?: bool
     sqlite.close()
     throw storageFailure(err) ?? asDamaged(err)
   }
-  return { sqlite, orm: drizzle(sqlite, { schema }) }
+  return { sqlite, orm: ormOf(sqlite) }
+}
+
+/**
+ * drizzle over a raw handle, typed by the schema: one per handle (the app's connection, a CLI's
+ * read-only one, a staged copy), made on first use and dropped with the handle.
+ */
+const orms = new WeakMap<Database.Database, Orm>()
+export function ormOf(sqlite: Database.Database): Orm {
+  let orm = orms.get(sqlite)
+  if (!orm) {
+    orm = drizzle(sqlite, { schema })
+    orms.set(sqlite, orm)
+  }
+  return orm
 }
 
 /**
@@ -82,7 +92,7 @@ export function openDatabase(dataDir: string, key: Buffer, opts: { create?: bool
  * writable open (a restored old backup brings it back); secure_delete overwrites its page.
  */
 export function forgetRetiredSecrets(sqlite: Database.Database): void {
-  sqlite.prepare(`DELETE FROM settings WHERE key = 'backup.kek'`).run()
+  ormOf(sqlite).delete(settings).where(eq(settings.key, 'backup.kek')).run()
 }
 
 /**
@@ -102,36 +112,6 @@ function ownerOnly(file: string): void {
   }
 }
 
-/** The connection settings every handle on the database gets (the app's and the CLI's). */
-export function applyPragmas(sqlite: Database.Database): void {
-  // WAL keeps readers off the writer's back; synchronous=FULL so a power cut loses no committed row.
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = FULL')
-  sqlite.pragma('foreign_keys = ON')
-  // Sorts and temporary tables stay in memory: SQLite's temp files are not encrypted.
-  sqlite.pragma('temp_store = MEMORY')
-  // Freed pages are overwritten with zeros, so deleted records do not linger in the file.
-  sqlite.pragma('secure_delete = ON')
-  setMemorySecurity(sqlite)
-}
-
-/**
- * SQLite3 Multiple Ciphers' `PRAGMA memory_security` (none | fill | lock) wipes memory before it is
- * freed. It exists only when the library is compiled with SQLITE3MC_SECURE_MEMORY, which the npm
- * build of better-sqlite3-multiple-ciphers 12.11 is not: there the pragma is unknown and returns
- * nothing. Returns the level now in force ('fill'), or null when the build lacks the feature.
- * (A value like 'ON' is NOT accepted: it parses as 0 = none.)
- */
-export function setMemorySecurity(sqlite: Database.Database): 'fill' | null {
-  try {
-    const set = sqlite.pragma('memory_security = fill', { simple: true })
-    if (set === undefined) return null
-    return String(sqlite.pragma('memory_security', { simple: true })) === '1' ? 'fill' : null
-  } catch {
-    return null
-  }
-}
-
 /** SQLite's "this page is not what was written" errors mean a damaged file, not a bug. */
 export function isDamageError(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code
@@ -146,9 +126,8 @@ function asDamaged(err: unknown): unknown {
 export function integrityCheck(dataDir: string, key: Buffer): string[] {
   const sqlite = openRaw(dbPath(dataDir), key, { readonly: true })
   try {
-    sqlite.pragma('temp_store = MEMORY')
-    const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[]
-    return rows.map((r) => r.integrity_check)
+    tempInMemory(sqlite)
+    return integrityRows(sqlite)
   } catch {
     return ['damaged']
   } finally {

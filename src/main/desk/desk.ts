@@ -4,6 +4,7 @@ import type { DeskEventName, DeskEvents } from '@shared/ipc/events'
 import { DeskFailure } from '@shared/ipc/result'
 import type { Locale, Role } from '@shared/domain/session/types'
 import { anchorMac, appendAudit, auditKeyOf, chainHead, setAuditKey, type AuditInput } from '../audit/chain'
+import { busyTimeout, checkpointTruncate } from '../db/pragmas'
 import { openAuditKey, readKeyring, SCRYPT_DEFAULT, sealAuditKey, writeKeyring, type ScryptParams } from '../db/keyring'
 import { randomBytes } from 'node:crypto'
 import type { Connection } from '../db/open'
@@ -163,8 +164,8 @@ export class Desk {
         try {
           // Not waiting: a backup in progress holds a read on the database, and a lock must not stall
           // the window until it ends. The log is folded in at the next close instead.
-          conn.sqlite.pragma('busy_timeout = 0')
-          conn.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+          busyTimeout(conn.sqlite, 0)
+          checkpointTruncate(conn.sqlite)
         } catch {
           /* a checkpoint is an optimisation (and fails on a full disk); closing is what matters */
         }

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { translator } from '@shared/i18n/resources'
 import type { Locale } from '@shared/domain/session/types'
 import { nativeBindingPath } from '../db/open'
+import { holdExclusively } from '../db/pragmas'
 import { writeFileAtomic } from './atomic'
 import { sweepLeftovers } from './leftovers'
 
@@ -66,12 +67,8 @@ export function holdDataFolder(dataDir: string, who: { kind: ProcessKind; comman
   closeSync(openSync(file, 'a', 0o600))
   const db = new Database(file, { timeout: 0, nativeBinding: nativeBindingPath() })
   try {
-    db.pragma('journal_mode = OFF')
-    db.pragma('locking_mode = EXCLUSIVE')
     // A write in exclusive locking mode: the EXCLUSIVE lock is kept after the commit, until close.
-    db.exec('BEGIN EXCLUSIVE')
-    db.pragma(`user_version = ${process.pid % 2_000_000_000}`)
-    db.exec('COMMIT')
+    holdExclusively(db, process.pid)
   } catch (err) {
     db.close()
     const code = (err as { code?: unknown }).code

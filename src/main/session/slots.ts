@@ -1,10 +1,8 @@
 import type Database from 'better-sqlite3'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { eq } from 'drizzle-orm'
 import { fail } from '@shared/ipc/result'
-import * as schema from '../db/schema'
 import { settings, users } from '../db/schema'
-import type { Orm } from '../db/open'
+import { ormOf, type Orm } from '../db/open'
 import type { Desk } from '../desk/desk'
 import {
   authorityPubOf,
@@ -31,9 +29,8 @@ export type SlotProblem = 'signature' | 'role' | 'identity' | 'authority'
 /** The settings key under which the database pins the authority's public key. */
 export const AUTHORITY_PIN = 'keyring.authority'
 
-export function ormOf(db: Database.Database): Orm {
-  return drizzle(db, { schema })
-}
+/** drizzle over a raw handle (one per handle): db/open's, re-exported for the CLI. */
+export { ormOf }
 
 export function readPin(orm: Orm): string | null {
   const row = orm.select({ value: settings.value }).from(settings).where(eq(settings.key, AUTHORITY_PIN)).get()
