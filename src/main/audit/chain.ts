@@ -1,5 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type Database from 'better-sqlite3'
+import { asc, desc, gt } from 'drizzle-orm'
+import { ormOf } from '../db/open'
+import { beginRead, commit } from '../db/pragmas'
+import { auditEvents } from '../db/schema'
 
 /**
  * The audit trail is a hash chain: each event's hash covers its content and the previous hash, so
@@ -41,7 +45,7 @@ export function anchorMac(key: Buffer, head: AuditHead): string {
 }
 
 export function chainHead(db: Database.Database): AuditHead {
-  const last = db.prepare('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined
+  const last = ormOf(db).select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get()
   return last ?? { id: 0, hash: GENESIS }
 }
 
@@ -69,6 +73,19 @@ export interface AuditRow {
   hash: string
 }
 
+/** An event as the hashes read it: the table's columns under their SQL names (the canonical form). */
+export const auditRowColumns = {
+  id: auditEvents.id,
+  at: auditEvents.at,
+  actor_id: auditEvents.actorId,
+  action: auditEvents.action,
+  subject_type: auditEvents.subjectType,
+  subject_id: auditEvents.subjectId,
+  details: auditEvents.details,
+  prev_hash: auditEvents.prevHash,
+  hash: auditEvents.hash
+}
+
 export const GENESIS = '0'.repeat(64)
 
 export function eventHash(prev: string, e: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
@@ -77,8 +94,8 @@ export function eventHash(prev: string, e: Omit<AuditRow, 'id' | 'prev_hash' | '
 }
 
 export function appendAudit(db: Database.Database, input: AuditInput, at: Date): number {
-  const last = db.prepare('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined
-  const prev = last?.hash ?? GENESIS
+  const orm = ormOf(db)
+  const prev = orm.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get()?.hash ?? GENESIS
   const row = {
     at: at.toISOString(),
     actor_id: input.actorId,
@@ -89,12 +106,10 @@ export function appendAudit(db: Database.Database, input: AuditInput, at: Date):
   }
   const key = keys.get(db)
   const hash = key ? keyedHash(key, prev, row) : eventHash(prev, row)
-  const info = db
-    .prepare(
-      `INSERT INTO audit_events (at, actor_id, action, subject_type, subject_id, details, prev_hash, hash)
-       VALUES (@at, @actor_id, @action, @subject_type, @subject_id, @details, @prev_hash, @hash)`
-    )
-    .run({ ...row, prev_hash: prev, hash })
+  const info = orm
+    .insert(auditEvents)
+    .values({ at: row.at, actorId: row.actor_id, action: row.action, subjectType: row.subject_type, subjectId: row.subject_id, details: row.details, prevHash: prev, hash })
+    .run()
   return Number(info.lastInsertRowid)
 }
 
@@ -117,12 +132,25 @@ export interface ChainVerdict {
  * Check the chain. With the audit key, keyed events are authenticated; with an anchor (from the
  * keyring, a backup, a printed export), a chain that ends before it is reported as truncated.
  */
+/** Events a page at a time, in id order, all from one read (the trail may be long: never all in memory). */
+function* eventsInOrder(db: Database.Database, page = 2000): Generator<AuditRow> {
+  const orm = ormOf(db)
+  const read = (after: number) => orm.select(auditRowColumns).from(auditEvents).where(gt(auditEvents.id, after)).orderBy(asc(auditEvents.id)).limit(page).all()
+  const own = !db.inTransaction
+  if (own) beginRead(db)
+  try {
+    for (let rows = read(-1); rows.length > 0; rows = rows.length < page ? [] : read(rows[rows.length - 1]!.id)) yield* rows
+  } finally {
+    if (own && db.inTransaction) commit(db)
+  }
+}
+
 export function verifyChain(db: Database.Database, key: Buffer | null = keys.get(db) ?? null, anchor: AuditHead | null = null): ChainVerdict {
   let prev = GENESIS
   let checked = 0
   let keyed = 0
   let sawAnchor = !anchor || anchor.id === 0
-  for (const row of db.prepare('SELECT * FROM audit_events ORDER BY id').iterate() as Iterable<AuditRow>) {
+  for (const row of eventsInOrder(db)) {
     checked++
     if (row.prev_hash !== prev) return { ok: false, checked, brokenAt: row.id, reason: 'missing', keyed }
     const plain = eventHash(prev, row)
