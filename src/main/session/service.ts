@@ -22,33 +22,27 @@ import {
   type Keyring,
   type KeySlot
 } from '../db/keyring'
-import { dbExists, dbPath, openDatabase, type Connection } from '../db/open'
+import { and, asc, count, eq } from 'drizzle-orm'
+import { dbExists, dbPath, openDatabase, type Connection, type Orm } from '../db/open'
+import { keySlots, users } from '../db/schema'
 import { LATEST_SCHEMA } from '../db/migrate'
 import { getSetting, setDeskSettings } from '../settings/settings'
 import { storageFailure } from '../fs/storage'
 import { checkThrottle, flushPendingFailures, recordFailure, recordSuccess, RECOVERY_KEY, throttleWait } from './throttle'
 import { ensureAuthority, establishAuthority, pinAuthority, resignAll, sealSlot, signNewSlot, slotProblem, type SlotProblem } from './slots'
 
-interface UserRow {
-  id: number
-  login_name: string
-  display_name: string
-  role: Role
-  locale: Locale
-  disabled: number
-  created_at: string
-}
+/** An account as drizzle's schema types it. */
+type UserRow = typeof users.$inferSelect
 
-export function toSummary(r: UserRow): UserSummary {
-  return {
-    id: r.id,
-    displayName: r.display_name,
-    loginName: r.login_name,
-    role: r.role,
-    disabled: !!r.disabled,
-    createdAt: r.created_at,
-    locale: r.locale
-  }
+/** The columns an account list shows: selected as they are, typed by the schema. */
+const summaryColumns = {
+  id: users.id,
+  displayName: users.displayName,
+  loginName: users.loginName,
+  role: users.role,
+  disabled: users.disabled,
+  createdAt: users.createdAt,
+  locale: users.locale
 }
 
 export function sessionInfo(desk: Desk, s: Session): SessionInfo {
@@ -152,20 +146,17 @@ export function setup(
   ring.authority = made.authority
   let userId = 0
   conn.sqlite.transaction(() => {
-    userId = Number(
-      conn.sqlite
-        .prepare(
-          `INSERT INTO users (login_name, display_name, role, locale, created_at, updated_at) VALUES (?, ?, 'supervisor', ?, ?, ?)`
-        )
-        .run(a.loginName, a.displayName, a.locale, now, now).lastInsertRowid
-    )
+    userId = conn.orm
+      .insert(users)
+      .values({ loginName: a.loginName, displayName: a.displayName, role: 'supervisor', locale: a.locale, createdAt: now, updatedAt: now })
+      .returning({ id: users.id })
+      .get().id
     const userSlot = sealSlot(wrapKey(key, a.passphrase, { kind: 'user', lookup: lookupFor(ring, a.loginName), userId }, desk.kdf), 'supervisor', made.secret)
     const recSlot = sealSlot(wrapKey(key, recoveryKey, { kind: 'recovery', lookup: '', userId: null }, desk.kdf), undefined, made.secret)
     ring.slots.push(userSlot, recSlot)
     pinAuthority(conn.orm, made.authority.pub, now, null)
-    const ins = conn.sqlite.prepare('INSERT INTO key_slots (id, kind, user_id, created_at) VALUES (?, ?, ?, ?)')
-    ins.run(userSlot.id, 'user', userId, now)
-    ins.run(recSlot.id, 'recovery', null, now)
+    conn.orm.insert(keySlots).values({ id: userSlot.id, kind: 'user', userId, createdAt: now }).run()
+    conn.orm.insert(keySlots).values({ id: recSlot.id, kind: 'recovery', userId: null, createdAt: now }).run()
   })()
   writeKeyring(desk.dataDir, ring)
   desk.attach(conn, key)
@@ -177,15 +168,14 @@ export function setup(
 }
 
 function startSession(desk: Desk, userId: number): SessionInfo {
-  const row = desk.db().sqlite.prepare('SELECT * FROM users WHERE id = ?').get(userId) as UserRow | undefined
+  const row = desk
+    .db()
+    .orm.select({ userId: users.id, role: users.role, loginName: users.loginName, displayName: users.displayName, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get()
   if (!row) return fail('NOT_FOUND', 'errors:login.failed')
-  desk.session = {
-    userId: row.id,
-    role: row.role,
-    loginName: row.login_name,
-    displayName: row.display_name,
-    locale: row.locale
-  }
+  desk.session = row
   desk.lockedSession = null
   desk.lastActivity = desk.now().getTime()
   return sessionInfo(desk, desk.session)
@@ -221,7 +211,7 @@ export function login(desk: Desk, a: { loginName: string; passphrase: string }):
       refuseSlot(desk, throttleKey, slot, problem)
     }
   }
-  if (desk.isOpen && !activeUser(desk.db().sqlite, slot.userId)) {
+  if (desk.isOpen && !activeUser(desk.db().orm, slot.userId)) {
     key.fill(0)
     grant?.fill(0)
     recordFailure(desk, throttleKey, 'login')
@@ -252,8 +242,7 @@ export function login(desk: Desk, a: { loginName: string; passphrase: string }):
   try {
     const problem = slotProblem(keyring, slot, conn.orm, grant)
     if (problem) refuseSlot(desk, throttleKey, slot, problem)
-    const row = conn.sqlite.prepare('SELECT disabled FROM users WHERE id = ?').get(slot.userId) as { disabled: number } | undefined
-    if (!row || row.disabled) {
+    if (!activeUser(conn.orm, slot.userId)) {
       recordFailure(desk, throttleKey, 'login')
       fail('ACCOUNT_DISABLED', 'errors:login.disabled')
     }
@@ -312,9 +301,9 @@ function upgradeSlot(desk: Desk, slot: KeySlot, secret: string): void {
   writeKeyring(desk.dataDir, { ...keyring, slots: keyring.slots.map((s) => (s.id === slot.id ? next : s)) })
 }
 
-function activeUser(db: Connection['sqlite'], userId: number | null): boolean {
+function activeUser(db: Orm, userId: number | null): boolean {
   if (userId == null) return false
-  const row = db.prepare('SELECT disabled FROM users WHERE id = ?').get(userId) as { disabled: number } | undefined
+  const row = db.select({ disabled: users.disabled }).from(users).where(eq(users.id, userId)).get()
   return !!row && !row.disabled
 }
 
@@ -325,12 +314,12 @@ function activeUser(db: Connection['sqlite'], userId: number | null): boolean {
 export function pruneRevokedSlots(desk: Desk): number {
   const keyring = readKeyring(desk.dataDir)
   if (!keyring) return 0
-  const db = desk.db().sqlite
-  const disabled = new Set((db.prepare('SELECT id FROM users WHERE disabled = 1').all() as { id: number }[]).map((r) => r.id))
+  const { sqlite, orm } = desk.db()
+  const disabled = new Set(orm.select({ id: users.id }).from(users).where(eq(users.disabled, true)).all().map((r) => r.id))
   const revoked = keyring.slots.filter((s) => s.kind === 'user' && s.userId != null && disabled.has(s.userId))
   if (revoked.length === 0) return 0
-  db.transaction(() => {
-    for (const s of revoked) db.prepare('DELETE FROM key_slots WHERE id = ?').run(s.id)
+  sqlite.transaction(() => {
+    for (const s of revoked) orm.delete(keySlots).where(eq(keySlots.id, s.id)).run()
     desk.audit({ action: 'users.revokeSlots', actorId: null, details: { slots: revoked.length } })
     writeKeyring(desk.dataDir, { ...keyring, slots: keyring.slots.filter((s) => !revoked.includes(s)) })
   })()
@@ -393,7 +382,7 @@ function recordAfterSession(desk: Desk, event: { action: string; actorId: number
 }
 
 export function listUsers(desk: Desk): UserSummary[] {
-  return (desk.db().sqlite.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[]).map(toSummary)
+  return desk.db().orm.select(summaryColumns).from(users).orderBy(asc(users.id)).all()
 }
 
 export function addUser(
@@ -401,32 +390,32 @@ export function addUser(
   a: { displayName: string; loginName: string; role: Role; passphrase: string }
 ): UserSummary {
   const keyring = ring(desk)
-  const db = desk.db().sqlite
-  const taken = db.prepare('SELECT 1 FROM users WHERE login_name = ?').get(a.loginName) || findUserSlot(keyring, a.loginName)
+  const { sqlite, orm } = desk.db()
+  const taken = orm.select({ id: users.id }).from(users).where(eq(users.loginName, a.loginName)).get() || findUserSlot(keyring, a.loginName)
   if (taken) fail('CONFLICT', 'errors:users.loginTaken', undefined, 'loginName')
   requirePolicy(a.passphrase, [a.loginName, a.displayName])
   const now = desk.now().toISOString()
   let userId = 0
-  db.transaction(() => {
-    userId = Number(
-      db
-        .prepare(`INSERT INTO users (login_name, display_name, role, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
-        .run(a.loginName, a.displayName, a.role, desk.session?.locale ?? 'zh-CN', now, now).lastInsertRowid
-    )
+  sqlite.transaction(() => {
+    userId = orm
+      .insert(users)
+      .values({ loginName: a.loginName, displayName: a.displayName, role: a.role, locale: desk.session?.locale ?? 'zh-CN', createdAt: now, updatedAt: now })
+      .returning({ id: users.id })
+      .get().id
     // Signed for this account and role by the keyring authority the supervisor holds.
     const signing = ensureAuthority(desk, keyring)
     const slot = signNewSlot(desk, signing, wrapKey(desk.dbKey(), a.passphrase, { kind: 'user', lookup: lookupFor(keyring, a.loginName), userId }, desk.kdf), a.role)
-    db.prepare('INSERT INTO key_slots (id, kind, user_id, created_at) VALUES (?, ?, ?, ?)').run(slot.id, 'user', userId, now)
+    orm.insert(keySlots).values({ id: slot.id, kind: 'user', userId, createdAt: now }).run()
     desk.audit({ action: 'users.add', subjectType: 'user', subjectId: userId, details: { role: a.role } })
     // The keyring is written inside the transaction: if it fails, the user row is rolled back.
     writeKeyring(desk.dataDir, { ...signing, slots: [...signing.slots, slot] })
   })()
-  return toSummary(db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as UserRow)
+  return orm.select(summaryColumns).from(users).where(eq(users.id, userId)).get() ?? fail('NOT_FOUND', 'errors:users.notFound')
 }
 
 export function setLocale(desk: Desk, locale: Locale): void {
   const s = desk.requireSession()
-  desk.db().sqlite.prepare('UPDATE users SET locale = ?, updated_at = ? WHERE id = ?').run(locale, desk.now().toISOString(), s.userId)
+  desk.db().orm.update(users).set({ locale, updatedAt: desk.now().toISOString() }).where(eq(users.id, s.userId)).run()
   s.locale = locale
   desk.audit({ action: 'session.setLocale', details: { locale } })
 }
@@ -443,7 +432,7 @@ export function touch(desk: Desk): { lockAt: string } {
  */
 function rewrapUserSlot(
   desk: Desk,
-  db: Connection['sqlite'],
+  { sqlite, orm }: Connection,
   keyring: Keyring,
   dbKey: Buffer,
   user: UserRow,
@@ -452,14 +441,14 @@ function rewrapUserSlot(
   prepared?: KeySlot
 ): void {
   const now = desk.now().toISOString()
-  db.transaction(() => {
+  sqlite.transaction(() => {
     // A new key pair is signed for the account's role by the supervisor (or recovery key) doing it;
     // one's own new passphrase keeps the key pair (`prepared`), so its signature stays valid.
     const signing = prepared ? keyring : ensureAuthority(desk, keyring)
-    const slot = prepared ?? signNewSlot(desk, signing, wrapKey(dbKey, pass, { kind: 'user', lookup: lookupFor(keyring, user.login_name), userId: user.id }, desk.kdf), user.role)
-    db.prepare(`DELETE FROM key_slots WHERE kind = 'user' AND user_id = ?`).run(user.id)
-    db.prepare('INSERT INTO key_slots (id, kind, user_id, created_at) VALUES (?, ?, ?, ?)').run(slot.id, 'user', user.id, now)
-    db.prepare('UPDATE users SET updated_at = ? WHERE id = ?').run(now, user.id)
+    const slot = prepared ?? signNewSlot(desk, signing, wrapKey(dbKey, pass, { kind: 'user', lookup: lookupFor(keyring, user.loginName), userId: user.id }, desk.kdf), user.role)
+    orm.delete(keySlots).where(and(eq(keySlots.kind, 'user'), eq(keySlots.userId, user.id))).run()
+    orm.insert(keySlots).values({ id: slot.id, kind: 'user', userId: user.id, createdAt: now }).run()
+    orm.update(users).set({ updatedAt: now }).where(eq(users.id, user.id)).run()
     desk.audit({ action: audit.action, actorId: audit.actorId, subjectType: 'user', subjectId: user.id })
     writeKeyring(desk.dataDir, {
       ...signing,
@@ -468,8 +457,8 @@ function rewrapUserSlot(
   })()
 }
 
-function userRow(db: Connection['sqlite'], id: number): UserRow {
-  return (db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined) ?? fail('NOT_FOUND', 'errors:users.notFound')
+function userRow(db: Orm, id: number): UserRow {
+  return db.select().from(users).where(eq(users.id, id)).get() ?? fail('NOT_FOUND', 'errors:users.notFound')
 }
 
 export interface RecoverResult {
@@ -518,20 +507,23 @@ export function recover(desk: Desk, a: { recoveryKey: string; userId?: number; n
       desk.close()
     }
   }
-  const rows = conn.sqlite
-    .prepare(`SELECT * FROM users WHERE role = 'supervisor' AND disabled = 0 ORDER BY id`)
-    .all() as UserRow[]
-  const supervisors = rows.map((r) => ({ id: r.id, displayName: r.display_name, loginName: r.login_name }))
+  const supervisors = conn.orm
+    .select({ id: users.id, displayName: users.displayName, loginName: users.loginName })
+    .from(users)
+    .where(and(eq(users.role, 'supervisor'), eq(users.disabled, false)))
+    .orderBy(asc(users.id))
+    .all()
   if (a.userId === undefined || a.newPassphrase === undefined) {
     conn.sqlite.close()
     key.fill(0)
     grant?.fill(0)
     return { supervisors, session: null }
   }
-  const target = rows.find((r) => r.id === a.userId)
+  const found = supervisors.find((r) => r.id === a.userId)
+  const target = found && userRow(conn.orm, found.id)
   try {
     if (!target) fail('NOT_FOUND', 'errors:users.notFound', undefined, 'userId')
-    requirePolicy(a.newPassphrase, [target!.login_name, target!.display_name], 'newPassphrase')
+    requirePolicy(a.newPassphrase, [target!.loginName, target!.displayName], 'newPassphrase')
   } catch (err) {
     conn.sqlite.close()
     key.fill(0)
@@ -543,7 +535,7 @@ export function recover(desk: Desk, a: { recoveryKey: string; userId?: number; n
   desk.recovering = true
   desk.setAuthority(grant)
   upgradeSlot(desk, slot!, normaliseRecoveryKey(a.recoveryKey))
-  rewrapUserSlot(desk, conn.sqlite, readKeyring(desk.dataDir) ?? keyring, key, target!, a.newPassphrase, { action: 'session.recovered', actorId: target!.id })
+  rewrapUserSlot(desk, conn, readKeyring(desk.dataDir) ?? keyring, key, target!, a.newPassphrase, { action: 'session.recovered', actorId: target!.id })
   const session = startSession(desk, target!.id)
   desk.recovering = false
   flushPendingFailures(desk)
@@ -566,13 +558,13 @@ export function changePassphrase(desk: Desk, a: { current: string; next: string 
   check.fill(0)
   recordSuccess(desk, throttleKey)
   requirePolicy(a.next, [s.loginName, s.displayName], 'next')
-  const db = desk.db().sqlite
+  const db = desk.db()
   // The same key pair under the new passphrase: its signature (role, account) stays valid, so a
   // worker changes their own passphrase without anyone signing. A version 1 slot on a signed keyring
   // needs a new, signed one: only a supervisor (or the person, if a supervisor) can make it.
   const resealed = resealSlot(slot!, a.current, a.next, desk.kdf) ?? undefined
   if (!resealed && keyring.authority && !holdsAuthority(s.role)) fail('FORBIDDEN', 'errors:passphrase.needsReset', undefined, 'current')
-  rewrapUserSlot(desk, db, keyring, desk.dbKey(), userRow(db, s.userId), a.next, { action: 'session.changePassphrase', actorId: s.userId }, resealed)
+  rewrapUserSlot(desk, db, keyring, desk.dbKey(), userRow(db.orm, s.userId), a.next, { action: 'session.changePassphrase', actorId: s.userId }, resealed)
   return null
 }
 
@@ -580,17 +572,17 @@ export function changePassphrase(desk: Desk, a: { current: string; next: string 
 export function resetPassphrase(desk: Desk, a: { userId: number; passphrase: string }): null {
   const s = desk.requireSession()
   if (a.userId === s.userId) fail('FORBIDDEN', 'errors:users.resetSelf', undefined, 'userId')
-  const db = desk.db().sqlite
-  const user = userRow(db, a.userId)
+  const db = desk.db()
+  const user = userRow(db.orm, a.userId)
   // A disabled account gets no slot: re-enabling it (with a new passphrase) is the way back.
   if (user.disabled) fail('FORBIDDEN', 'errors:users.resetDisabled', undefined, 'userId')
-  requirePolicy(a.passphrase, [user.login_name, user.display_name])
+  requirePolicy(a.passphrase, [user.loginName, user.displayName])
   rewrapUserSlot(desk, db, ring(desk), desk.dbKey(), user, a.passphrase, { action: 'users.resetPassphrase', actorId: s.userId })
   return null
 }
 
-function activeSupervisors(db: Connection['sqlite']): number {
-  return (db.prepare(`SELECT count(*) AS n FROM users WHERE role = 'supervisor' AND disabled = 0`).get() as { n: number }).n
+function activeSupervisors(db: Orm): number {
+  return db.select({ n: count() }).from(users).where(and(eq(users.role, 'supervisor'), eq(users.disabled, false))).get()?.n ?? 0
 }
 
 /**
@@ -600,17 +592,18 @@ function activeSupervisors(db: Connection['sqlite']): number {
  */
 export function setDisabled(desk: Desk, a: { userId: number; disabled: boolean; passphrase?: string }): null {
   const s = desk.requireSession()
-  const db = desk.db().sqlite
-  const user = userRow(db, a.userId)
+  const db = desk.db()
+  const { sqlite, orm } = db
+  const user = userRow(orm, a.userId)
   if (a.disabled && a.userId === s.userId) fail('FORBIDDEN', 'errors:users.disableSelf')
   const keyring = ring(desk)
   if (a.disabled) {
     const hasSlot = keyring.slots.some((k) => k.kind === 'user' && k.userId === a.userId)
     if (user.disabled && !hasSlot) return null
-    db.transaction(() => {
-      if (!user.disabled && user.role === 'supervisor' && activeSupervisors(db) <= 1) fail('CONFLICT', 'errors:users.lastSupervisor')
-      db.prepare('UPDATE users SET disabled = 1, updated_at = ? WHERE id = ?').run(desk.now().toISOString(), a.userId)
-      db.prepare(`DELETE FROM key_slots WHERE kind = 'user' AND user_id = ?`).run(a.userId)
+    sqlite.transaction(() => {
+      if (!user.disabled && user.role === 'supervisor' && activeSupervisors(orm) <= 1) fail('CONFLICT', 'errors:users.lastSupervisor')
+      orm.update(users).set({ disabled: true, updatedAt: desk.now().toISOString() }).where(eq(users.id, a.userId)).run()
+      orm.delete(keySlots).where(and(eq(keySlots.kind, 'user'), eq(keySlots.userId, a.userId))).run()
       desk.audit({ action: 'users.disable', subjectType: 'user', subjectId: a.userId })
       const remaining = { ...keyring, slots: keyring.slots.filter((k) => !(k.kind === 'user' && k.userId === a.userId)) }
       // A supervisor could open the keyring authority: a new one signs every remaining slot.
@@ -620,9 +613,9 @@ export function setDisabled(desk: Desk, a: { userId: number; disabled: boolean; 
   }
   if (!user.disabled) return null
   if (a.passphrase === undefined) return fail('BAD_ARGS', 'errors:users.enableNeedsPassphrase', undefined, 'passphrase')
-  requirePolicy(a.passphrase, [user.login_name, user.display_name])
-  db.transaction(() => {
-    db.prepare('UPDATE users SET disabled = 0, updated_at = ? WHERE id = ?').run(desk.now().toISOString(), a.userId)
+  requirePolicy(a.passphrase, [user.loginName, user.displayName])
+  sqlite.transaction(() => {
+    orm.update(users).set({ disabled: false, updatedAt: desk.now().toISOString() }).where(eq(users.id, a.userId)).run()
     rewrapUserSlot(desk, db, keyring, desk.dbKey(), user, a.passphrase!, { action: 'users.enable', actorId: s.userId })
   })()
   return null
@@ -631,12 +624,12 @@ export function setDisabled(desk: Desk, a: { userId: number; disabled: boolean; 
 /** Worker ↔ supervisor. The last active supervisor cannot be demoted (nobody could manage the desk). */
 export function setRole(desk: Desk, a: { userId: number; role: Role }): null {
   const s = desk.requireSession()
-  const db = desk.db().sqlite
-  const user = userRow(db, a.userId)
+  const { sqlite, orm } = desk.db()
+  const user = userRow(orm, a.userId)
   if (user.role === a.role) return null
-  db.transaction(() => {
-    if (user.role === 'supervisor' && !user.disabled && activeSupervisors(db) <= 1) fail('CONFLICT', 'errors:users.lastSupervisor')
-    db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(a.role, desk.now().toISOString(), a.userId)
+  sqlite.transaction(() => {
+    if (user.role === 'supervisor' && !user.disabled && activeSupervisors(orm) <= 1) fail('CONFLICT', 'errors:users.lastSupervisor')
+    orm.update(users).set({ role: a.role, updatedAt: desk.now().toISOString() }).where(eq(users.id, a.userId)).run()
     desk.audit({ action: 'users.setRole', subjectType: 'user', subjectId: a.userId, details: { from: user.role, to: a.role } })
     // The role is part of every slot's signature: signed again (under a new authority when the one
     // losing the role could open it), and a new supervisor's slot receives the authority.
