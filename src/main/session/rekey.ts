@@ -5,7 +5,10 @@ import { fail } from '@shared/ipc/result'
 import type { Desk } from '../desk/desk'
 import { signNewSlot } from './slots'
 import { finishPendingRekey, newRecoveryKey, readKeyring, rekeyPaths, rewrapSlot, sealAuditKey, setRekeyInProgress, wrapKey, type Keyring, type KeySlot } from '../db/keyring'
-import { keyHandle, nativeBindingPath, openDatabase } from '../db/open'
+import { eq } from 'drizzle-orm'
+import { nativeBindingPath, openDatabase, ormOf } from '../db/open'
+import { beginImmediate, checkpointTruncate, journalMode, keyHandle, rekeyHandle, rollback } from '../db/pragmas'
+import { keySlots, users } from '../db/schema'
 import { fsyncDir, writeFileAtomic } from '../fs/atomic'
 import { anchorMac, appendAudit, auditKeyOf, chainHead, setAuditKey } from '../audit/chain'
 
@@ -75,8 +78,8 @@ export function rotateDatabaseKey(desk: Desk, opts: { stopAfter?: RekeyStep } = 
   try {
     report(0)
     // Who keeps a slot: every active account's and the recovery slot, re-wrapped without a passphrase.
-    const db = desk.db().sqlite
-    const active = new Set((db.prepare('SELECT id FROM users WHERE disabled = 0').all() as { id: number }[]).map((r) => r.id))
+    const { sqlite: db, orm } = desk.db()
+    const active = new Set(orm.select({ id: users.id }).from(users).where(eq(users.disabled, false)).all().map((r) => r.id))
     const slots: KeySlot[] = []
     const needNewPassphrase: number[] = []
     let recoveryKey: string | null = null
@@ -97,33 +100,34 @@ export function rotateDatabaseKey(desk: Desk, opts: { stopAfter?: RekeyStep } = 
 
     // 1. A copy of one committed moment, writers held off while it is taken (this process is the
     // only writer: one process per data folder).
-    db.pragma('wal_checkpoint(TRUNCATE)')
-    db.exec('BEGIN IMMEDIATE')
+    checkpointTruncate(db)
+    beginImmediate(db)
     try {
       rmSync(p.tmp, { force: true })
       copyWithProgress(p.db, p.tmp, (done, total) => report((done / total) * 400))
     } finally {
-      db.exec('ROLLBACK')
+      rollback(db)
     }
     if (opts.stopAfter === 'copied') return { needNewPassphrase, recoveryKey }
     const staged = new Database(p.tmp, { fileMustExist: true, nativeBinding: nativeBindingPath() })
     try {
       keyHandle(staged, oldKey)
       setAuditKey(staged, auditKey)
-      staged.pragma('journal_mode = DELETE')
-      staged.pragma(`rekey="x'${newKey.toString('hex')}'"`)
+      journalMode(staged, 'DELETE')
+      rekeyHandle(staged, newKey)
       report(850)
       // The slot table and the audit trail tell the same story as the new keyring.
       const now = desk.now()
+      const stagedOrm = ormOf(staged)
       staged.transaction(() => {
-        for (const r of staged.prepare('SELECT id FROM key_slots').all() as { id: string }[]) if (!keptIds.has(r.id)) staged.prepare('DELETE FROM key_slots WHERE id = ?').run(r.id)
+        for (const r of stagedOrm.select({ id: keySlots.id }).from(keySlots).all()) if (!keptIds.has(r.id)) stagedOrm.delete(keySlots).where(eq(keySlots.id, r.id)).run()
         appendAudit(staged, { actorId: s.userId, action: 'desk.rotateKey', details: { slots: slots.length, needNewPassphrase: needNewPassphrase.length, newRecoveryKey: recoveryKey !== null } }, now)
       })()
       if (auditKey) {
         const head = chainHead(staged)
         nextRing.auditHead = { ...head, mac: anchorMac(auditKey, head) }
       }
-      staged.pragma('journal_mode = WAL')
+      journalMode(staged, 'WAL')
     } finally {
       setAuditKey(staged, null)
       staged.close()
