@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, fdatasync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, writevSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fsyncDir } from '../fs/atomic'
+// SQLite control and catalog reads on raw handles: this worker-side module loads no ORM.
+import { beginImmediate, beginRead, busyTimeout, cacheKiB, checkpointTruncate, commit, integrityRows, keyHandle, probeKey, rollback, tempInMemory } from '../db/pragmas'
+import { auditHeadOf, countRows, reachesHead } from '../db/catalog.sql'
 import {
   BackupError,
   bodyLengthFor,
@@ -93,23 +96,15 @@ export interface ReadOutcome {
 /** Bytes read per system call: 16 chunks. */
 const BLOCK = 16 * CHUNK
 
-/** As db/open.ts keyHandle, which this worker-side module does not import (it pulls in the ORM and migrations). */
-function keyHandle(db: Database.Database, key: Uint8Array | string): void {
-  // SQLite takes the key as text in the pragma: the hex exists only for this call.
-  const hex = typeof key === 'string' ? key : Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('hex')
-  db.pragma(`cipher='sqlcipher'`)
-  db.pragma('legacy=4')
-  db.pragma(`key="x'${hex}'"`)
-}
-
 function openKeyed(file: string, key: Uint8Array | string, nativeBinding?: string, readonly = true): Database.Database {
   const db = new Database(file, { readonly, fileMustExist: true, nativeBinding })
   try {
+    // SQLite takes the key as text in the pragma: the hex exists only for that call.
     keyHandle(db, key)
     // The live database may be mid-commit or mid-checkpoint: wait for it rather than call it damaged.
-    db.pragma('busy_timeout = 10000')
-    db.pragma('temp_store = MEMORY')
-    db.prepare('SELECT count(*) FROM sqlite_master').get()
+    busyTimeout(db, 10000)
+    tempInMemory(db)
+    probeKey(db)
   } catch {
     db.close()
     throw new BackupError('damaged', 'open')
@@ -124,12 +119,6 @@ function tempBeside(target: string, suffix: string): string {
 /** A database file and the files SQLite keeps beside it. */
 function removeDatabaseFiles(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true })
-}
-
-/** Begin a read transaction: from here on the connection sees one committed moment of the database. */
-function beginRead(db: Database.Database): void {
-  db.exec('BEGIN')
-  db.prepare('SELECT count(*) FROM sqlite_master').get()
 }
 
 /** A run of chunks of one file: chunks [from, to) of its first `plainLength` bytes. */
@@ -281,8 +270,9 @@ async function snapshot(
 
   let walLength = 0
   let walTags: Buffer = Buffer.alloc(0)
-  c.gate.exec('BEGIN IMMEDIATE')
+  beginImmediate(c.gate)
   try {
+    // From here on the pin sees one committed moment of the database.
     beginRead(c.pin)
     let wal = -1
     try {
@@ -300,7 +290,7 @@ async function snapshot(
       }
     }
   } finally {
-    c.gate.exec('ROLLBACK')
+    rollback(c.gate)
   }
 
   const db = openSync(job.livePath, 'r')
@@ -348,7 +338,7 @@ export async function writeBackup(job: ExportJob, progress: Progress, startHelpe
     progress({ phase: 'scan', done: 0, total: 1 })
     const scan = countRows(c.pin)
     const auditHead = auditHeadOf(c.pin)
-    c.pin.exec('COMMIT')
+    commit(c.pin)
     progress({ phase: 'scan', done: 1, total: 1 })
 
     const manifest: Manifest = {
@@ -509,10 +499,10 @@ export function readBackup(job: ReadJob, progress: Progress): ReadOutcome {
     try {
       // The check walks every index against its table: a larger cache (memory only, this connection
       // only) makes it about a third faster on a large archive.
-      db.pragma('cache_size = -131072')
+      cacheKiB(db, 131072)
       let verdict: string[]
       try {
-        verdict = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check)
+        verdict = integrityRows(db)
       } catch {
         throw new BackupError('damaged', 'pages')
       }
@@ -524,7 +514,7 @@ export function readBackup(job: ReadJob, progress: Progress): ReadOutcome {
       // The audit trail must reach the head the manifest anchors (the newest event at the backup's moment).
       if (manifest.auditHead && !reachesHead(db, manifest.auditHead)) throw new BackupError('auditShortened', 'audit')
       // What a restore puts in place is one file: the log folded in.
-      if (job.keep) db.pragma('wal_checkpoint(TRUNCATE)')
+      if (job.keep) checkpointTruncate(db)
     } finally {
       db.close()
     }
@@ -557,46 +547,6 @@ export function fileSize(file: string): number {
   } catch {
     return 0
   }
-}
-
-function quote(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`
-}
-
-type TableInfo = { type: string; name: string; tbl_name: string; sql: string | null }
-
-function schemaObjects(db: Database.Database): TableInfo[] {
-  return db
-    .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name`)
-    .all() as TableInfo[]
-}
-
-/** Tables holding rows: virtual tables are skipped (their rows live in their shadow tables), and SQLite's statistics. */
-function dataTables(objects: TableInfo[]): TableInfo[] {
-  return objects.filter((o) => o.type === 'table' && !/^CREATE\s+VIRTUAL/i.test(o.sql ?? '') && o.name !== 'sqlite_stat1' && o.name !== 'sqlite_stat4')
-}
-
-/** The audit chain's newest event and the number of events, or null when there is no trail. */
-export function auditHeadOf(db: Database.Database): { id: number; hash: string; count: number } | null {
-  const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_events'`).get()
-  if (!has) return null
-  const row = db.prepare('SELECT id, hash, (SELECT count(*) FROM audit_events) AS count FROM audit_events ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string; count: number } | undefined
-  return row ? { id: Number(row.id), hash: row.hash, count: Number(row.count) } : null
-}
-
-/** Whether the trail still holds the anchored event, with the same hash, and at least as many events. */
-export function reachesHead(db: Database.Database, head: { id: number; hash: string; count: number }): boolean {
-  const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_events'`).get()
-  if (!has) return false
-  const row = db.prepare('SELECT hash, (SELECT count(*) FROM audit_events WHERE id <= ?) AS count FROM audit_events WHERE id = ?').get(head.id, head.id) as { hash: string; count: number } | undefined
-  return !!row && row.hash === head.hash && Number(row.count) >= head.count
-}
-
-/** Rows per table and the schema version: cheap (count(*) walks the smallest b-tree), for the manifest. */
-export function countRows(db: Database.Database): { tables: Record<string, number>; schemaVersion: number } {
-  const tables: Record<string, number> = {}
-  for (const t of dataTables(schemaObjects(db))) tables[t.name] = Number((db.prepare(`SELECT count(*) AS n FROM ${quote(t.name)}`).get() as { n: number }).n)
-  return { tables, schemaVersion: db.pragma('user_version', { simple: true }) as number }
 }
 
 export { deriveKek }
