@@ -20,8 +20,9 @@ import { resources, translator } from '@shared/i18n/resources'
 import type { Desk } from '../desk/desk'
 import { findUserSlot, KEYRING_FILE, openAuditKey, readKeyring, SCRYPT_DEFAULT, unwrapKey, type Keyring, type ScryptParams } from '../db/keyring'
 import { timingSafeEqual } from 'node:crypto'
-import { eq } from 'drizzle-orm'
-import { users } from '../db/schema'
+import { and, desc, eq, inArray, max } from 'drizzle-orm'
+import { backupLog as backupLogTable, users } from '../db/schema'
+import { checkpointTruncate } from '../db/pragmas'
 import { slotProblem } from '../session/slots'
 import { checkThrottle, recordFailure, recordSuccess } from '../session/throttle'
 import * as dbOpen from '../db/open'
@@ -36,7 +37,8 @@ import { log } from '../log'
 import { BackupError, newRecipient, newScryptSpec, type BackupRecipient, type KeyringCopy } from './format'
 import type { Phase, ProgressInfo } from './engine'
 import { runTask } from './runner'
-import { ownedCopy, reachesHead } from './engine'
+import { ownedCopy } from './engine'
+import { reachesHead } from '../db/catalog.sql'
 
 /**
  * Backups for the desk: export (a sealed snapshot while the desk keeps working), verify, restore
@@ -177,9 +179,11 @@ function kdfFor(desk: Desk): ScryptParams {
 export function lastBackupAt(desk: Desk): string | null {
   const row = desk
     .db()
-    .sqlite.prepare(`SELECT max(at) AS at FROM backup_log WHERE kind IN ('export', 'safety') AND outcome = 'ok'`)
-    .get() as { at: string | null }
-  return row.at
+    .orm.select({ at: max(backupLogTable.at) })
+    .from(backupLogTable)
+    .where(and(inArray(backupLogTable.kind, ['export', 'safety']), eq(backupLogTable.outcome, 'ok')))
+    .get()
+  return row?.at ?? null
 }
 
 export function backupStatus(desk: Desk): BackupStatus {
@@ -196,23 +200,20 @@ export function backupStatus(desk: Desk): BackupStatus {
 }
 
 export function backupLog(desk: Desk, limit = 50): BackupLogEntry[] {
-  return (
-    desk
-      .db()
-      .sqlite.prepare(
-        `SELECT b.id, b.at, b.kind, b.file_name AS fileName, b.bytes, b.outcome, u.display_name AS userName
-         FROM backup_log b LEFT JOIN users u ON u.id = b.user_id ORDER BY b.id DESC LIMIT ?`
-      )
-      .all(limit) as BackupLogEntry[]
-  )
+  const b = backupLogTable
+  return desk
+    .db()
+    .orm.select({ id: b.id, at: b.at, kind: b.kind, fileName: b.fileName, bytes: b.bytes, outcome: b.outcome, userName: users.displayName })
+    .from(b)
+    .leftJoin(users, eq(users.id, b.userId))
+    .orderBy(desc(b.id))
+    .limit(limit)
+    .all()
 }
 
 function logBackup(desk: Desk, kind: BackupLogEntry['kind'], file: string, bytes: number, outcome: string, userId = desk.session?.userId ?? null, at = desk.now()): void {
   if (!desk.isOpen) return
-  desk
-    .db()
-    .sqlite.prepare('INSERT INTO backup_log (at, kind, file_name, bytes, outcome, user_id) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(at.toISOString(), kind, basename(file), bytes, outcome, userId)
+  desk.db().orm.insert(backupLogTable).values({ at: at.toISOString(), kind, fileName: basename(file), bytes, outcome, userId }).run()
 }
 
 function isFile(p: string): boolean {
@@ -529,16 +530,14 @@ async function restoreCore(
       throw err
     }
     // The backup may predate the account (then the event names no actor rather than a wrong one).
-    const actorId = authorisedBy ?? (signedIn !== null && conn.sqlite.prepare('SELECT 1 FROM users WHERE id = ?').get(signedIn) ? signedIn : null)
+    const actorId = authorisedBy ?? (signedIn !== null && conn.orm.select({ id: users.id }).from(users).where(eq(users.id, signedIn)).get() ? signedIn : null)
     const auditKey = openAuditKey(ring, key)
     setAuditKey(conn.sqlite, auditKey)
     try {
       const revivedIds = revived.map((r) => r.userId)
       appendAudit(conn.sqlite, { actorId, action: 'backup.restore', details: { mode, backupCreatedAt: read.manifest.createdAt, ...(revived.length ? { revivedPassphrases: revivedIds } : {}) } }, desk.now())
-      conn.sqlite
-        .prepare('INSERT INTO backup_log (at, kind, file_name, bytes, outcome, user_id) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(restoredAt, 'restore', basename(file), read.bytes, 'ok', actorId)
-      conn.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+      conn.orm.insert(backupLogTable).values({ at: restoredAt, kind: 'restore', fileName: basename(file), bytes: read.bytes, outcome: 'ok', userId: actorId }).run()
+      checkpointTruncate(conn.sqlite)
       if (auditKey) {
         const head = chainHead(conn.sqlite)
         writeFileAtomic(join(staging, KEYRING_FILE), JSON.stringify({ ...ring, auditHead: { ...head, mac: anchorMac(auditKey, head) } }, null, 1))
