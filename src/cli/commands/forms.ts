@@ -9,6 +9,8 @@ import { renderBlankForms, renderCaseForms, recordOutput } from '../../main/form
 import { pageCount } from '../../main/pdf'
 import { requireCaseAccess } from '../../main/cases/confidential'
 import { writeFileAtomic } from '../../main/fs/atomic'
+import { eq } from 'drizzle-orm'
+import { cases } from '../../main/db/schema'
 
 const USAGE = `Usage:
   npm run desk -- forms --data-dir DIR --case ID|CASE_NO --form A|B|C|all --lang zh-CN|yue-HK --out FILE.pdf
@@ -55,7 +57,7 @@ export const formsCommand: Command = {
     const app = openDeskAs(values['data-dir'], (values.login ?? values.user))
     if (!app) return 1
     try {
-      const byNo = app.desk.db().sqlite.prepare('SELECT id FROM cases WHERE case_no = ?').get(values.case) as { id: number } | undefined
+      const byNo = app.desk.db().orm.select({ id: cases.id }).from(cases).where(eq(cases.caseNo, values.case)).get()
       const caseId = byNo?.id ?? Number(values.case)
       if (!Number.isInteger(caseId) || caseId <= 0) return (process.stderr.write(USAGE), 2)
       const interviewId = values.interview ? Number(values.interview) : undefined

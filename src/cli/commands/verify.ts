@@ -5,7 +5,11 @@ import { cliThrottle } from '../throttle'
 import type Database from 'better-sqlite3'
 import { padEnd } from '@shared/text/characters'
 import { findUserSlot, normaliseRecoveryKey, openAuditKey, readKeyring, unwrapKey, type Keyring } from '../../main/db/keyring'
-import { dbExists, dbPath, integrityCheck, isDamageError, openRaw } from '../../main/db/open'
+import { eq } from 'drizzle-orm'
+import { dbExists, dbPath, integrityCheck, isDamageError, openRaw, ormOf } from '../../main/db/open'
+import { tempInMemory, userVersion } from '../../main/db/pragmas'
+import { tableCounts } from '../../main/db/catalog.sql'
+import { keySlots, users } from '../../main/db/schema'
 import { LATEST_SCHEMA } from '../../main/db/migrate'
 import { anchorMac, verifyChain, type ChainVerdict } from '../../main/audit/chain'
 import { keyringSignatureProblems } from '../../main/session/slots'
@@ -14,7 +18,7 @@ function accountActive(dataDir: string, key: Buffer, userId: number): boolean {
   try {
     const db = openRaw(dbPath(dataDir), key, { readonly: true })
     try {
-      const row = db.prepare('SELECT disabled FROM users WHERE id = ?').get(userId) as { disabled: number } | undefined
+      const row = ormOf(db).select({ disabled: users.disabled }).from(users).where(eq(users.id, userId)).get()
       return !!row && !row.disabled
     } finally {
       db.close()
@@ -32,19 +36,20 @@ function accountActive(dataDir: string, key: Buffer, userId: number): boolean {
  */
 export function keyringAgreement(ring: Keyring, db: Database.Database): string[] {
   const problems: string[] = []
-  const recorded = db.prepare('SELECT id, kind, user_id FROM key_slots').all() as { id: string; kind: string; user_id: number | null }[]
+  const orm = ormOf(db)
+  const recorded = orm.select({ id: keySlots.id, kind: keySlots.kind, userId: keySlots.userId }).from(keySlots).all()
   const inRing = new Map(ring.slots.map((s) => [s.id, s]))
   const inDb = new Map(recorded.map((r) => [r.id, r]))
   for (const s of ring.slots) {
     const r = inDb.get(s.id)
     if (!r) problems.push(`keyring.json has a ${s.kind} slot the database does not record`)
-    else if (r.kind !== s.kind || (r.user_id ?? null) !== (s.userId ?? null)) problems.push(`a key slot's kind or account differs between keyring.json and the database`)
+    else if (r.kind !== s.kind || (r.userId ?? null) !== (s.userId ?? null)) problems.push(`a key slot's kind or account differs between keyring.json and the database`)
   }
   for (const r of recorded) if (!inRing.has(r.id)) problems.push(`the database records a ${r.kind} slot that keyring.json lacks`)
-  const users = db.prepare('SELECT id, disabled FROM users').all() as { id: number; disabled: number }[]
+  const accounts = orm.select({ id: users.id, disabled: users.disabled }).from(users).all()
   const byUser = new Map<number, number>()
   for (const s of ring.slots) if (s.kind === 'user' && s.userId != null) byUser.set(s.userId, (byUser.get(s.userId) ?? 0) + 1)
-  for (const u of users) {
+  for (const u of accounts) {
     const n = byUser.get(u.id) ?? 0
     if (u.disabled && n > 0) problems.push(`disabled account ${u.id} still has a key slot (it is removed at the next login in the app)`)
     if (!u.disabled && n !== 1) problems.push(`active account ${u.id} has ${n} key slots (expected 1)`)
@@ -140,8 +145,8 @@ Exit codes: 0 all well, 1 a problem found, 2 usage, 3 wrong secret (or too many 
       if (integrity.length !== 1 || integrity[0] !== 'ok') problems.push(`integrity_check: ${integrity.slice(0, 5).join('; ')}`)
       const db = openRaw(dbPath(dataDir), key, { readonly: true })
       try {
-        db.pragma('temp_store = MEMORY')
-        const version = db.pragma('user_version', { simple: true }) as number
+        tempInMemory(db)
+        const version = userVersion(db)
         report.schemaVersion = version
         report.appSchemaVersion = LATEST_SCHEMA
         if (version > LATEST_SCHEMA) problems.push(`schema version ${version} is newer than this app (${LATEST_SCHEMA})`)
@@ -157,9 +162,7 @@ Exit codes: 0 all well, 1 a problem found, 2 usage, 3 wrong secret (or too many 
         if (!chain.ok && chain.reason === 'truncated') problems.push(`audit trail shortened: the newest events, up to event ${chain.brokenAt} anchored in keyring.json, are gone`)
         else if (!chain.ok && chain.reason === 'unkeyed') problems.push(`audit event ${chain.brokenAt} was rewritten without the audit key`)
         else if (!chain.ok) problems.push(`audit chain broken at event ${chain.brokenAt} (${chain.reason})`)
-        const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name)
-        const counts: Record<string, number> = {}
-        for (const t of tables) counts[t] = (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n
+        const counts = tableCounts(db)
         report.counts = counts
         const slots = ring.slots.length
         report.keySlots = slots

@@ -1,4 +1,6 @@
+import { asc, eq } from 'drizzle-orm'
 import type { Desk } from '../desk/desk'
+import { users } from '../db/schema'
 import { createCase, getCase, saveClosing, setIntakeDecision, updateCase } from '../cases/api'
 import { finishInterview, saveFields, setMeta, startInterview } from '../interview/service'
 
@@ -89,7 +91,7 @@ export function seedFormsCase(desk: Desk, o: DemoCaseOptions = {}): DemoCase {
     evaluationMethods: T(L('跟进记录、案主自评量表、部门书面答复。', 6)),
     workerSignedDate: '2026-11-18'
   })
-  const worker = desk.db().sqlite.prepare("SELECT id, display_name AS n FROM users WHERE role = 'worker' ORDER BY id LIMIT 1").get() as { id: number; n: string } | undefined
+  const worker = desk.db().orm.select({ id: users.id }).from(users).where(eq(users.role, 'worker')).orderBy(asc(users.id)).limit(1).get()
   if (worker) setIntakeDecision(desk, c.id, { accepted: true, assignedWorkerId: worker.id })
   const interviewIds: number[] = []
   for (let i = 0; i < (o.interviews ?? 2); i++) {
