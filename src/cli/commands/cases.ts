@@ -22,7 +22,7 @@ export function cliMessage(err: unknown): string {
 }
 
 /**
- * Open a desk for a script: the login name from --user or DESK_USER; without one, the first
+ * Open a desk for a script: the login name from --login (alias --user) or DESK_USER; without one, the first
  * supervisor whose passphrase is DESK_PASSPHRASE (each user slot is tried in account order).
  * Returns null with a message on stderr when the desk is missing or the secret is wrong.
  */

@@ -56,6 +56,16 @@ describe('desk init', () => {
     expect(rec.out).toContain('All checks passed.')
   })
 
+  it('init and verify take --user, the old spelling of --login, like every other command', () => {
+    const other = join(t.dir, 'user-alias')
+    const made = desk(['init', '--data-dir', other, '--name', '李督导', '--user', 'li', '--json'], { DESK_PASSPHRASE: PASS })
+    expect(made.code, made.err).toBe(0)
+    const r = desk(['verify', '--data-dir', other, '--user', 'li', '--json'], { DESK_PASSPHRASE: PASS })
+    expect(r.code, r.out + r.err).toBe(0)
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, problems: [] })
+    expect(desk(['verify', '--data-dir', other, '--user', 'chen'], { DESK_PASSPHRASE: PASS }).code).toBe(3)
+  })
+
   it('verify: a wrong passphrase exits 3 and reads nothing', () => {
     const r = desk(['verify', '--data-dir', dataDir, '--login', 'chen'], { DESK_PASSPHRASE: 'not the passphrase' })
     expect(r.code).toBe(3)

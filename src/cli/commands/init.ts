@@ -16,7 +16,7 @@ import { isI18nKey } from '@shared/i18n/keys'
 export const initCommand: Command = {
   name: 'init',
   help: `Usage: npm run desk -- init --data-dir DIR --name NAME --login LOGIN [--locale zh-CN|yue-HK] [--org NAME]
-First-run setup without the UI: the first supervisor account, passphrase from DESK_PASSPHRASE; prints the recovery key.
+First-run setup without the UI: the first supervisor account (--login, alias --user), passphrase from DESK_PASSPHRASE; prints the recovery key.
 Exit codes: 0 set up, 1 failed (e.g. already set up, weak passphrase), 2 usage, 6 data folder in use.`,
   async run(argv) {
     const { values } = parseArgs({
@@ -25,11 +25,14 @@ Exit codes: 0 set up, 1 failed (e.g. already set up, weak passphrase), 2 usage, 
         'data-dir': { type: 'string' },
         name: { type: 'string' },
         login: { type: 'string' },
+        user: { type: 'string' },
         locale: { type: 'string', default: 'zh-CN' },
         org: { type: 'string' },
         json: { type: 'boolean', default: false }
       }
     })
+    // The account is --login everywhere; --user, the other commands' old spelling, is accepted too.
+    values.login ??= values.user
     if (!values['data-dir'] || !values.name || !values.login) {
       process.stderr.write('Usage: npm run desk -- init --data-dir DIR --name NAME --login LOGIN [--locale zh-CN|yue-HK] [--org NAME]\n')
       process.stderr.write('The passphrase is read from the environment variable DESK_PASSPHRASE.\n')
