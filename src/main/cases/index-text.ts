@@ -69,7 +69,7 @@ export function writeCaseIndex(db: Database.Database, caseId: number, c: Indexed
   if (!ins) inserts.set(db, (ins = prepareInserts(db)))
   const { search, keys } = caseIndexEntries(c, reps, alts)
   ins.search.run({ rowid: caseId, ...search })
-  for (const k of keys) ins.key.run({ caseId, kind: k.kind, key: k.key })
+  for (const k of keys) ins.key.runInOrder(caseId, k.kind, k.key)
 }
 
 /** Remove a case's index rows (the case is being destroyed: retention). */

@@ -339,7 +339,7 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
           (item === 'j' && repeatOf !== null) ||
           (item === 'f' && m.diversion !== 'referral') ||
           (item === 'g' && m.diversion === 'thisLevel')
-        insScreen.run({ caseId: id, item, answer: ['a', 'd'].includes(item) ? 'done' : yes ? 'yes' : 'no', note: '', updatedAt: at, updatedBy: worker })
+        insScreen.runInOrder(id, item, ['a', 'd'].includes(item) ? 'done' : yes ? 'yes' : 'no', '', at, worker)
       }
       insDiv.run({
         caseId: id,
@@ -396,25 +396,26 @@ export function generateDemo(desk: Desk, opts: DemoOptions): DemoResult {
     for (let i = 0; i < n; i++) {
       const d = i === 0 ? contactDate : addDays(contactDate, Math.min(r.int(2, 20) * i, Math.max(0, daysAgo(todayN, dayN))))
       const start = `${d}T0${r.int(1, 8)}:${String(r.int(10, 59))}:00.000Z`
-      insIv.run({
-        caseId: id,
-        workerId: worker,
-        outputLang: petitionerLanguages(f.language).speakable ?? 'zh-CN',
-        workForm: i === 0 ? 'faceToFace' : r.pick(['faceToFace', 'phone', 'phone', 'qqWechat', 'accompany'] as const),
-        stage: 'closing',
-        matterType: m.code,
-        route: m.diversion === 'politicalLegal' ? 'litigation' : 'petition',
-        startedAt: start,
-        endedAt: start,
-        subject: name,
-        purpose: i === 0 ? '初次接谈，了解诉求' : '跟进进展',
-        notes: r.pick(NOTES),
+      // In the order of insIv's columns (the hottest loop: ten contacts a case).
+      insIv.runInOrder(
+        id,
+        worker,
+        petitionerLanguages(f.language).speakable ?? 'zh-CN',
+        i === 0 ? 'faceToFace' : r.pick(['faceToFace', 'phone', 'phone', 'qqWechat', 'accompany'] as const),
+        'closing',
+        m.code,
+        m.diversion === 'politicalLegal' ? 'litigation' : 'petition',
+        start,
+        start,
+        name,
+        i === 0 ? '初次接谈，了解诉求' : '跟进进展',
+        r.pick(NOTES),
         summary,
-        surfaceDemand: summary,
-        petitionerName: name,
-        createdAt: start,
-        updatedAt: start
-      })
+        summary,
+        name,
+        start,
+        start
+      )
       interviews++
     }
   }

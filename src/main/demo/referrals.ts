@@ -3,7 +3,7 @@ import { addDays } from '@shared/domain/dates/calendar'
 import { suggestedAgreedDate } from '@shared/domain/dates'
 import { CATEGORIES_BY_ROUTE, createsReferral, dueForSend, methodsFor } from '@shared/domain/referrals/rules'
 import { RELAY_HOWS, type DirectoryCategory } from '@shared/domain/referrals/types'
-import type { DiversionRoute } from '@shared/domain/screening/rules'
+import { DIVERSION_ROUTES, type DiversionRoute } from '@shared/domain/screening/rules'
 import type { Desk } from '../desk/desk'
 import { listDirectory, saveDirectoryEntry } from '../referrals/directory'
 import { recordRelay, recordReply, referralForDiversion, sendReferral } from '../referrals/ledger'
@@ -24,22 +24,22 @@ export const REFERRAL_DAYS = 60
 type Rng = { next(): number; int(lo: number, hi: number): number; pick<T>(xs: readonly T[]): T; chance(p: number): boolean }
 
 /** Fictitious destinations (marked 演示), one per category a demo route offers first. */
-const PLACES: Partial<Record<DirectoryCategory, string>> = {
-  petitionBureau: '某区信访局（演示）',
-  labourInspection: '某区劳动保障监察大队（演示）',
-  humanResources: '某区人力资源和社会保障局（演示）',
-  civilAffairs: '某区民政局（演示）',
-  health: '某区卫生健康局（演示）',
-  court: '某区人民法院诉讼服务中心（演示）',
-  procuratorate: '某区人民检察院控告申诉窗口（演示）',
-  publicSecurity: '某派出所（演示）',
-  legalAid: '某区法律援助处（演示）',
-  discipline: '某区纪委监委信访室（演示）',
-  socialWorkStation: '某街道社工服务站（演示）',
-  psychAid: '某心理援助热线站（演示）',
-  womensFederation: '某区妇联（演示）',
-  mediation: '某街道人民调解委员会（演示）'
-}
+const PLACES: [DirectoryCategory, string][] = [
+  ['petitionBureau', '某区信访局（演示）'],
+  ['labourInspection', '某区劳动保障监察大队（演示）'],
+  ['humanResources', '某区人力资源和社会保障局（演示）'],
+  ['civilAffairs', '某区民政局（演示）'],
+  ['health', '某区卫生健康局（演示）'],
+  ['court', '某区人民法院诉讼服务中心（演示）'],
+  ['procuratorate', '某区人民检察院控告申诉窗口（演示）'],
+  ['publicSecurity', '某派出所（演示）'],
+  ['legalAid', '某区法律援助处（演示）'],
+  ['discipline', '某区纪委监委信访室（演示）'],
+  ['socialWorkStation', '某街道社工服务站（演示）'],
+  ['psychAid', '某心理援助热线站（演示）'],
+  ['womensFederation', '某区妇联（演示）'],
+  ['mediation', '某街道人民调解委员会（演示）']
+]
 
 const SENT_WHAT = ['信访事项材料及接谈记录', '《转送/交办单》及信访人提交的证据材料', '告知书及办理途径说明', '转介单及服务需求说明']
 const REPLIES = [
@@ -54,7 +54,7 @@ const REPLIES = [
 export function demoDestinations(desk: Desk): Map<DiversionRoute, number[]> {
   const entries = listDirectory(desk)
   const byName = new Map(entries.map((e) => [e.name, e]))
-  for (const [category, name] of Object.entries(PLACES) as [DirectoryCategory, string][]) {
+  for (const [category, name] of PLACES) {
     if (byName.has(name)) continue
     const e = saveDirectoryEntry(desk, {
       level: 'district',
@@ -71,7 +71,7 @@ export function demoDestinations(desk: Desk): Map<DiversionRoute, number[]> {
   }
   const all = [...byName.values()]
   const out = new Map<DiversionRoute, number[]>()
-  for (const route of Object.keys(CATEGORIES_BY_ROUTE) as DiversionRoute[]) {
+  for (const route of DIVERSION_ROUTES) {
     const cats = CATEGORIES_BY_ROUTE[route]
     out.set(
       route,
