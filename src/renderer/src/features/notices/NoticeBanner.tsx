@@ -42,6 +42,8 @@ export function NoticeBanner() {
   }, [load])
 
   if (items.length === 0) return null
+  // 危机通知 while crises are among them; otherwise (a worker's referral replies overdue, a deadline missed) 待处理通知.
+  const title = t(items.some((n) => n.kind.startsWith('crisis.')) ? 'supervisor:notices.title' : 'supervisor:notices.titleEvents')
   const kindLabel = (n: NoticeItem) => {
     if (n.kind.startsWith('crisis.')) return t(`interview:crisis.kinds.${n.kind.slice('crisis.'.length)}`, { defaultValue: t('supervisor:notices.otherKind') })
     return noticeKindLabel(t, n)
@@ -55,17 +57,20 @@ export function NoticeBanner() {
   }
 
   return (
-    <section className="notice-banner" role="alert" aria-label={t('supervisor:notices.title')}>
-      <strong>{t('supervisor:notices.title')}</strong>
+    <section className="notice-banner" role="alert" aria-label={title}>
+      <strong>{title}</strong>
       <ul>
         {items.slice(0, 3).map((n) => (
           <li key={n.id}>
-            {t('supervisor:notices.line', {
-              kind: kindLabel(n),
-              caseNo: n.caseNo ?? '—',
-              who: n.raisedByName ?? '—',
-              at: formatDateTime(n.raisedAt, i18n.language)
-            })}
+            {n.kind.startsWith('crisis.')
+              ? t('supervisor:notices.line', {
+                  kind: kindLabel(n),
+                  caseNo: n.caseNo ?? '—',
+                  who: n.raisedByName ?? '—',
+                  at: formatDateTime(n.raisedAt, i18n.language)
+                })
+              : // Not a crisis someone opened (a risk raised, a deadline or a referral reply missed): what happened to which case.
+                t('supervisor:notices.lineEvent', { kind: kindLabel(n), caseNo: n.caseNo ?? '—', at: formatDateTime(n.raisedAt, i18n.language) })}
             {n.caseId ? (
               <button type="button" className="link" onClick={() => nav.go({ name: 'case', params: { caseId: n.caseId! } })}>
                 {t('supervisor:notices.open')}
