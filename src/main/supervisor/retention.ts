@@ -7,6 +7,7 @@ import type { Desk } from '../desk/desk'
 import { caseClosings, cases, destructionRegister as register, interviews, legalHolds, signoffs, users } from '../db/schema'
 import { getSetting, setSetting } from '../settings/settings'
 import { dropCaseIndex } from '../cases/index-text'
+import { checkpointTruncate } from '../db/pragmas'
 
 /**
  * Retention (SZ C.2.1): closed case files past the retention period the supervisor set may be
@@ -133,7 +134,7 @@ export function destroyCases(desk: Desk, a: { caseIds: number[]; reason: string;
     }
   })()
   try {
-    sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    checkpointTruncate(sqlite)
   } catch {
     /* a reader holds the WAL; the pages are zeroed anyway and go at the next checkpoint */
   }
