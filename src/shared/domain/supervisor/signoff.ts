@@ -1,4 +1,5 @@
 /** Sign-offs printed on the forms: 立案签批 (Form A), 督导意见 (Form B), 服务机构的评估 (Form C). Pure. */
+import { isI18nKey, type I18nKey } from '../../i18n/keys'
 
 export const SIGNOFF_KINDS = ['A', 'B', 'C'] as const
 export type SignoffKind = (typeof SIGNOFF_KINDS)[number]
@@ -31,6 +32,23 @@ export interface SignoffQueueItem {
 export interface SignoffRecordView {
   caseNo: string
   fields: { label: string; value: string }[]
+}
+
+/** Fields whose value is a stored code, and where its words are: the risk level, Form C's 结案类别. */
+const CODED_FIELDS: Partial<Record<string, 'cases:options.risk' | 'cases:options.category'>> = {
+  'signoff.fields.risk': 'cases:options.risk',
+  'signoff.fields.closingCategory': 'cases:options.category'
+}
+
+/**
+ * The key of a field's value when the value is a code (`high`, `transfer`), so the supervisor reads
+ * 高 / 个案转介 and never the code; null for text, and for a code the locale files do not know.
+ */
+export function signoffValueKey(f: { label: string; value: string }): I18nKey | null {
+  const under = CODED_FIELDS[f.label]
+  if (!under) return null
+  const key = `${under}.${f.value}`
+  return isI18nKey(key) ? key : null
 }
 
 /** Waiting longest first, then high risk first within the same day. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SIGNOFF_KINDS, type Signoff, type SignoffKind, type SignoffQueueItem, type SignoffRecordView } from '@shared/domain/supervisor/signoff'
+import { SIGNOFF_KINDS, signoffValueKey, type Signoff, type SignoffKind, type SignoffQueueItem, type SignoffRecordView } from '@shared/domain/supervisor/signoff'
 import type { DeskError } from '@shared/ipc/result'
 import { desk } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
@@ -9,7 +9,7 @@ import './supervisor.css'
 import { useDraft } from '../../app/useDraft'
 import { reportFailure } from '../../app/calls'
 import { DraftNote } from '../../ui/DraftNote'
-import { tx } from '../../app/i18n'
+import { tk, tx } from '../../app/i18n'
 
 type Key = { kind: SignoffKind; subjectId: number }
 
@@ -107,12 +107,15 @@ export function SignoffScreen() {
               <dl className="sv-record">
                 {view.record.fields
                   .filter((f) => f.value.trim() !== '')
-                  .map((f) => (
-                    <div key={f.label}>
-                      <dt>{tx(t, `supervisor:${f.label}`)}</dt>
-                      <dd>{f.label.endsWith('.risk') ? t(`cases:options.risk.${f.value}`, { defaultValue: f.value }) : f.value}</dd>
-                    </div>
-                  ))}
+                  .map((f) => {
+                    const coded = signoffValueKey(f)
+                    return (
+                      <div key={f.label}>
+                        <dt>{tx(t, `supervisor:${f.label}`)}</dt>
+                        <dd>{coded ? tk(t, coded) : f.value}</dd>
+                      </div>
+                    )
+                  })}
               </dl>
               {view.signoff ? (
                 <p className="notice" role="status">
