@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import { asc, desc, gt } from 'drizzle-orm'
 import { ormOf } from '../db/open'
 import { beginRead, commit } from '../db/pragmas'
+import { preparedInsert } from '../db/prepared-insert'
 import { auditEvents } from '../db/schema'
 
 /**
@@ -93,9 +94,27 @@ export function eventHash(prev: string, e: Omit<AuditRow, 'id' | 'prev_hash' | '
   return createHash('sha256').update(prev).update('\n').update(canonical).digest('hex')
 }
 
-export function appendAudit(db: Database.Database, input: AuditInput, at: Date): number {
+/**
+ * Every audited write appends an event: the two statements it needs are built by drizzle and
+ * prepared once per connection (building them per event doubled the cost of an append).
+ */
+const appending = new WeakMap<Database.Database, ReturnType<typeof prepareAppend>>()
+const prepareAppend = (db: Database.Database) => {
   const orm = ormOf(db)
-  const prev = orm.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get()?.hash ?? GENESIS
+  return {
+    last: orm.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).prepare(),
+    insert: preparedInsert(orm, auditEvents, ['at', 'actorId', 'action', 'subjectType', 'subjectId', 'details', 'prevHash', 'hash'])
+  }
+}
+function appendStatements(db: Database.Database): ReturnType<typeof prepareAppend> {
+  let st = appending.get(db)
+  if (!st) appending.set(db, (st = prepareAppend(db)))
+  return st
+}
+
+export function appendAudit(db: Database.Database, input: AuditInput, at: Date): number {
+  const st = appendStatements(db)
+  const prev = st.last.get()?.hash ?? GENESIS
   const row = {
     at: at.toISOString(),
     actor_id: input.actorId,
@@ -106,11 +125,7 @@ export function appendAudit(db: Database.Database, input: AuditInput, at: Date):
   }
   const key = keys.get(db)
   const hash = key ? keyedHash(key, prev, row) : eventHash(prev, row)
-  const info = orm
-    .insert(auditEvents)
-    .values({ at: row.at, actorId: row.actor_id, action: row.action, subjectType: row.subject_type, subjectId: row.subject_id, details: row.details, prevHash: prev, hash })
-    .run()
-  return Number(info.lastInsertRowid)
+  return st.insert.runInOrder(row.at, row.actor_id, row.action, row.subject_type, row.subject_id, row.details, prev, hash)
 }
 
 export interface ChainVerdict {
