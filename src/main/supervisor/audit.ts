@@ -1,7 +1,7 @@
-import { isKeyIn } from '@shared/i18n/keys'
+import { isI18nKey, isKeyIn } from '@shared/i18n/keys'
 import type { TDocumentDefinitions, TableCell } from 'pdfmake/interfaces'
-import { actionKey, auditDetailLines, auditDetailText, hallDayStart, type AuditFilter, type AuditPage, type ChainBreak, type ChainReport } from '@shared/domain/supervisor/audit'
-import { translator } from '@shared/i18n/resources'
+import { actionKey, auditDetailLines, auditDetailText, detailValueKeys, hallDayStart, type AuditFilter, type AuditPage, type ChainBreak, type ChainReport } from '@shared/domain/supervisor/audit'
+import { translateKey, translator } from '@shared/i18n/resources'
 import type { Locale } from '@shared/domain/session/types'
 import type { Desk } from '../desk/desk'
 import { anchorMac, auditKeyOf, chainHead, eventHash, GENESIS, keyedHash, type AuditRow } from '../audit/chain'
@@ -149,6 +149,11 @@ export async function auditPdf(desk: Desk, f: AuditFilter, locale: Locale): Prom
     const k = `audit.detail.${key}`
     return isKeyIn('supervisor', k) ? t(k) : null
   }
+  // A code value (a status, a route, a language) in words where it has them, else as stored.
+  const valueWord = (key: string, value: string) => {
+    const k = detailValueKeys(key, value).find(isI18nKey)
+    return k ? translateKey(locale, k) : null
+  }
   const actionName = (a: string) => {
     const k = actionKey(a).split(':')[1]
     return isKeyIn('supervisor', k) ? t(k) : a
@@ -180,7 +185,7 @@ export async function auditPdf(desk: Desk, f: AuditFilter, locale: Locale): Prom
     r.caseNo ? `${t('audit.case')} ${r.caseNo}` : r.subjectType ? `${r.subjectType} ${r.subjectId ?? ''}` : '',
     {
       text: auditDetailLines(r.details)
-        .map((l) => auditDetailText(l, detailWord))
+        .map((l) => auditDetailText(l, detailWord, valueWord))
         .map((l) => `${l.label}: ${l.value}`)
         .join('\n'),
       fontSize: 7

@@ -95,15 +95,52 @@ export function auditDetailLines(details: string): AuditDetailLine[] {
 }
 
 /**
+ * Where the words of a code value are, by the detail's key (its last part: `filter.status` → status):
+ * i18n key prefixes tried in order; a value with none of them (a number, a date, an unknown code) is
+ * shown as it is stored.
+ */
+type WordsKey = `${'cases' | 'common'}:${string}`
+const status = { prefix: 'cases:options.status' } as const
+const risk = { prefix: 'cases:options.risk' } as const
+const role = { prefix: 'common:role' } as const
+const language = { prefix: 'common:language' } as const
+const route = { prefix: 'cases:routes', suffix: '.label' } as const
+export const DETAIL_VALUE_WORDS: Record<string, readonly { prefix: WordsKey; suffix?: string }[]> = {
+  status: [status],
+  level: [risk],
+  minRisk: [risk],
+  from: [status, risk, role],
+  to: [status, risk, role],
+  role: [role],
+  lang: [language],
+  locale: [language],
+  route: [route],
+  chosen: [route],
+  recommended: [route]
+}
+
+/** The i18n keys that may hold the words of `value` under detail key `key`, in order. */
+export function detailValueKeys(key: string, value: string): WordsKey[] {
+  const last = key.split('.').pop() ?? key
+  return (DETAIL_VALUE_WORDS[last] ?? []).map((w) => `${w.prefix}.${value}${w.suffix ?? ''}` as const)
+}
+
+/**
  * A detail line as label and value words. `word(key)` gives the words of a key under
  * supervisor:audit.detail (null when there are none): an unknown key reads 其他, never the key itself.
+ * `valueWord(key, value)` gives the words of a code value (see detailValueKeys), or null.
  */
-export function auditDetailText(line: AuditDetailLine, word: (key: string) => string | null): { label: string; value: string } {
+export function auditDetailText(
+  line: AuditDetailLine,
+  word: (key: string) => string | null,
+  valueWord: (key: string, value: string) => string | null = () => null
+): { label: string; value: string } {
   const label = line.key
     .split('.')
     .map((part) => word(part) ?? word('other') ?? '')
     .join(' · ')
-  const one = (v: string | number | boolean | null) => (v === null ? (word('none') ?? '') : typeof v === 'boolean' ? (word(v ? 'yes' : 'no') ?? '') : String(v))
+  const one = (v: string | number | boolean | null) =>
+    v === null ? (word('none') ?? '') : typeof v === 'boolean' ? (word(v ? 'yes' : 'no') ?? '') : typeof v === 'string' ? (valueWord(line.key, v) ?? v) : String(v)
   const value = Array.isArray(line.value) ? (line.value.length ? line.value.map(one).join('、') : (word('none') ?? '')) : one(line.value)
   return { label, value }
 }

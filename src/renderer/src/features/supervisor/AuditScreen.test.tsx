@@ -29,16 +29,17 @@ const page = {
   rows: [
     row(3, 'signoff.sign', JSON.stringify({ kind: 'A', subjectId: 7, replaced: false })),
     row(2, 'archive.export', JSON.stringify({ format: 'xlsx', rows: 12, personal: [], filter: { status: 'open', from: '2026-01-01' } })),
-    row(1, 'cases.update', JSON.stringify({ fields: ['phone', 'address'], somethingNew: 1 }))
+    row(1, 'cases.update', JSON.stringify({ fields: ['phone', 'address'], somethingNew: 1 })),
+    row(0, 'cases.status', JSON.stringify({ from: 'intake', to: 'closed', route: 'thisLevel' }))
   ],
-  total: 3,
+  total: 4,
   chain: { ok: true, checked: 3, breaks: [] }
 }
 
 describe('AuditScreen: the details of an event', () => {
   for (const [lang, words] of [
-    ['zh-CN', ['种类: A', '对象编号: 7', '替换原签批: 否', '格式: xlsx', '行数: 12', '含个人信息的列: 无', '筛选条件 · 状态: open', '筛选条件 · 原为: 2026-01-01', '字段: phone、address', '其他: 1']],
-    ['yue-HK', ['種類: A', '對象編號: 7', '取代原簽批: 否', '格式: xlsx', '行數: 12', '含個人資料的欄: 無', '篩選條件 · 狀態: open', '篩選條件 · 原為: 2026-01-01', '欄位: phone、address', '其他: 1']]
+    ['zh-CN', ['种类: A', '对象编号: 7', '替换原签批: 否', '格式: xlsx', '行数: 12', '含个人信息的列: 无', '筛选条件 · 状态: open', '筛选条件 · 原为: 2026-01-01', '字段: phone、address', '其他: 1', '原为: 接案', '改为: 结案', '途径: 本级处理：登记后转送、交办']],
+    ['yue-HK', ['種類: A', '對象編號: 7', '取代原簽批: 否', '格式: xlsx', '行數: 12', '含個人資料的欄: 無', '篩選條件 · 狀態: open', '篩選條件 · 原為: 2026-01-01', '欄位: phone、address', '其他: 1', '原為: 接案', '改為: 結案', '途徑: 本級處理：登記後轉送、交辦']]
   ] as const) {
     it(`reads as translated label: value lines, never the stored JSON or a key (${lang})`, async () => {
       await act(async () => {

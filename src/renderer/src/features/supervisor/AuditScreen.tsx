@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Locale } from '@shared/domain/session/types'
-import { actionKey, auditDetailLines, auditDetailText, type AuditFilter, type AuditPage } from '@shared/domain/supervisor/audit'
+import { actionKey, auditDetailLines, auditDetailText, detailValueKeys, type AuditFilter, type AuditPage } from '@shared/domain/supervisor/audit'
 import type { DeskError } from '@shared/ipc/result'
 import { desk } from '../../app/desk-client'
 import { ErrorText } from '../../ui/ErrorText'
@@ -188,7 +188,12 @@ function AuditDetails({ details }: { details: string }) {
     const k = `supervisor:audit.detail.${key}`
     return isI18nKey(k) ? tk(t, k) : null
   }
-  const lines = auditDetailLines(details).map((l) => auditDetailText(l, word))
+  // A code value (a status, a route, a language) in words where it has them, else as stored.
+  const valueWord = (key: string, value: string) => {
+    for (const k of detailValueKeys(key, value)) if (isI18nKey(k)) return tk(t, k)
+    return null
+  }
+  const lines = auditDetailLines(details).map((l) => auditDetailText(l, word, valueWord))
   if (lines.length === 0) return null
   return (
     <ul className="sv-details">
