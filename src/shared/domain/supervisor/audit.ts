@@ -99,12 +99,19 @@ export function auditDetailLines(details: string): AuditDetailLine[] {
  * i18n key prefixes tried in order; a value with none of them (a number, a date, an unknown code) is
  * shown as it is stored.
  */
-type WordsKey = `${'cases' | 'common'}:${string}`
+type WordsKey = `${'cases' | 'common' | 'supervisor' | 'interview'}:${string}`
 const status = { prefix: 'cases:options.status' } as const
 const risk = { prefix: 'cases:options.risk' } as const
 const role = { prefix: 'common:role' } as const
 const language = { prefix: 'common:language' } as const
 const route = { prefix: 'cases:routes', suffix: '.label' } as const
+// `kind` is a sign-off's form (A/B/C) or a consent's kind, depending on the action: the codes differ.
+const signoffKind = { prefix: 'supervisor:signoff.kinds' } as const
+const consentKind = { prefix: 'cases:options.consentKind' } as const
+const consentMethod = { prefix: 'cases:options.consentMethod' } as const
+// A list of changed fields names Form A's fields or a contact's (Form B) by their labels.
+const caseField = { prefix: 'cases:fields' } as const
+const interviewField = { prefix: 'interview:fields' } as const
 export const DETAIL_VALUE_WORDS: Record<string, readonly { prefix: WordsKey; suffix?: string }[]> = {
   status: [status],
   level: [risk],
@@ -116,7 +123,12 @@ export const DETAIL_VALUE_WORDS: Record<string, readonly { prefix: WordsKey; suf
   locale: [language],
   route: [route],
   chosen: [route],
-  recommended: [route]
+  recommended: [route],
+  kind: [signoffKind, consentKind],
+  method: [consentMethod],
+  fields: [caseField, interviewField],
+  personal: [caseField],
+  columns: [caseField]
 }
 
 /** The i18n keys that may hold the words of `value` under detail key `key`, in order. */
