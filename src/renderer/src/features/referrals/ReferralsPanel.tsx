@@ -1,10 +1,10 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { daysBetween, isoDateAtOffset, replyDue, suggestedAgreedDate, type ReferralMethod } from '@shared/domain/dates'
 import { ROUTE_OF_DIVERSION } from '@shared/domain/interview/route-promises'
 import { CATEGORIES_BY_ROUTE, isReplyOverdue, methodsFor } from '@shared/domain/referrals/rules'
 import { RELAY_HOWS, type DirectoryEntry, type Referral, type ReferralEvent, type RelayHow } from '@shared/domain/referrals/types'
-import { call } from '../../app/desk-client'
+import { call, desk } from '../../app/desk-client'
 import { useCall, useLoad } from '../../app/calls'
 import { useSession } from '../../app/session-context'
 import { ErrorText } from '../../ui/ErrorText'
@@ -26,6 +26,16 @@ const todayIso = () => isoDateAtOffset(new Date())
 export function ReferralsPanel({ caseId, open }: { caseId: number; open: boolean }) {
   const { t } = useTranslation()
   const load = useLoad(async () => ({ ...(await call('referrals.forCase', { caseId })), directory: await call('directory.list', {}) }), [caseId])
+  const { reload } = load
+  // A 督办 note or an overdue reply on this case, pushed while the tab is open, shows without leaving it
+  // (the loaded value stays on screen while it reloads, so a form being filled in keeps its text).
+  useEffect(
+    () =>
+      desk.on('notice', (e) => {
+        if (e.caseId === caseId && (e.kind === 'referral.note' || e.kind === 'referral.overdue')) reload()
+      }),
+    [caseId, reload]
+  )
   const add = useCall()
   const data = load.value
   return (

@@ -128,6 +128,24 @@ describe('the case’s referrals', () => {
     expect(calls).toContainEqual(['referrals.acknowledgeNote', { noteId: 9 }])
   })
 
+  it('a 督办 note pushed while the case\'s tab is open shows there, and the send form being filled in keeps its text', async () => {
+    let notes: (typeof overdue.notes)[number][] = []
+    invoke = answering({ 'referrals.forCase': () => ({ referrals: [{ ...overdue, notes }, planned].map((r, i) => ({ ...r, id: 5 + i })), events: [] }), 'directory.list': () => [hotline, bureau] })
+    await mount(<ReferralsPanel caseId={3} open />, worker())
+    expect(screen.queryByText('请今天电话催办')).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: '记录转出' }))
+    fireEvent.change(screen.getByLabelText('转出日期'), { target: { value: '2026-11-23' } })
+    notes = [overdue.notes[0]]
+    // Another case's note does not reload this tab; this case's does.
+    await act(async () => push('notice', { kind: 'referral.note', caseId: 4, at: '2026-12-09T02:00:00.000Z', forUserId: 2 }))
+    expect(calls.filter(([m]) => m === 'referrals.forCase')).toHaveLength(1)
+    await act(async () => push('notice', { kind: 'referral.note', caseId: 3, at: '2026-12-09T02:00:00.000Z', forUserId: 2 }))
+    for (let i = 0; i < 3; i++) await act(async () => new Promise((r) => setTimeout(r, 0)))
+    expect(calls.filter(([m]) => m === 'referrals.forCase')).toHaveLength(2)
+    expect(screen.getByText('请今天电话催办')).toBeTruthy()
+    expect((screen.getByLabelText('转出日期') as HTMLInputElement).value).toBe('2026-11-23')
+  })
+
   it('a supervisor sees the note but cannot acknowledge it for the worker', async () => {
     invoke = answering({ 'referrals.forCase': () => ({ referrals: [overdue], events: [] }), 'directory.list': () => [bureau] })
     await mount(<ReferralsPanel caseId={3} open />, supervisor())
