@@ -91,10 +91,19 @@ export function chromiumArgs(profile, openUrl) {
     '--disable-features=Translate,AutofillServerCommunication,OptimizationHints,MediaRouter',
     '--metrics-recording-only',
     '--password-store=basic',
+    // Date and month pickers follow the browser's UI language, not the page's: in Chinese, so 结案日期
+    // reads 2026/12/05 and the report month 2026年12月 (on Linux with LANGUAGE from chromiumEnv and
+    // Debian's chromium-l10n; elsewhere this flag).
+    '--lang=zh-CN',
     // Chromium refuses to run as root with its sandbox; only then is it turned off.
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     `--app=${openUrl}`
   ]
+}
+
+/** The browser's environment: on Linux Chromium takes its UI language from LANGUAGE, not --lang. */
+export function chromiumEnv(env = process.env) {
+  return { ...env, LANGUAGE: 'zh_CN:zh' }
 }
 
 export const OWN_BROWSER_WARNING =

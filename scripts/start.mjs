@@ -10,7 +10,7 @@ import { dirname, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createInterface } from 'node:readline'
 import { electronStatus, fallbackLine, secureMemoryEnv, shouldTryDownload } from './electron-detect.mjs'
-import { chromiumArgs, findChromium, makeProfile, OWN_BROWSER_WARNING, sweepOldProfiles } from './own-browser.mjs'
+import { chromiumArgs, chromiumEnv, findChromium, makeProfile, OWN_BROWSER_WARNING, sweepOldProfiles } from './own-browser.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
@@ -126,7 +126,7 @@ function startBrowser() {
     }
     profile = makeProfile()
     console.log(`Petition Desk is running in browser mode, in its own Chromium window (${chromium}) with a temporary profile that is wiped when it closes. Closing that window stops the desk.`)
-    browser = spawn(chromium, chromiumArgs(profile, openUrl), { stdio: 'ignore' })
+    browser = spawn(chromium, chromiumArgs(profile, openUrl), { stdio: 'ignore', env: chromiumEnv() })
     browser.on('error', () => {
       wipe()
       console.log(`Chromium could not be started. Open this address in a browser on this computer:\n  ${openUrl}\n${OWN_BROWSER_WARNING}`)
