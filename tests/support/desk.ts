@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { createDeskApp, type DeskApp } from '../../src/main/app'
 import { SCRYPT_TEST } from '../../src/main/db/keyring'
 import * as session from '../../src/main/session/service'
+import type { Contract, Method } from '../../src/shared/ipc/contract'
+import type { ResultOf } from '../../src/shared/ipc/define'
 
 export const SUPERVISOR = { displayName: '陈督导', loginName: 'chen', passphrase: 'correct horse battery staple', locale: 'zh-CN' as const }
 export const WORKER = { displayName: '李社工', loginName: 'li', passphrase: 'violet river lantern morning', role: 'worker' as const }
@@ -39,4 +41,17 @@ export function setupDesk(opts: { now?: () => Date; withWorker?: boolean } = {})
       cleanup()
     }
   }
+}
+
+/** A call through the router, as the renderer makes it; a refusal fails the test with its code and key. */
+export async function callOk<M extends Method>(t: DeskApp, m: M, a: unknown): Promise<ResultOf<Contract[M]>> {
+  const r = await t.router.invoke(m, a)
+  if (!r.ok) throw new Error(`${m}: ${r.code} ${r.messageKey}`)
+  return r.value as ResultOf<Contract[M]>
+}
+
+/** The person at the desk changes: the current one logs out, `who` logs in. */
+export function signInAs(t: DeskApp, who: { loginName: string; passphrase: string }): void {
+  session.logout(t.desk)
+  session.login(t.desk, who)
 }

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { setupDesk, SUPERVISOR, WORKER, type TestDesk } from '../../../tests/support/desk'
+import { callOk, setupDesk, signInAs, SUPERVISOR, WORKER, type TestDesk } from '../../../tests/support/desk'
 import * as session from '../session/service'
 import { searchCases } from './search'
-import type { Contract, Method } from '@shared/ipc/contract'
-import type { ResultOf } from '@shared/ipc/define'
+import type { Method } from '@shared/ipc/contract'
 
 /**
  * Search and confidential reports (检举控告) on a real encrypted database: a case another person may
@@ -21,15 +20,8 @@ beforeEach(() => {
 })
 afterEach(() => t.cleanup())
 
-async function call<M extends Method>(m: M, a: unknown): Promise<ResultOf<Contract[M]>> {
-  const r = await t.router.invoke(m, a)
-  if (!r.ok) throw new Error(`${m}: ${r.code} ${r.messageKey}`)
-  return r.value as ResultOf<Contract[M]>
-}
-const as = (who: { loginName: string; passphrase: string }) => {
-  session.logout(t.desk)
-  session.login(t.desk, who)
-}
+const call = <M extends Method>(m: M, a: unknown) => callOk(t, m, a)
+const as = (who: { loginName: string; passphrase: string }) => signInAs(t, who)
 
 /** As the worker 李: three ordinary wage cases, then four newer reports diverted to the discipline commission. */
 async function archive() {

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { setupDesk, SUPERVISOR, WORKER, type TestDesk } from '../../../tests/support/desk'
+import { callOk, setupDesk, signInAs, SUPERVISOR, WORKER, type TestDesk } from '../../../tests/support/desk'
 import * as session from '../session/service'
-import type { Contract, Method } from '@shared/ipc/contract'
-import type { ResultOf } from '@shared/ipc/define'
+import type { Method } from '@shared/ipc/contract'
 
 /**
  * 会谈's "contacts you did not end" list names the petitioner: for a confidential report (检举控告)
@@ -22,15 +21,8 @@ beforeEach(() => {
 })
 afterEach(() => t.cleanup())
 
-async function call<M extends Method>(m: M, a: unknown): Promise<ResultOf<Contract[M]>> {
-  const r = await t.router.invoke(m, a)
-  if (!r.ok) throw new Error(`${m}: ${r.code} ${r.messageKey}`)
-  return r.value as ResultOf<Contract[M]>
-}
-const as = (who: { loginName: string; passphrase: string }) => {
-  session.logout(t.desk)
-  session.login(t.desk, who)
-}
+const call = <M extends Method>(m: M, a: unknown) => callOk(t, m, a)
+const as = (who: { loginName: string; passphrase: string }) => signInAs(t, who)
 
 /** As the worker 李: a report about a village official, diverted to the discipline commission (so confidential). */
 async function report(): Promise<{ caseId: number; caseNo: string }> {
